@@ -1,0 +1,82 @@
+# spindle build. `make run` and `make test` are the two entry points (see README).
+# BUILD selects the output directory, so several builds (asan, tsan, helpers) can coexist.
+BUILD   ?= build
+CC      ?= cc
+PKGS    := javascriptcoregtk-4.1 libuv glib-2.0
+OPT     ?= -O2 -g
+SAN     ?=
+JSC_VERSION := $(shell pkg-config --modversion javascriptcoregtk-4.1 2>/dev/null)
+CFLAGS  += -DSP_JSC_VERSION=\"$(JSC_VERSION)\" $(OPT) $(SAN) -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
+           -D_GNU_SOURCE -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm -ldl
+LDFLAGS += $(SAN)
+
+CORE_SRC := $(wildcard src/core/*.c)
+LIB_SRC  := $(CORE_SRC) $(wildcard src/jsc/*.c) $(wildcard src/mod/*.c)
+JS_SRC   := $(shell find src/js -name '*.js' | sort)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/builtins.o
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
+
+.PHONY: all run test deps unit asan tsan clean fuzz bench
+all: deps $(BUILD)/spindle $(BUILD)/libspindle.a $(UNIT_BIN)
+
+# Installs the system packages when pkg-config cannot find them (needs root on a fresh machine).
+deps:
+	@pkg-config --exists $(PKGS) || { \
+	  echo "installing build dependencies..."; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y \
+	    libjavascriptcoregtk-4.1-dev libuv1-dev pkg-config; }
+
+run: all
+	./$(BUILD)/spindle examples/ping-pong.js
+
+test: all
+	@tests/run.sh $(BUILD)
+
+asan:
+	$(MAKE) BUILD=build-asan SAN="-fsanitize=address,undefined -fno-omit-frame-pointer" OPT="-O1 -g" test
+tsan:
+	$(MAKE) BUILD=build-tsan SAN="-fsanitize=thread" OPT="-O1 -g" test
+
+$(BUILD)/js2c: tools/js2c.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -o $@ $<
+
+$(BUILD)/gen/builtins.c: $(JS_SRC) $(BUILD)/js2c
+	@mkdir -p $(dir $@)
+	$(BUILD)/js2c src/js $(JS_SRC) > $@
+
+$(BUILD)/obj/gen/builtins.o: $(BUILD)/gen/builtins.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -c -o $@ $<
+
+$(BUILD)/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libspindle.a: $(LIB_OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/spindle: $(BUILD)/obj/cli/main.o $(BUILD)/libspindle.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/libspindle.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libspindle.a $(LDLIBS)
+
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do $$t || exit 1; done
+
+FUZZ_SAN := -fsanitize=fuzzer,address,undefined
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang SAN="-fsanitize=address,undefined -fsanitize-coverage=inline-8bit-counters,trace-cmp" OPT="-O1 -g" build-fuzz/libspindle.a
+	clang $(FUZZ_SAN) -g -O1 -Iinclude -Isrc $$(pkg-config --cflags $(PKGS)) -o build-fuzz/fuzz_wire tests/fuzz/fuzz_wire.c build-fuzz/libspindle.a $(LDLIBS)
+	./build-fuzz/fuzz_wire -max_total_time=$${FUZZ_SECONDS:-30} tests/fuzz/corpus
+
+bench: all
+	bench/run.sh $(BUILD)
+
+clean:
+	rm -rf build build-asan build-tsan build-fuzz

@@ -1,0 +1,92 @@
+/* spindle CLI: node-like argument parsing, then one main agent. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "spindle.h"
+
+static const char usage[] =
+    "Usage: spindle [options] [ script.js | -e \"script\" | - ] [arguments]\n"
+    "\n"
+    "Options:\n"
+    "  -                     script read from stdin (default if no file name is provided)\n"
+    "  --                    indicate the end of spindle options\n"
+    "  -e, --eval script     evaluate script\n"
+    "  -p, --print script    evaluate script and print result\n"
+    "  -h, --help            print spindle command line options\n"
+    "  -v, --version         print spindle and JavaScriptCore versions\n"
+    "  --experimental-worker accepted and ignored (workers are always on)\n";
+
+/* Node flags that are accepted and have no effect here. */
+static const char *const ignored_flags[] = {"--experimental-worker", "--no-warnings", "--no-deprecation",
+                                            "--expose-gc", "--trace-warnings", "--harmony", NULL};
+
+static char *read_all(FILE *f) {
+  size_t cap = 1 << 16, len = 0;
+  char *buf = malloc(cap);
+  size_t n;
+  while ((n = fread(buf + len, 1, cap - len - 1, f)) > 0) {
+    len += n;
+    if (cap - len < 2) buf = realloc(buf, cap *= 2);
+  }
+  buf[len] = 0;
+  return buf;
+}
+
+int main(int argc, char **argv) {
+  const char *eval_src = NULL;
+  int print = 0, i = 1, from_stdin = 0;
+  for (; i < argc; i++) {
+    const char *a = argv[i];
+    if (a[0] != '-' || !strcmp(a, "-")) break;
+    if (!strcmp(a, "--")) { i++; break; }
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage, stdout); return 0; }
+    if (!strcmp(a, "-v") || !strcmp(a, "--version")) {
+      printf("spindle %s (JavaScriptCore %s, Node.js API %s)\n", SP_VERSION, SP_JSC_VERSION, SP_NODE_API_VERSION);
+      return 0;
+    }
+    if (!strcmp(a, "-e") || !strcmp(a, "--eval") || !strcmp(a, "-p") || !strcmp(a, "--print")) {
+      if (a[1] == 'p' || a[2] == 'p') print = 1;
+      if (i + 1 >= argc) { fprintf(stderr, "%s: %s requires an argument\n", argv[0], a); return 9; }
+      eval_src = argv[++i];
+      continue;
+    }
+    int known = 0;
+    for (const char *const *f = ignored_flags; *f; f++) known |= !strcmp(a, *f);
+    if (!known) { fprintf(stderr, "%s: bad option: %s\n", "spindle", a); return 9; }
+  }
+  int exec_argc = i - 1;
+  char **exec_argv = argv + 1;
+  if (eval_src && i < argc && !strcmp(argv[i], "--")) i++;
+  if (!eval_src && (i >= argc || !strcmp(argv[i], "-"))) {
+    from_stdin = 1;
+    if (i < argc) i++;
+  }
+
+  /* process.argv: [execPath, script?, ...args] */
+  char **pargv = calloc((size_t)argc + 2, sizeof *pargv);
+  int pargc = 0;
+  pargv[pargc++] = argv[0];
+  if (!eval_src && !from_stdin) pargv[pargc++] = argv[i++];
+  while (i < argc) pargv[pargc++] = argv[i++];
+
+  sp_runtime_init(argc, argv);
+  sp_agent_options_t opts = {.argc = pargc, .argv = pargv, .exec_argc = exec_argc, .exec_argv = exec_argv};
+  sp_agent_t *agent;
+  if (sp_agent_new(&agent, &opts) != 0) return 70;
+  if (eval_src) {
+    sp_agent_eval(agent, eval_src, print);
+  } else if (from_stdin) {
+    char *src = read_all(stdin);
+    sp_agent_eval(agent, src, 0);
+    free(src);
+  } else {
+    sp_agent_run_file(agent, pargv[1]);
+  }
+  sp_agent_run_loop(agent);
+  int code = sp_agent_exit_code(agent);
+  sp_agent_free(agent);
+  free(pargv);
+  return code;
+}

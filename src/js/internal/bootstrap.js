@@ -1,0 +1,109 @@
+'use strict';
+// Runs first in every agent (main thread and each worker). Sets up the builtin
+// module loader, `process` and the globals, and exports the hooks that the C
+// side calls: run the main script, run timers/immediates/ticks, uncaught errors.
+
+const builtins = binding('builtins');
+const cache = new Map();
+
+function builtinRequire(id) {
+  const cached = cache.get(id);
+  if (cached !== undefined) return cached.exports;
+  const fn = builtins.compile(id);
+  if (fn === undefined) {
+    const err = new Error(`Cannot find module '${id}'`);
+    err.code = 'MODULE_NOT_FOUND';
+    throw err;
+  }
+  const mod = { id, exports: {}, loaded: false };
+  cache.set(id, mod);
+  fn.call(mod.exports, mod.exports, builtinRequire, mod, binding);
+  mod.loaded = true;
+  return mod.exports;
+}
+
+const allIds = builtins.ids();
+const publicIds = allIds.filter((id) => !id.startsWith('internal/'));
+cache.set('internal/builtin_loader', {
+  exports: {
+    require: builtinRequire,
+    binding,
+    canBeRequiredByUsers: (id) => publicIds.includes(id),
+    publicIds,
+  },
+  loaded: true,
+});
+
+// process first: everything else may use it.
+const process = builtinRequire('internal/process/object');
+Object.defineProperty(globalThis, 'process', {
+  value: process, writable: true, configurable: true, enumerable: false,
+});
+Object.defineProperty(globalThis, 'global', {
+  value: globalThis, writable: true, configurable: true, enumerable: false,
+});
+
+// Globals load on first use, so a script that never touches URL pays nothing for it.
+const lazyGlobals = {
+  console: ['internal/console', 'console'],
+  setTimeout: ['timers', 'setTimeout'],
+  clearTimeout: ['timers', 'clearTimeout'],
+  setInterval: ['timers', 'setInterval'],
+  clearInterval: ['timers', 'clearInterval'],
+  setImmediate: ['timers', 'setImmediate'],
+  clearImmediate: ['timers', 'clearImmediate'],
+  structuredClone: ['internal/structured_clone', 'structuredClone'],
+  TextEncoder: ['internal/encoding', 'TextEncoder'],
+  TextDecoder: ['internal/encoding', 'TextDecoder'],
+  URL: ['internal/url', 'URL'],
+  URLSearchParams: ['internal/url', 'URLSearchParams'],
+  Event: ['internal/event_target', 'Event'],
+  EventTarget: ['internal/event_target', 'EventTarget'],
+  AbortController: ['internal/abort_controller', 'AbortController'],
+  AbortSignal: ['internal/abort_controller', 'AbortSignal'],
+  DOMException: ['internal/domexception', 'DOMException'],
+  atob: ['buffer', 'atob'],
+  btoa: ['buffer', 'btoa'],
+  Buffer: ['buffer', 'Buffer'],
+  performance: ['perf_hooks', 'performance'],
+  MessageChannel: ['worker_threads', 'MessageChannel'],
+  MessagePort: ['worker_threads', 'MessagePort'],
+  BroadcastChannel: ['worker_threads', 'BroadcastChannel'],
+};
+for (const name of Object.keys(lazyGlobals)) {
+  const [id, key] = lazyGlobals[name];
+  if (!allIds.includes(id)) continue; // not written yet
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = builtinRequire(id)[key];
+      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+    },
+  });
+}
+
+const { queueMicrotask } = builtinRequire('internal/process/task_queues');
+Object.defineProperty(globalThis, 'queueMicrotask', {
+  value: queueMicrotask, writable: true, configurable: true, enumerable: false,
+});
+builtinRequire('internal/errors').installStackTraceApi();
+
+const taskQueues = builtinRequire('internal/process/task_queues');
+const execution = builtinRequire('internal/process/execution');
+
+module.exports = {
+  runMain: execution.runMain,
+  evalScript: execution.evalScript,
+  emitBeforeExit: execution.emitBeforeExit,
+  emitExit: execution.emitExit,
+  onUncaughtException: execution.onUncaughtException,
+  onUnhandledRejection: taskQueues.onUnhandledRejection,
+  processTicksAndRejections: taskQueues.processTicksAndRejections,
+  processTimers(now) { return builtinRequire('internal/timers').processTimers(now); },
+  processImmediates(first) { return builtinRequire('internal/timers').processImmediates(first); },
+};

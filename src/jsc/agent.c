@@ -1,0 +1,386 @@
+/* The per-thread agent (see agent.h): creates the loop and the VM, drives GLib
+ * from libuv, runs the JS bootstrap and every macrotask in Node's tick order.
+ *
+ * Tick order: JSC drains promise jobs when the outermost API call returns, or
+ * at the outermost JSUnlock. A macrotask therefore runs under JSLock: the
+ * callback, then the nextTick queue, and only the JSUnlock drains promise
+ * jobs. If those queued more ticks (or left unhandled rejections), repeat. */
+#include "jsc/agent.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jsc/js.h"
+#include "jsc/jsc_private.h"
+
+static __thread sp_agent_t *current_agent;
+
+sp_agent_t *sp__agent_current(void) { return current_agent; }
+const char *sp_version(void) { return SP_VERSION; }
+
+/* ---- stdio: one lock for the whole process, so lines from threads never mix */
+static uv_mutex_t write_lock;
+static uv_once_t write_once = UV_ONCE_INIT;
+static void write_lock_init(void) { uv_mutex_init(&write_lock); }
+
+void sp__write_fd(int fd, const char *buf, size_t len) {
+  uv_once(&write_once, write_lock_init);
+  uv_mutex_lock(&write_lock);
+  while (len > 0) {
+    ssize_t n = write(fd, buf, len);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN) { /* a non-blocking fd inherited from the parent: wait */
+        usleep(1000);
+        continue;
+      }
+      break; /* EPIPE etc: drop, as node does for a closed stdout */
+    }
+    buf += n;
+    len -= (size_t)n;
+  }
+  uv_mutex_unlock(&write_lock);
+}
+
+/* ---- GLib main context driven by the libuv loop (ENGINE.md: prepare/poll/check) */
+static void glib_poll_cb(uv_poll_t *h, int status, int events) {
+  sp_agent_t *a = h->data;
+  for (int i = 0; i < SP_GLIB_MAX_FDS; i++)
+    if (&a->glib_poll[i] == h)
+      a->glib_poll_events[i] |= (events & UV_READABLE ? G_IO_IN : 0) | (events & UV_WRITABLE ? G_IO_OUT : 0);
+}
+
+static void glib_timer_cb(uv_timer_t *h) { (void)h; /* wakes the loop; check dispatches */ }
+
+static void glib_prepare_cb(uv_prepare_t *h) {
+  sp_agent_t *a = h->data;
+  gint timeout = -1;
+  g_main_context_prepare(a->gmain, &a->glib_max_prio);
+  int n = g_main_context_query(a->gmain, a->glib_max_prio, &timeout, a->glib_fds, SP_GLIB_MAX_FDS);
+  if (n > SP_GLIB_MAX_FDS) n = SP_GLIB_MAX_FDS;
+  a->glib_nfds = n;
+  for (int i = 0; i < n; i++) {
+    int fd = a->glib_fds[i].fd;
+    if (a->glib_poll_fd[i] == fd) continue;
+    if (a->glib_poll_fd[i] >= 0) continue; /* fd set changed: rare, fall back to the timer */
+    if (uv_poll_init(&a->loop, &a->glib_poll[i], fd) == 0) {
+      a->glib_poll[i].data = a;
+      a->glib_poll_fd[i] = fd;
+      uv_poll_start(&a->glib_poll[i], UV_READABLE, glib_poll_cb);
+      uv_unref((uv_handle_t *)&a->glib_poll[i]);
+    }
+  }
+  if (timeout >= 0) {
+    uv_timer_start(&a->glib_timer, glib_timer_cb, (uint64_t)timeout, 0);
+  } else {
+    uv_timer_stop(&a->glib_timer);
+  }
+}
+
+static void glib_check_cb(uv_check_t *h) {
+  sp_agent_t *a = h->data;
+  for (int i = 0; i < a->glib_nfds; i++) {
+    a->glib_fds[i].revents = a->glib_poll_fd[i] == a->glib_fds[i].fd ? a->glib_poll_events[i] : 0;
+    a->glib_poll_events[i] = 0;
+  }
+  if (g_main_context_check(a->gmain, a->glib_max_prio, a->glib_fds, a->glib_nfds))
+    g_main_context_dispatch(a->gmain);
+}
+
+static void glib_start(sp_agent_t *a) {
+  for (int i = 0; i < SP_GLIB_MAX_FDS; i++) a->glib_poll_fd[i] = -1;
+  uv_prepare_init(&a->loop, &a->glib_prepare);
+  uv_check_init(&a->loop, &a->glib_check);
+  uv_timer_init(&a->loop, &a->glib_timer);
+  a->glib_prepare.data = a->glib_check.data = a->glib_timer.data = a;
+  uv_prepare_start(&a->glib_prepare, glib_prepare_cb);
+  uv_check_start(&a->glib_check, glib_check_cb);
+  uv_unref((uv_handle_t *)&a->glib_prepare);
+  uv_unref((uv_handle_t *)&a->glib_check);
+  uv_unref((uv_handle_t *)&a->glib_timer);
+}
+
+/* ---- termination */
+static bool should_terminate(JSContextRef ctx, void *data) {
+  sp_agent_t *a = data;
+  if (atomic_load(&a->terminate)) return true;
+  /* Not for us: re-arm, or the engine never asks again (ENGINE.md). */
+  JSContextGroupSetExecutionTimeLimit(a->group, a->timeout_period, should_terminate, a);
+  return false;
+}
+
+static JSClassRef termination_class;
+
+JSValueRef sp__termination_exception(JSContextRef ctx) {
+  return JSObjectMake(ctx, termination_class, NULL);
+}
+
+bool sp__is_termination(JSContextRef ctx, JSValueRef v) {
+  if (JSValueIsObjectOfClass(ctx, v, termination_class)) return true;
+  if (JSValueIsString(ctx, v)) { /* the watchdog's own exception is a plain string */
+    JSStringRef s = JSValueToStringCopy(ctx, v, NULL);
+    bool t = s && JSStringIsEqualToUTF8CString(s, "JavaScript execution terminated.");
+    if (s) JSStringRelease(s);
+    return t;
+  }
+  return false;
+}
+
+void sp__agent_begin_exit(sp_agent_t *a, int code) {
+  if (!a->exiting) a->exit_code = code;
+  a->exiting = true;
+  atomic_store(&a->terminate, true);
+  /* Unwind whatever JS is still on the stack as soon as it runs again. */
+  JSContextGroupSetExecutionTimeLimit(a->group, 0, should_terminate, a);
+  uv_stop(&a->loop);
+}
+
+/* ---- exceptions that reach the top */
+void sp__print_exception_raw(JSContextRef ctx, JSValueRef exc) {
+  char *msg = sp_js_cstr(ctx, exc, NULL, NULL);
+  char *stack = NULL;
+  if (JSValueIsObject(ctx, exc)) {
+    JSValueRef s = sp_js_get(ctx, (JSObjectRef)exc, "stack");
+    if (JSValueIsString(ctx, s)) stack = sp_js_cstr(ctx, s, NULL, NULL);
+  }
+  char buf[8192];
+  int n = snprintf(buf, sizeof buf, "Uncaught %s\n%s%s", msg ? msg : "exception", stack ? stack : "",
+                   stack ? "\n" : "");
+  sp__write_fd(2, buf, n < (int)sizeof buf ? (size_t)n : sizeof buf - 1);
+  free(msg);
+  free(stack);
+}
+
+void sp__agent_uncaught(sp_agent_t *a, JSValueRef exc) {
+  if (a->exiting || sp__is_termination(a->ctx, exc)) return;
+  JSValueRef exc2 = NULL;
+  if (a->fn_uncaught) JSObjectCallAsFunction(a->ctx, a->fn_uncaught, NULL, 1, &exc, &exc2);
+  if (!a->fn_uncaught || (exc2 && !a->exiting && !sp__is_termination(a->ctx, exc2))) {
+    /* the JS handler itself failed: Node exits with 7 */
+    sp__print_exception_raw(a->ctx, exc2 ? exc2 : exc);
+    sp__agent_begin_exit(a, a->fn_uncaught ? 7 : 1);
+  }
+}
+
+static void run_ticks_locked(sp_agent_t *a) {
+  while (!a->exiting && (a->tick_info[SP_TICK_PENDING] || a->tick_info[SP_REJECTION_PENDING])) {
+    JSValueRef exc = NULL;
+    JSObjectCallAsFunction(a->ctx, a->fn_process_ticks, NULL, 0, NULL, &exc);
+    if (exc) sp__agent_uncaught(a, exc);
+    else break; /* processTicks ran the whole queue; promise jobs come next */
+  }
+}
+
+JSValueRef sp__agent_callback(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc,
+                              const JSValueRef argv[]) {
+  if (a->exiting) return NULL;
+  JSValueRef exc = NULL;
+  JSLock(a->ctx);
+  JSValueRef r = JSObjectCallAsFunction(a->ctx, fn, self, argc, argv, &exc);
+  if (exc) {
+    sp__agent_uncaught(a, exc);
+    r = NULL;
+  }
+  run_ticks_locked(a);
+  JSUnlock(a->ctx); /* outermost unlock: promise jobs run now */
+  while (!a->exiting && (a->tick_info[SP_TICK_PENDING] || a->tick_info[SP_REJECTION_PENDING])) {
+    JSLock(a->ctx);
+    int32_t before = a->tick_info[SP_TICK_PENDING] + a->tick_info[SP_REJECTION_PENDING];
+    run_ticks_locked(a);
+    JSUnlock(a->ctx);
+    (void)before;
+  }
+  return r;
+}
+
+/* ---- bindings and builtins */
+const struct sp__builtin_src *sp__builtin_find(const char *id) {
+  for (const struct sp__builtin_src *b = sp__builtin_srcs; b->id; b++)
+    if (!strcmp(b->id, id)) return b;
+  return NULL;
+}
+
+JSValueRef sp__agent_binding(sp_agent_t *a, const char *name, JSValueRef *exc) {
+  JSValueRef cached = sp_js_get(a->ctx, a->bindings, name);
+  if (JSValueIsObject(a->ctx, cached)) return cached;
+  sp_binding_init_fn init = sp__binding_lookup(name);
+  if (!init) return sp_js_throw(a->ctx, exc, "Error", "ERR_INVALID_ARG_VALUE", "No such binding: %s", name);
+  JSObjectRef o = JSObjectMake(a->ctx, NULL, NULL);
+  sp_js_set(a->ctx, a->bindings, name, o);
+  init(a->ctx, o, a);
+  return o;
+}
+
+SP_FN(js_binding) {
+  char *name = sp_js_cstr(ctx, SP_ARG(0), NULL, exc);
+  if (!name) return SP_UNDEF;
+  JSValueRef r = sp__agent_binding(current_agent, name, exc);
+  free(name);
+  return r;
+}
+
+static sp_agent_t *main_agent;
+
+int sp_runtime_init(int argc, char **argv) {
+  (void)argc;
+  (void)argv;
+  JSClassDefinition def = kJSClassDefinitionEmpty;
+  def.className = "SpindleTermination";
+  termination_class = JSClassCreate(&def);
+  /* The main thread's own GLib context first, then the engine's main RunLoop (ENGINE.md). */
+  GMainContext *g = g_main_context_new();
+  g_main_context_push_thread_default(g);
+  g_main_context_acquire(g);
+  sp__wtf_runloop_initialize_main();
+  g_main_context_pop_thread_default(g);
+  g_main_context_release(g);
+  g_main_context_unref(g);
+  return 0;
+}
+
+static char **dup_argv(int argc, char **argv) {
+  char **out = calloc((size_t)argc + 1, sizeof *out);
+  for (int i = 0; i < argc; i++) out[i] = strdup(argv[i]);
+  return out;
+}
+
+static void free_argv(int argc, char **argv) {
+  for (int i = 0; i < argc; i++) free(argv[i]);
+  free(argv);
+}
+
+static JSObjectRef get_fn(sp_agent_t *a, const char *name) {
+  JSValueRef v = sp_js_get(a->ctx, a->hooks, name);
+  if (!JSValueIsObject(a->ctx, v)) return NULL;
+  JSValueProtect(a->ctx, v);
+  return (JSObjectRef)v;
+}
+
+int sp_agent_new(sp_agent_t **out, const sp_agent_options_t *opts) {
+  sp_agent_t *a = calloc(1, sizeof *a);
+  if (!a) return -ENOMEM;
+  a->opts.argc = opts->argc;
+  a->opts.argv = dup_argv(opts->argc, opts->argv);
+  a->opts.exec_argc = opts->exec_argc;
+  a->opts.exec_argv = dup_argv(opts->exec_argc, opts->exec_argv);
+  a->start_ns = uv_hrtime();
+  a->timeout_period = 0.05;
+  uv_loop_init(&a->loop);
+  a->loop.data = a;
+  current_agent = a;
+  if (!main_agent) main_agent = a;
+
+  a->gmain = g_main_context_new();
+  g_main_context_push_thread_default(a->gmain); /* before the VM, or its timers hang */
+  g_main_context_acquire(a->gmain);
+  glib_start(a);
+
+  a->group = JSContextGroupCreate();
+  a->ctx = JSGlobalContextCreateInGroup(a->group, NULL);
+  JSContextGroupSetExecutionTimeLimit(a->group, a->timeout_period, should_terminate, a);
+
+  JSContextRef ctx = a->ctx;
+  a->bindings = JSObjectMake(ctx, NULL, NULL);
+  JSValueProtect(ctx, a->bindings);
+
+  /* Run internal/bootstrap: it returns the hooks C calls into. */
+  JSValueRef exc = NULL;
+  JSObjectRef binding = JSObjectMakeFunctionWithCallback(ctx, NULL, js_binding);
+  JSObjectRef tick = JSObjectMakeTypedArrayWithBytesNoCopy(ctx, kJSTypedArrayTypeInt32Array, a->tick_info,
+                                                           sizeof a->tick_info, NULL, NULL, &exc);
+  JSObjectRef imm = JSObjectMakeTypedArrayWithBytesNoCopy(ctx, kJSTypedArrayTypeInt32Array, a->immediate_info,
+                                                          sizeof a->immediate_info, NULL, NULL, &exc);
+  sp_js_set(ctx, binding, "tickInfo", tick);
+  sp_js_set(ctx, binding, "immediateInfo", imm);
+  JSValueRef bexc = NULL;
+  JSValueRef builtins = sp__agent_binding(a, "builtins", &bexc);
+  JSValueRef id = sp_js_str(ctx, "internal/bootstrap");
+  JSValueRef bfn = JSObjectCallAsFunction(ctx, (JSObjectRef)sp_js_get(ctx, (JSObjectRef)builtins, "compile"),
+                                          NULL, 1, &id, &exc);
+  if (exc || !JSValueIsObject(ctx, bfn)) goto fail;
+  JSObjectRef module = JSObjectMake(ctx, NULL, NULL);
+  JSObjectRef exports = JSObjectMake(ctx, NULL, NULL);
+  sp_js_set(ctx, module, "exports", exports);
+  JSValueRef args[4] = {exports, JSValueMakeUndefined(ctx), module, binding};
+  JSObjectCallAsFunction(ctx, (JSObjectRef)bfn, NULL, 4, args, &exc);
+  if (exc) goto fail;
+  a->hooks = (JSObjectRef)sp_js_get(ctx, module, "exports");
+  JSValueProtect(ctx, a->hooks);
+  a->fn_process_ticks = get_fn(a, "processTicksAndRejections");
+  a->fn_process_timers = get_fn(a, "processTimers");
+  a->fn_process_immediates = get_fn(a, "processImmediates");
+  a->fn_uncaught = get_fn(a, "onUncaughtException");
+  JSValueRef onrej = sp_js_get(ctx, a->hooks, "onUnhandledRejection");
+  if (JSValueIsObject(ctx, onrej))
+    JSGlobalContextSetUnhandledRejectionCallback(a->ctx, (JSObjectRef)onrej, NULL);
+  *out = a;
+  return 0;
+fail:
+  sp__print_exception_raw(ctx, exc);
+  *out = a;
+  return -EINVAL;
+}
+
+static int call_hook(sp_agent_t *a, const char *name, size_t argc, const JSValueRef *argv) {
+  JSValueRef fn = sp_js_get(a->ctx, a->hooks, name);
+  if (!JSValueIsObject(a->ctx, fn)) return -EINVAL;
+  sp__agent_callback(a, (JSObjectRef)fn, NULL, argc, argv);
+  return 0;
+}
+
+int sp_agent_run_file(sp_agent_t *a, const char *path) {
+  JSValueRef arg = sp_js_str(a->ctx, path);
+  return call_hook(a, "runMain", 1, &arg);
+}
+
+int sp_agent_eval(sp_agent_t *a, const char *source, int print_result) {
+  JSValueRef args[2] = {sp_js_str(a->ctx, source), JSValueMakeBoolean(a->ctx, print_result)};
+  return call_hook(a, "evalScript", 2, args);
+}
+
+int sp_agent_run_loop(sp_agent_t *a) {
+  for (;;) {
+    uv_run(&a->loop, UV_RUN_DEFAULT);
+    if (a->exiting) break;
+    call_hook(a, "emitBeforeExit", 0, NULL);
+    if (a->exiting || !uv_loop_alive(&a->loop)) break;
+  }
+  if (!a->exiting) {
+    JSValueRef fn = sp_js_get(a->ctx, a->hooks, "emitExit");
+    JSValueRef exc = NULL;
+    JSValueRef r = JSObjectCallAsFunction(a->ctx, (JSObjectRef)fn, NULL, 0, NULL, &exc);
+    if (exc) sp__agent_uncaught(a, exc);
+    if (!a->exiting) a->exit_code = (int)JSValueToNumber(a->ctx, r, NULL);
+  }
+  return a->exit_code;
+}
+
+int sp_agent_exit_code(sp_agent_t *a) { return a->exit_code; }
+
+static void close_walk_cb(uv_handle_t *h, void *arg) {
+  if (!uv_is_closing(h)) uv_close(h, NULL);
+}
+
+void sp_agent_free(sp_agent_t *a) {
+  if (!a) return;
+  uv_walk(&a->loop, close_walk_cb, NULL);
+  uv_run(&a->loop, UV_RUN_DEFAULT);
+  JSObjectRef fns[] = {a->fn_process_ticks, a->fn_process_timers, a->fn_process_immediates, a->fn_uncaught,
+                       a->hooks, a->bindings};
+  for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
+    if (fns[i]) JSValueUnprotect(a->ctx, fns[i]);
+  JSContextGroupClearExecutionTimeLimit(a->group);
+  JSGlobalContextRelease(a->ctx);
+  JSContextGroupRelease(a->group);
+  g_main_context_pop_thread_default(a->gmain);
+  g_main_context_release(a->gmain);
+  g_main_context_unref(a->gmain);
+  uv_loop_close(&a->loop);
+  free_argv(a->opts.argc, a->opts.argv);
+  free_argv(a->opts.exec_argc, a->opts.exec_argv);
+  if (current_agent == a) current_agent = NULL;
+  if (main_agent == a) main_agent = NULL;
+  free(a);
+}

@@ -1,0 +1,90 @@
+/* The per-thread agent: one libuv loop, one GLib main context driven by it,
+ * one JavaScriptCore VM (context group + global context), the builtin-module
+ * cache and the hooks into the runtime's JS half. The main thread is the first
+ * agent; every worker thread owns exactly one. All fields belong to the agent's
+ * own thread, except `terminate`, which any thread may set. */
+#ifndef SP_AGENT_H
+#define SP_AGENT_H
+#include <JavaScriptCore/JavaScript.h>
+#include <glib.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <uv.h>
+
+#include "spindle.h"
+
+enum { SP_TICK_PENDING = 0, SP_REJECTION_PENDING = 1, SP_TICK_INFO_LEN = 4 };
+enum { SP_IMM_COUNT = 0, SP_IMM_REF_COUNT = 1, SP_IMM_INFO_LEN = 4 };
+enum { SP_GLIB_MAX_FDS = 4 };
+
+struct sp_worker;
+
+typedef struct sp_agent {
+  uv_loop_t loop;
+  /* GLib integration: JSC's own timers run on this context (ENGINE.md). */
+  GMainContext *gmain;
+  uv_prepare_t glib_prepare;
+  uv_check_t glib_check;
+  uv_timer_t glib_timer;
+  uv_poll_t glib_poll[SP_GLIB_MAX_FDS];
+  int glib_poll_fd[SP_GLIB_MAX_FDS];
+  int glib_poll_events[SP_GLIB_MAX_FDS];
+  GPollFD glib_fds[SP_GLIB_MAX_FDS];
+  int glib_nfds, glib_max_prio;
+
+  JSContextGroupRef group;
+  JSGlobalContextRef ctx;
+  JSObjectRef hooks;        /* protected: functions the bootstrap hands to C */
+  JSObjectRef bindings;     /* protected: cache of native bindings by name */
+  JSObjectRef fn_process_ticks, fn_process_timers, fn_process_immediates, fn_uncaught;
+  /* Shared with JS as Int32Arrays so hot checks cost no call. */
+  int32_t tick_info[SP_TICK_INFO_LEN];
+  int32_t immediate_info[SP_IMM_INFO_LEN];
+
+  /* timers: one libuv timer for the JS timer heap, as Node does. */
+  uv_timer_t timer;
+  uv_check_t immediate_check;
+  uv_idle_t immediate_idle;
+
+  int exit_code;
+  bool exiting;             /* process.exit() or terminate(): no more JS */
+  atomic_bool terminate;    /* set by any thread to stop this agent's JS */
+  double timeout_period;    /* watchdog period in seconds */
+
+  sp_agent_options_t opts;  /* argv etc, owned copies */
+  struct sp_worker *worker; /* NULL on the main thread */
+  void *worker_data;        /* owned by mod_worker */
+  uint64_t start_ns;
+} sp_agent_t;
+
+sp_agent_t *sp__agent_current(void);
+/* Calls fn as a macrotask: then nextTicks, then microtasks, then rejections (Node's order). */
+JSValueRef sp__agent_callback(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc,
+                              const JSValueRef argv[]);
+/* Reports an exception that reached the top of a macrotask. */
+void sp__agent_uncaught(sp_agent_t *a, JSValueRef exc);
+/* Stops the agent's JS for good (process.exit / terminate); the loop ends soon after. */
+void sp__agent_begin_exit(sp_agent_t *a, int code);
+JSValueRef sp__agent_binding(sp_agent_t *a, const char *name, JSValueRef *exc);
+JSValueRef sp__termination_exception(JSContextRef ctx);
+bool sp__is_termination(JSContextRef ctx, JSValueRef v);
+/* Prints a value as an uncaught error to stderr without running JS (last resort). */
+void sp__print_exception_raw(JSContextRef ctx, JSValueRef exc);
+
+/* native bindings table (src/mod/modules.c) */
+typedef void (*sp_binding_init_fn)(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent);
+sp_binding_init_fn sp__binding_lookup(const char *name);
+
+/* builtin JS sources (generated) */
+struct sp__builtin_src {
+  const char *id;
+  const char *src;
+  size_t len;
+};
+extern const struct sp__builtin_src sp__builtin_srcs[];
+const struct sp__builtin_src *sp__builtin_find(const char *id);
+
+/* process-wide, serialised writes to stdout/stderr so threads never interleave mid-line */
+void sp__write_fd(int fd, const char *buf, size_t len);
+
+#endif

@@ -1,0 +1,38 @@
+/* Small helpers for the JavaScriptCore C API, used by the engine glue and the
+ * native halves of builtin modules (src/mod). */
+#ifndef SP_JS_H
+#define SP_JS_H
+#include <JavaScriptCore/JavaScript.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SP_FN(name)                                                                         \
+  static JSValueRef name(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc, \
+                         const JSValueRef argv[], JSValueRef *exc)
+#define SP_ARG(i) ((i) < argc ? argv[i] : JSValueMakeUndefined(ctx))
+#define SP_UNDEF JSValueMakeUndefined(ctx)
+
+JSValueRef sp_js_str(JSContextRef ctx, const char *s);
+JSValueRef sp_js_strn(JSContextRef ctx, const char *s, size_t len);
+/* UTF-8 copy of a value's string conversion, malloc'd and NUL-terminated; NULL on exception. */
+char *sp_js_cstr(JSContextRef ctx, JSValueRef v, size_t *len, JSValueRef *exc);
+JSValueRef sp_js_get(JSContextRef ctx, JSObjectRef o, const char *name);
+void sp_js_set(JSContextRef ctx, JSObjectRef o, const char *name, JSValueRef v);
+void sp_js_set_num(JSContextRef ctx, JSObjectRef o, const char *name, double v);
+void sp_js_set_str(JSContextRef ctx, JSObjectRef o, const char *name, const char *v);
+void sp_js_fn(JSContextRef ctx, JSObjectRef o, const char *name, JSObjectCallAsFunctionCallback cb);
+double sp_js_num(JSContextRef ctx, JSValueRef v);
+/* Makes `new ctor(message)` for a global constructor name, with an optional Node `code`. */
+JSObjectRef sp_js_error(JSContextRef ctx, const char *ctor, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Sets *exc to such an error and returns undefined: `return sp_js_throw(...)`. */
+JSValueRef sp_js_throw(JSContextRef ctx, JSValueRef *exc, const char *ctor, const char *code,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Node-style system error: message "ECODE: description, syscall 'path'", with errno/code/syscall/path. */
+JSValueRef sp_js_throw_uv(JSContextRef ctx, JSValueRef *exc, int uverr, const char *syscall,
+                          const char *path, const char *dest);
+/* Typed array / ArrayBuffer view bytes (pins the buffer: never on one you may transfer). */
+uint8_t *sp_js_bytes(JSContextRef ctx, JSValueRef v, size_t *len, JSValueRef *exc);
+
+#endif

@@ -1,0 +1,83 @@
+/* binding('builtins'): compiles builtin JS (embedded at build time) and user
+ * CommonJS sources. The module wrapper is put on the source's first line so
+ * that line numbers in stacks and syntax errors match the file. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mod/modules.h"
+
+static JSValueRef compile_wrapped(JSContextRef ctx, const char *head, const char *src, size_t len,
+                                  const char *url, JSValueRef *exc) {
+  size_t hl = strlen(head);
+  char *buf = malloc(hl + len + 8);
+  memcpy(buf, head, hl);
+  memcpy(buf + hl, src, len);
+  /* a shebang line stays a comment */
+  if (len >= 2 && src[0] == '#' && src[1] == '!') buf[hl] = buf[hl + 1] = '/';
+  memcpy(buf + hl + len, "\n})", 4);
+  JSStringRef s = JSStringCreateWithUTF8CString(buf);
+  JSStringRef u = JSStringCreateWithUTF8CString(url);
+  free(buf);
+  JSValueRef r = JSEvaluateScript(ctx, s, NULL, u, 1, exc);
+  JSStringRelease(s);
+  JSStringRelease(u);
+  return r ? r : JSValueMakeUndefined(ctx);
+}
+
+/* compile(id): the wrapper function of a builtin module, or undefined */
+SP_FN(js_compile) {
+  char *id = sp_js_cstr(ctx, SP_ARG(0), NULL, exc);
+  if (!id) return SP_UNDEF;
+  const struct sp__builtin_src *b = sp__builtin_find(id);
+  JSValueRef r = SP_UNDEF;
+  if (b) {
+    char url[256];
+    snprintf(url, sizeof url, "node:%s", id);
+    r = compile_wrapped(ctx, "(function (exports, require, module, binding) {", b->src, b->len, url, exc);
+  }
+  free(id);
+  return r;
+}
+
+/* compileFunction(source, filename): a user module's wrapper function */
+SP_FN(js_compile_function) {
+  size_t len;
+  char *src = sp_js_cstr(ctx, SP_ARG(0), &len, exc);
+  if (!src) return SP_UNDEF;
+  char *url = sp_js_cstr(ctx, SP_ARG(1), NULL, exc);
+  JSValueRef r = SP_UNDEF;
+  if (url)
+    r = compile_wrapped(ctx, "(function (exports, require, module, __filename, __dirname) {", src, len, url, exc);
+  free(src);
+  free(url);
+  return r;
+}
+
+/* runScript(source, filename): evaluates a classic script, returns its completion value */
+SP_FN(js_run_script) {
+  JSStringRef s = JSValueToStringCopy(ctx, SP_ARG(0), exc);
+  if (!s) return SP_UNDEF;
+  JSStringRef u = JSValueToStringCopy(ctx, SP_ARG(1), exc);
+  JSValueRef r = u ? JSEvaluateScript(ctx, s, NULL, u, 1, exc) : NULL;
+  JSStringRelease(s);
+  if (u) JSStringRelease(u);
+  return r ? r : SP_UNDEF;
+}
+
+/* ids(): every builtin module id, for require('module').builtinModules */
+SP_FN(js_ids) {
+  size_t n = 0;
+  while (sp__builtin_srcs[n].id) n++;
+  JSValueRef *vals = malloc(n * sizeof *vals);
+  for (size_t i = 0; i < n; i++) vals[i] = sp_js_str(ctx, sp__builtin_srcs[i].id);
+  JSObjectRef arr = JSObjectMakeArray(ctx, n, vals, exc);
+  free(vals);
+  return arr;
+}
+
+void sp_mod_builtins_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent) {
+  sp_js_fn(ctx, target, "compile", js_compile);
+  sp_js_fn(ctx, target, "compileFunction", js_compile_function);
+  sp_js_fn(ctx, target, "runScript", js_run_script);
+  sp_js_fn(ctx, target, "ids", js_ids);
+}

@@ -1,0 +1,236 @@
+/* binding('process'): what the JS `process` object needs from the OS. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "jsc/jsc_private.h"
+#include "mod/modules.h"
+
+extern char **environ;
+/* setenv/unsetenv are not thread-safe; every env access from JS goes through this lock. */
+static uv_mutex_t env_lock;
+static uv_once_t env_once = UV_ONCE_INIT;
+static void env_lock_init(void) { uv_mutex_init(&env_lock); }
+
+SP_FN(js_write) {
+  int fd = (int)sp_js_num(ctx, SP_ARG(0));
+  size_t len;
+  uint8_t *bytes = sp_js_bytes(ctx, SP_ARG(1), &len, NULL);
+  if (bytes) {
+    sp__write_fd(fd, (const char *)bytes, len);
+    return SP_UNDEF;
+  }
+  char *s = sp_js_cstr(ctx, SP_ARG(1), &len, exc);
+  if (!s) return SP_UNDEF;
+  sp__write_fd(fd, s, len);
+  free(s);
+  return SP_UNDEF;
+}
+
+SP_FN(js_really_exit) {
+  sp_agent_t *a = sp__agent_current();
+  sp__agent_begin_exit(a, (int)sp_js_num(ctx, SP_ARG(0)));
+  *exc = sp__termination_exception(ctx);
+  return SP_UNDEF;
+}
+
+SP_FN(js_cwd) {
+  char buf[4096];
+  size_t n = sizeof buf;
+  int r = uv_cwd(buf, &n);
+  if (r) return sp_js_throw_uv(ctx, exc, r, "uv_cwd", NULL, NULL);
+  return sp_js_str(ctx, buf);
+}
+
+SP_FN(js_chdir) {
+  char *dir = sp_js_cstr(ctx, SP_ARG(0), NULL, exc);
+  if (!dir) return SP_UNDEF;
+  int r = uv_chdir(dir);
+  if (r) sp_js_throw_uv(ctx, exc, r, "chdir", dir, NULL);
+  free(dir);
+  return SP_UNDEF;
+}
+
+SP_FN(js_hrtime_ns) { return JSValueMakeNumber(ctx, (double)uv_hrtime()); }
+SP_FN(js_hrtime_bigint) { return JSBigIntCreateWithUInt64(ctx, uv_hrtime(), exc); }
+
+SP_FN(js_uptime) {
+  return JSValueMakeNumber(ctx, (double)(uv_hrtime() - sp__agent_current()->start_ns) / 1e9);
+}
+
+SP_FN(js_memory_usage) {
+  JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
+  size_t rss = 0;
+  uv_resident_set_memory(&rss);
+  sp_js_set_num(ctx, o, "rss", (double)rss);
+  JSObjectRef st = JSGetMemoryUsageStatistics(ctx);
+  double heap = st ? sp_js_num(ctx, sp_js_get(ctx, st, "heapSize")) : 0;
+  double cap = st ? sp_js_num(ctx, sp_js_get(ctx, st, "heapCapacity")) : 0;
+  double extra = st ? sp_js_num(ctx, sp_js_get(ctx, st, "extraMemorySize")) : 0;
+  sp_js_set_num(ctx, o, "heapTotal", cap > heap ? cap : heap);
+  sp_js_set_num(ctx, o, "heapUsed", heap);
+  sp_js_set_num(ctx, o, "external", extra);
+  sp_js_set_num(ctx, o, "arrayBuffers", extra);
+  return o;
+}
+
+SP_FN(js_rss) {
+  size_t rss = 0;
+  uv_resident_set_memory(&rss);
+  return JSValueMakeNumber(ctx, (double)rss);
+}
+
+SP_FN(js_cpu_usage) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
+  sp_js_set_num(ctx, o, "user", (double)ru.ru_utime.tv_sec * 1e6 + (double)ru.ru_utime.tv_usec);
+  sp_js_set_num(ctx, o, "system", (double)ru.ru_stime.tv_sec * 1e6 + (double)ru.ru_stime.tv_usec);
+  return o;
+}
+
+SP_FN(js_gc) {
+  JSSynchronousGarbageCollectForDebugging(ctx);
+  return SP_UNDEF;
+}
+
+/* ---- process.env: a live view of the C environment (strings only, as node) */
+static char *prop_name(JSStringRef name) {
+  size_t max = JSStringGetMaximumUTF8CStringSize(name);
+  char *buf = malloc(max);
+  JSStringGetUTF8CString(name, buf, max);
+  return buf;
+}
+
+static JSValueRef env_get(JSContextRef ctx, JSObjectRef obj, JSStringRef name, JSValueRef *exc) {
+  char *k = prop_name(name);
+  uv_mutex_lock(&env_lock);
+  const char *v = getenv(k);
+  JSValueRef r = v ? sp_js_str(ctx, v) : NULL;
+  uv_mutex_unlock(&env_lock);
+  free(k);
+  return r;
+}
+
+static bool env_has(JSContextRef ctx, JSObjectRef obj, JSStringRef name) {
+  char *k = prop_name(name);
+  uv_mutex_lock(&env_lock);
+  bool has = getenv(k) != NULL;
+  uv_mutex_unlock(&env_lock);
+  free(k);
+  return has;
+}
+
+static bool env_set(JSContextRef ctx, JSObjectRef obj, JSStringRef name, JSValueRef value, JSValueRef *exc) {
+  char *v = sp_js_cstr(ctx, value, NULL, exc);
+  if (!v) return true;
+  char *k = prop_name(name);
+  uv_mutex_lock(&env_lock);
+  if (*k && !strchr(k, '=')) setenv(k, v, 1);
+  uv_mutex_unlock(&env_lock);
+  free(k);
+  free(v);
+  return true;
+}
+
+static bool env_delete(JSContextRef ctx, JSObjectRef obj, JSStringRef name, JSValueRef *exc) {
+  char *k = prop_name(name);
+  uv_mutex_lock(&env_lock);
+  unsetenv(k);
+  uv_mutex_unlock(&env_lock);
+  free(k);
+  return true;
+}
+
+static void env_names(JSContextRef ctx, JSObjectRef obj, JSPropertyNameAccumulatorRef names) {
+  uv_mutex_lock(&env_lock);
+  for (char **e = environ; *e; e++) {
+    const char *eq = strchr(*e, '=');
+    if (!eq) continue;
+    char *k = strndup(*e, (size_t)(eq - *e));
+    JSStringRef s = JSStringCreateWithUTF8CString(k);
+    JSPropertyNameAccumulatorAddName(names, s);
+    JSStringRelease(s);
+    free(k);
+  }
+  uv_mutex_unlock(&env_lock);
+}
+
+static JSClassRef env_cls;
+static uv_once_t env_cls_once = UV_ONCE_INIT;
+static void env_class_create(void) {
+  JSClassDefinition d = kJSClassDefinitionEmpty;
+  d.className = "Object";
+  d.getProperty = env_get;
+  d.hasProperty = env_has;
+  d.setProperty = env_set;
+  d.deleteProperty = env_delete;
+  d.getPropertyNames = env_names;
+  env_cls = JSClassCreate(&d);
+}
+
+static JSClassRef env_class(void) {
+  uv_once(&env_cls_once, env_class_create);
+  return env_cls;
+}
+
+/* envSnapshot(): a plain copy, for workers that do not share the environment */
+SP_FN(js_env_snapshot) {
+  JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
+  uv_mutex_lock(&env_lock);
+  for (char **e = environ; *e; e++) {
+    const char *eq = strchr(*e, '=');
+    if (!eq) continue;
+    char *k = strndup(*e, (size_t)(eq - *e));
+    sp_js_set_str(ctx, o, k, eq + 1);
+    free(k);
+  }
+  uv_mutex_unlock(&env_lock);
+  return o;
+}
+
+static JSObjectRef str_array(JSContextRef ctx, int n, char **v) {
+  JSValueRef *vals = calloc((size_t)n + 1, sizeof *vals);
+  for (int i = 0; i < n; i++) vals[i] = sp_js_str(ctx, v[i]);
+  JSObjectRef arr = JSObjectMakeArray(ctx, (size_t)n, vals, NULL);
+  free(vals);
+  return arr;
+}
+
+void sp_mod_process_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
+  uv_once(&env_once, env_lock_init);
+  sp_js_fn(ctx, t, "write", js_write);
+  sp_js_fn(ctx, t, "reallyExit", js_really_exit);
+  sp_js_fn(ctx, t, "cwd", js_cwd);
+  sp_js_fn(ctx, t, "chdir", js_chdir);
+  sp_js_fn(ctx, t, "hrtimeNs", js_hrtime_ns);
+  sp_js_fn(ctx, t, "hrtimeBigint", js_hrtime_bigint);
+  sp_js_fn(ctx, t, "uptime", js_uptime);
+  sp_js_fn(ctx, t, "memoryUsage", js_memory_usage);
+  sp_js_fn(ctx, t, "rss", js_rss);
+  sp_js_fn(ctx, t, "cpuUsage", js_cpu_usage);
+  sp_js_fn(ctx, t, "gc", js_gc);
+  sp_js_fn(ctx, t, "envSnapshot", js_env_snapshot);
+  sp_js_set(ctx, t, "env", JSObjectMake(ctx, env_class(), NULL));
+  sp_js_set(ctx, t, "argv", str_array(ctx, a->opts.argc, a->opts.argv));
+  sp_js_set(ctx, t, "execArgv", str_array(ctx, a->opts.exec_argc, a->opts.exec_argv));
+  char exe[4096];
+  size_t n = sizeof exe;
+  if (uv_exepath(exe, &n) == 0) sp_js_set_str(ctx, t, "execPath", exe);
+  sp_js_set_num(ctx, t, "pid", (double)uv_os_getpid());
+  sp_js_set_num(ctx, t, "ppid", (double)uv_os_getppid());
+  sp_js_set_str(ctx, t, "version", SP_NODE_API_VERSION);
+  sp_js_set_str(ctx, t, "spindleVersion", SP_VERSION);
+  sp_js_set_str(ctx, t, "jscVersion", SP_JSC_VERSION);
+  sp_js_set_str(ctx, t, "uvVersion", uv_version_string());
+#if defined(__x86_64__)
+  sp_js_set_str(ctx, t, "arch", "x64");
+#elif defined(__aarch64__)
+  sp_js_set_str(ctx, t, "arch", "arm64");
+#else
+  sp_js_set_str(ctx, t, "arch", "unknown");
+#endif
+  sp_js_set_str(ctx, t, "platform", "linux");
+  sp_js_set(ctx, t, "isMainThread", JSValueMakeBoolean(ctx, a->worker == NULL));
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test: C unit tests, then each tests/js/*.js under node AND spindle.
+# A JS test passes when both runtimes exit with the expected code (0, or the
+# number in a "// expect-exit: N" line) and print byte-identical stdout.
+# Usage: tests/run.sh [BUILD_DIR] [filter]
+set -u
+cd "$(dirname "$0")/.."
+BUILD=${1:-build}
+FILTER=${2:-}
+SPINDLE=$PWD/$BUILD/spindle
+NODE=${NODE:-node}
+TIMEOUT=${TEST_TIMEOUT:-60}
+JOBS=${JOBS:-2}
+export SPINDLE NODE TIMEOUT
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+run_unit() {
+  local bin=$1 name; name=$(basename "$bin")
+  if timeout "$TIMEOUT" "$bin" >"$results/unit-$name.out" 2>&1; then echo "ok   unit/$name"; touch "$results/pass.unit-$name"
+  else echo "FAIL unit/$name"; sed 's/^/     /' "$results/unit-$name.out" | tail -20; touch "$results/fail.unit-$name"; fi
+}
+
+run_js() {
+  local file=$1 name dir expect rn rs
+  name=$(basename "$file" .js)
+  dir=$(mktemp -d)
+  expect=$(sed -n 's|^// expect-exit: \([0-9]*\).*|\1|p' "$file" | head -1)
+  expect=${expect:-0}
+  (cd "$(dirname "$file")" && timeout "$TIMEOUT" "$NODE" "$(basename "$file")" >"$dir/node.out" 2>"$dir/node.err" </dev/null); rn=$?
+  (cd "$(dirname "$file")" && timeout "$TIMEOUT" "$SPINDLE" "$(basename "$file")" >"$dir/spindle.out" 2>"$dir/spindle.err" </dev/null); rs=$?
+  local why=""
+  [ "$rn" = "$expect" ] || why="node exited $rn (expected $expect)"
+  [ -z "$why" ] && [ "$rs" != "$expect" ] && why="spindle exited $rs (expected $expect)"
+  [ -z "$why" ] && ! cmp -s "$dir/node.out" "$dir/spindle.out" && why="stdout differs"
+  if [ -z "$why" ]; then
+    echo "ok   js/$name"; touch "$results/pass.js-$name"
+  else
+    echo "FAIL js/$name: $why"; touch "$results/fail.js-$name"
+    if [ "$why" = "stdout differs" ]; then diff "$dir/node.out" "$dir/spindle.out" | head -20 | sed 's/^/     /'
+    else tail -8 "$dir/node.err" "$dir/spindle.err" 2>/dev/null | sed 's/^/     /'; fi
+  fi
+  rm -rf "$dir"
+}
+export -f run_js run_unit
+export results
+
+for bin in "$BUILD"/unit/test_*; do
+  [ -x "$bin" ] || continue
+  case "$bin" in *"$FILTER"*) run_unit "$bin";; esac
+done
+ls tests/js/*.js 2>/dev/null | grep -- "$FILTER" | xargs -P "$JOBS" -I{} bash -c 'run_js "$@"' _ {}
+
+pass=$(ls "$results" | grep -c '^pass\.' || true)
+fail=$(ls "$results" | grep -c '^fail\.' || true)
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
