@@ -46,7 +46,7 @@ $(BUILD)/js2c: tools/js2c.c
 
 $(BUILD)/gen/builtins.c: $(JS_SRC) $(BUILD)/js2c
 	@mkdir -p $(dir $@)
-	$(BUILD)/js2c src/js $(JS_SRC) > $@
+	@$(BUILD)/js2c src/js $(JS_SRC) > $@
 
 $(BUILD)/obj/gen/builtins.o: $(BUILD)/gen/builtins.c
 	@mkdir -p $(dir $@)

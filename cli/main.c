@@ -40,35 +40,48 @@ int main(int argc, char **argv) {
   for (; i < argc; i++) {
     const char *a = argv[i];
     if (a[0] != '-' || !strcmp(a, "-")) break;
-    if (!strcmp(a, "--")) { i++; break; }
+    if (!strcmp(a, "--")) break;
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage, stdout); return 0; }
     if (!strcmp(a, "-v") || !strcmp(a, "--version")) {
-      printf("spindle %s (JavaScriptCore %s, Node.js API %s)\n", SP_VERSION, SP_JSC_VERSION, SP_NODE_API_VERSION);
+      printf("v%s (spindle; JavaScriptCore %s; Node.js API %s)\n", SP_VERSION, SP_JSC_VERSION, SP_NODE_API_VERSION);
       return 0;
     }
-    if (!strcmp(a, "-e") || !strcmp(a, "--eval") || !strcmp(a, "-p") || !strcmp(a, "--print")) {
-      if (a[1] == 'p' || a[2] == 'p') print = 1;
-      if (i + 1 >= argc) { fprintf(stderr, "%s: %s requires an argument\n", argv[0], a); return 9; }
+    if (!strcmp(a, "-p") || !strcmp(a, "--print")) {
+      /* as node: the script is optional (-p -e CODE, or stdin) */
+      print = 1;
+      if (i + 1 < argc && argv[i + 1][0] != '-') eval_src = argv[++i];
+      continue;
+    }
+    if (!strcmp(a, "-pe")) { print = 1; a = "-e"; }
+    if (!strcmp(a, "-e") || !strcmp(a, "--eval")) {
+      if (i + 1 >= argc) { fprintf(stderr, "spindle: %s requires an argument\n", a); return 9; }
       eval_src = argv[++i];
+      continue;
+    }
+    if (!strncmp(a, "--eval=", 7) || !strncmp(a, "--print=", 8)) {
+      if (a[2] == 'p') print = 1;
+      eval_src = strchr(a, '=') + 1;
       continue;
     }
     int known = 0;
     for (const char *const *f = ignored_flags; *f; f++) known |= !strcmp(a, *f);
-    if (!known) { fprintf(stderr, "%s: bad option: %s\n", "spindle", a); return 9; }
+    if (!known) { fprintf(stderr, "spindle: bad option: %s\n", a); return 9; }
   }
+  /* process.execArgv: the options before the script, without a final "--" */
   int exec_argc = i - 1;
   char **exec_argv = argv + 1;
-  if (eval_src && i < argc && !strcmp(argv[i], "--")) i++;
+  if (i < argc && !strcmp(argv[i], "--")) i++;
+  int dash = 0; /* an explicit "-" stays in process.argv, as in node */
   if (!eval_src && (i >= argc || !strcmp(argv[i], "-"))) {
     from_stdin = 1;
-    if (i < argc) i++;
+    dash = i < argc;
   }
 
   /* process.argv: [execPath, script?, ...args] */
   char **pargv = calloc((size_t)argc + 2, sizeof *pargv);
   int pargc = 0;
   pargv[pargc++] = argv[0];
-  if (!eval_src && !from_stdin) pargv[pargc++] = argv[i++];
+  if (!eval_src && (!from_stdin || dash)) pargv[pargc++] = argv[i++];
   while (i < argc) pargv[pargc++] = argv[i++];
 
   sp_runtime_init(argc, argv);
@@ -79,7 +92,7 @@ int main(int argc, char **argv) {
     sp_agent_eval(agent, eval_src, print);
   } else if (from_stdin) {
     char *src = read_all(stdin);
-    sp_agent_eval(agent, src, 0);
+    sp_agent_eval(agent, src, print | 2); /* bit 1: the source came from stdin */
     free(src);
   } else {
     sp_agent_run_file(agent, pargv[1]);

@@ -26,7 +26,8 @@ int sp_runtime_init(int argc, char **argv);
 int sp_agent_new(sp_agent_t **out, const sp_agent_options_t *opts);
 /* Runs a CommonJS main module from a file path. */
 int sp_agent_run_file(sp_agent_t *a, const char *path);
-/* Evaluates source as a CommonJS-like script ([eval]); print_result as `node -p`. */
+/* Evaluates source as a CommonJS-like script ([eval]); print_result bit 0: print the result as
+ * `node -p`; bit 1: the source came from stdin (named [stdin]). */
 int sp_agent_eval(sp_agent_t *a, const char *source, int print_result);
 /* Runs the event loop until nothing keeps it alive (or process.exit); emits 'exit'. */
 int sp_agent_run_loop(sp_agent_t *a);

@@ -2,6 +2,9 @@
 # Runs every test: C unit tests, then each tests/js/*.js under node AND spindle.
 # A JS test passes when both runtimes exit with the expected code (0, or the
 # number in a "// expect-exit: N" line) and print byte-identical stdout.
+# Then each tests/cli/*.sh: a script that spawns the runtime given as $1 (from
+# tests/cli) and prints what it observes; it passes when its stdout is the same
+# for node and spindle and both runs exit 0.
 # Usage: tests/run.sh [BUILD_DIR] [filter]
 set -u
 cd "$(dirname "$0")/.."
@@ -42,7 +45,26 @@ run_js() {
   fi
   rm -rf "$dir"
 }
-export -f run_js run_unit
+run_cli() {
+  local file=$1 name dir rn rs
+  name=$(basename "$file" .sh)
+  dir=$(mktemp -d)
+  (cd tests/cli && timeout "$TIMEOUT" bash "$(basename "$file")" "$NODE" >"$dir/node.out" 2>"$dir/node.err" </dev/null); rn=$?
+  (cd tests/cli && timeout "$TIMEOUT" bash "$(basename "$file")" "$SPINDLE" >"$dir/spindle.out" 2>"$dir/spindle.err" </dev/null); rs=$?
+  local why=""
+  [ "$rn" = 0 ] || why="script under node exited $rn"
+  [ -z "$why" ] && [ "$rs" != 0 ] && why="script under spindle exited $rs"
+  [ -z "$why" ] && ! cmp -s "$dir/node.out" "$dir/spindle.out" && why="stdout differs"
+  if [ -z "$why" ]; then
+    echo "ok   cli/$name"; touch "$results/pass.cli-$name"
+  else
+    echo "FAIL cli/$name: $why"; touch "$results/fail.cli-$name"
+    if [ "$why" = "stdout differs" ]; then diff "$dir/node.out" "$dir/spindle.out" | head -20 | sed 's/^/     /'
+    else tail -8 "$dir/node.err" "$dir/spindle.err" 2>/dev/null | sed 's/^/     /'; fi
+  fi
+  rm -rf "$dir"
+}
+export -f run_js run_unit run_cli
 export results
 
 for bin in "$BUILD"/unit/test_*; do
@@ -50,6 +72,7 @@ for bin in "$BUILD"/unit/test_*; do
   case "$bin" in *"$FILTER"*) run_unit "$bin";; esac
 done
 ls tests/js/*.js 2>/dev/null | grep -- "$FILTER" | xargs -P "$JOBS" -I{} bash -c 'run_js "$@"' _ {}
+ls tests/cli/*.sh 2>/dev/null | grep -v '/lib\.sh$' | grep -- "$FILTER" | xargs -P "$JOBS" -I{} bash -c 'run_cli "$@"' _ {}
 
 pass=$(ls "$results" | grep -c '^pass\.' || true)
 fail=$(ls "$results" | grep -c '^fail\.' || true)

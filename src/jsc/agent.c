@@ -258,9 +258,12 @@ static JSObjectRef get_fn(sp_agent_t *a, const char *name) {
   return (JSObjectRef)v;
 }
 
-int sp_agent_new(sp_agent_t **out, const sp_agent_options_t *opts) {
+int sp_agent_new(sp_agent_t **out, const sp_agent_options_t *opts) { return sp__agent_new_worker(out, opts, NULL); }
+
+int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struct sp_worker *worker) {
   sp_agent_t *a = calloc(1, sizeof *a);
   if (!a) return -ENOMEM;
+  a->worker = worker;
   a->opts.argc = opts->argc;
   a->opts.argv = dup_argv(opts->argc, opts->argv);
   a->opts.exec_argc = opts->exec_argc;
@@ -323,6 +326,11 @@ fail:
   return -EINVAL;
 }
 
+JSObjectRef sp__agent_hook(sp_agent_t *a, const char *name) {
+  JSValueRef fn = sp_js_get(a->ctx, a->hooks, name);
+  return JSValueIsObject(a->ctx, fn) ? (JSObjectRef)fn : NULL;
+}
+
 static int call_hook(sp_agent_t *a, const char *name, size_t argc, const JSValueRef *argv) {
   JSValueRef fn = sp_js_get(a->ctx, a->hooks, name);
   if (!JSValueIsObject(a->ctx, fn)) return -EINVAL;
@@ -330,13 +338,15 @@ static int call_hook(sp_agent_t *a, const char *name, size_t argc, const JSValue
   return 0;
 }
 
+int sp__agent_run_worker(sp_agent_t *a) { return call_hook(a, "runWorker", 0, NULL); }
+
 int sp_agent_run_file(sp_agent_t *a, const char *path) {
   JSValueRef arg = sp_js_str(a->ctx, path);
   return call_hook(a, "runMain", 1, &arg);
 }
 
 int sp_agent_eval(sp_agent_t *a, const char *source, int print_result) {
-  JSValueRef args[2] = {sp_js_str(a->ctx, source), JSValueMakeBoolean(a->ctx, print_result)};
+  JSValueRef args[2] = {sp_js_str(a->ctx, source), JSValueMakeNumber(a->ctx, print_result)};
   return call_hook(a, "evalScript", 2, args);
 }
 
@@ -365,6 +375,7 @@ static void close_walk_cb(uv_handle_t *h, void *arg) {
 
 void sp_agent_free(sp_agent_t *a) {
   if (!a) return;
+  sp__worker_agent_teardown(a); /* child workers end before their parent's loop goes */
   uv_walk(&a->loop, close_walk_cb, NULL);
   uv_run(&a->loop, UV_RUN_DEFAULT);
   JSObjectRef fns[] = {a->fn_process_ticks, a->fn_process_timers, a->fn_process_immediates, a->fn_uncaught,

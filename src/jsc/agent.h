@@ -58,6 +58,12 @@ typedef struct sp_agent {
 } sp_agent_t;
 
 sp_agent_t *sp__agent_current(void);
+int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struct sp_worker *worker);
+int sp__agent_run_worker(sp_agent_t *a);
+/* a function exported by internal/bootstrap, or NULL */
+JSObjectRef sp__agent_hook(sp_agent_t *a, const char *name);
+/* mod_worker: terminates and joins the agent's child workers, frees its port state */
+void sp__worker_agent_teardown(sp_agent_t *a);
 /* Calls fn as a macrotask: then nextTicks, then microtasks, then rejections (Node's order). */
 JSValueRef sp__agent_callback(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc,
                               const JSValueRef argv[]);

@@ -6,6 +6,11 @@
 
 #include "mod/modules.h"
 
+/* The wrappers. A user module's wrapper is named so that its frames can be shown
+ * as V8's "Object.<anonymous>"; JS subtracts the header length from line-1 columns. */
+static const char builtin_head[] = "(function (exports, require, module, binding) {";
+static const char user_head[] = "(function __spindle_cjs__(exports, require, module, __filename, __dirname) {";
+
 static JSValueRef compile_wrapped(JSContextRef ctx, const char *head, const char *src, size_t len,
                                   const char *url, JSValueRef *exc) {
   size_t hl = strlen(head);
@@ -33,7 +38,7 @@ SP_FN(js_compile) {
   if (b) {
     char url[256];
     snprintf(url, sizeof url, "node:%s", id);
-    r = compile_wrapped(ctx, "(function (exports, require, module, binding) {", b->src, b->len, url, exc);
+    r = compile_wrapped(ctx, builtin_head, b->src, b->len, url, exc);
   }
   free(id);
   return r;
@@ -47,7 +52,7 @@ SP_FN(js_compile_function) {
   char *url = sp_js_cstr(ctx, SP_ARG(1), NULL, exc);
   JSValueRef r = SP_UNDEF;
   if (url)
-    r = compile_wrapped(ctx, "(function (exports, require, module, __filename, __dirname) {", src, len, url, exc);
+    r = compile_wrapped(ctx, user_head, src, len, url, exc);
   free(src);
   free(url);
   return r;
@@ -80,4 +85,6 @@ void sp_mod_builtins_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agen
   sp_js_fn(ctx, target, "compileFunction", js_compile_function);
   sp_js_fn(ctx, target, "runScript", js_run_script);
   sp_js_fn(ctx, target, "ids", js_ids);
+  sp_js_set_num(ctx, target, "builtinHeaderLength", (double)(sizeof builtin_head - 1));
+  sp_js_set_num(ctx, target, "userHeaderLength", (double)(sizeof user_head - 1));
 }

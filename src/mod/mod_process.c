@@ -47,7 +47,12 @@ SP_FN(js_chdir) {
   char *dir = sp_js_cstr(ctx, SP_ARG(0), NULL, exc);
   if (!dir) return SP_UNDEF;
   int r = uv_chdir(dir);
-  if (r) sp_js_throw_uv(ctx, exc, r, "chdir", dir, NULL);
+  if (r) { /* node reports "chdir '<cwd>' -> '<dir>'" */
+    char cwd[4096];
+    size_t n = sizeof cwd;
+    if (uv_cwd(cwd, &n) != 0) cwd[0] = 0;
+    sp_js_throw_uv(ctx, exc, r, "chdir", cwd, dir);
+  }
   free(dir);
   return SP_UNDEF;
 }
@@ -95,84 +100,59 @@ SP_FN(js_gc) {
   return SP_UNDEF;
 }
 
-/* ---- process.env: a live view of the C environment (strings only, as node) */
-static char *prop_name(JSStringRef name) {
-  size_t max = JSStringGetMaximumUTF8CStringSize(name);
-  char *buf = malloc(max);
-  JSStringGetUTF8CString(name, buf, max);
-  return buf;
-}
-
-static JSValueRef env_get(JSContextRef ctx, JSObjectRef obj, JSStringRef name, JSValueRef *exc) {
-  char *k = prop_name(name);
+/* ---- process.env: a live view of the C environment. JS wraps these in a Proxy
+ * (object.js), since properties served by a JSClass callback are always
+ * read-only and non-enumerable, which would hide them from spread/Object.entries. */
+SP_FN(js_env_get) {
+  char *k = sp_js_cstr(ctx, SP_ARG(0), NULL, exc);
+  if (!k) return SP_UNDEF;
   uv_mutex_lock(&env_lock);
   const char *v = getenv(k);
-  JSValueRef r = v ? sp_js_str(ctx, v) : NULL;
+  JSValueRef r = v ? sp_js_str(ctx, v) : SP_UNDEF;
   uv_mutex_unlock(&env_lock);
   free(k);
   return r;
 }
 
-static bool env_has(JSContextRef ctx, JSObjectRef obj, JSStringRef name) {
-  char *k = prop_name(name);
-  uv_mutex_lock(&env_lock);
-  bool has = getenv(k) != NULL;
-  uv_mutex_unlock(&env_lock);
-  free(k);
-  return has;
-}
-
-static bool env_set(JSContextRef ctx, JSObjectRef obj, JSStringRef name, JSValueRef value, JSValueRef *exc) {
-  char *v = sp_js_cstr(ctx, value, NULL, exc);
-  if (!v) return true;
-  char *k = prop_name(name);
-  uv_mutex_lock(&env_lock);
-  if (*k && !strchr(k, '=')) setenv(k, v, 1);
-  uv_mutex_unlock(&env_lock);
+SP_FN(js_env_set) {
+  char *k = sp_js_cstr(ctx, SP_ARG(0), NULL, exc);
+  char *v = k ? sp_js_cstr(ctx, SP_ARG(1), NULL, exc) : NULL;
+  if (k && v && *k && !strchr(k, '=')) {
+    uv_mutex_lock(&env_lock);
+    setenv(k, v, 1);
+    uv_mutex_unlock(&env_lock);
+  }
   free(k);
   free(v);
-  return true;
+  return SP_UNDEF;
 }
 
-static bool env_delete(JSContextRef ctx, JSObjectRef obj, JSStringRef name, JSValueRef *exc) {
-  char *k = prop_name(name);
+SP_FN(js_env_delete) {
+  char *k = sp_js_cstr(ctx, SP_ARG(0), NULL, exc);
+  if (!k) return SP_UNDEF;
   uv_mutex_lock(&env_lock);
-  unsetenv(k);
+  if (*k && !strchr(k, '=')) unsetenv(k);
   uv_mutex_unlock(&env_lock);
   free(k);
-  return true;
+  return SP_UNDEF;
 }
 
-static void env_names(JSContextRef ctx, JSObjectRef obj, JSPropertyNameAccumulatorRef names) {
+/* envKeys(): the variable names, in environment order */
+SP_FN(js_env_keys) {
   uv_mutex_lock(&env_lock);
+  size_t n = 0;
+  for (char **e = environ; *e; e++) n++;
+  JSValueRef *vals = calloc(n + 1, sizeof *vals);
+  size_t m = 0;
   for (char **e = environ; *e; e++) {
     const char *eq = strchr(*e, '=');
-    if (!eq) continue;
-    char *k = strndup(*e, (size_t)(eq - *e));
-    JSStringRef s = JSStringCreateWithUTF8CString(k);
-    JSPropertyNameAccumulatorAddName(names, s);
-    JSStringRelease(s);
-    free(k);
+    if (!eq || eq == *e) continue;
+    vals[m++] = sp_js_strn(ctx, *e, (size_t)(eq - *e));
   }
   uv_mutex_unlock(&env_lock);
-}
-
-static JSClassRef env_cls;
-static uv_once_t env_cls_once = UV_ONCE_INIT;
-static void env_class_create(void) {
-  JSClassDefinition d = kJSClassDefinitionEmpty;
-  d.className = "Object";
-  d.getProperty = env_get;
-  d.hasProperty = env_has;
-  d.setProperty = env_set;
-  d.deleteProperty = env_delete;
-  d.getPropertyNames = env_names;
-  env_cls = JSClassCreate(&d);
-}
-
-static JSClassRef env_class(void) {
-  uv_once(&env_cls_once, env_class_create);
-  return env_cls;
+  JSObjectRef arr = JSObjectMakeArray(ctx, m, vals, exc);
+  free(vals);
+  return arr;
 }
 
 /* envSnapshot(): a plain copy, for workers that do not share the environment */
@@ -212,7 +192,10 @@ void sp_mod_process_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "cpuUsage", js_cpu_usage);
   sp_js_fn(ctx, t, "gc", js_gc);
   sp_js_fn(ctx, t, "envSnapshot", js_env_snapshot);
-  sp_js_set(ctx, t, "env", JSObjectMake(ctx, env_class(), NULL));
+  sp_js_fn(ctx, t, "envGet", js_env_get);
+  sp_js_fn(ctx, t, "envSet", js_env_set);
+  sp_js_fn(ctx, t, "envDelete", js_env_delete);
+  sp_js_fn(ctx, t, "envKeys", js_env_keys);
   sp_js_set(ctx, t, "argv", str_array(ctx, a->opts.argc, a->opts.argv));
   sp_js_set(ctx, t, "execArgv", str_array(ctx, a->opts.exec_argc, a->opts.exec_argv));
   char exe[4096];

@@ -56,7 +56,13 @@ SP_FN(js_toggle_immediate_ref) {
   return SP_UNDEF;
 }
 
-SP_FN(js_get_libuv_now) { return JSValueMakeNumber(ctx, (double)uv_now(&sp__agent_current()->loop)); }
+/* As node: refresh the loop's clock first, so a timer created after a long
+ * synchronous stretch (e.g. start-up) counts from now, not from the last poll. */
+SP_FN(js_get_libuv_now) {
+  uv_loop_t *loop = &sp__agent_current()->loop;
+  uv_update_time(loop);
+  return JSValueMakeNumber(ctx, (double)uv_now(loop));
+}
 
 void sp_mod_timers_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *a) {
   uv_timer_init(&a->loop, &a->timer);

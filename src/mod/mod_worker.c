@@ -1,4 +1,622 @@
-/* binding('worker'): native half of the worker builtin. */
+/* binding('worker'): MessagePorts and Worker threads, the native half of
+ * worker_threads (the JS half, src/js/internal/worker/ files, owns argument
+ * validation, events and error codes).
+ *
+ * Threads and ownership:
+ * - A MessagePort JS object is a JSC callback object of `port_class` whose
+ *   private data is a port_handle. The handle belongs to the agent (thread)
+ *   that created or received the object and is only touched there. It owns
+ *   one reference to a core sp_port_t and a uv_async_t on its agent's loop
+ *   that the core "wakes" when the inbox changes (port.h).
+ * - While a port is started and open, its JS object is protected (it is a
+ *   live handle, like node's); otherwise it may be collected, and the
+ *   finalizer releases the handle.
+ * - A Worker is an sp_worker_t shared by the parent thread and the worker's
+ *   thread (refs: one each). Fields are written before the thread starts, or
+ *   under `lock` (agent pointer, terminate), or are the parent's alone
+ *   (exit_async, owner, sibling list). The child signals its end with
+ *   exit_async; the parent joins the thread there and emits 'exit'.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/port.h"
+#include "jsc/clone.h"
+#include "jsc/jsc_private.h"
 #include "mod/modules.h"
 
-void sp_mod_worker_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent) {}
+typedef struct sp_worker sp_worker_t;
+
+/* Per-agent state (agent->worker_data): JS hooks, the port prototype, child workers. */
+typedef struct worker_state {
+  JSObjectRef port_proto;  /* MessagePort.prototype of this VM (protected) */
+  JSObjectRef hooks;       /* { initPort, emitMessage, emitMessageError, emitClose, emitWorkerExit } */
+  sp_worker_t *children;   /* live child workers (this thread only) */
+  struct port_handle *handles; /* every port handle of this agent, for teardown */
+} worker_state_t;
+
+typedef struct port_handle {
+  struct port_handle *prev, *next; /* in worker_state.handles */
+  sp_port_t *port;      /* NULL once closed or transferred away */
+  sp_agent_t *agent;
+  uv_async_t *async;    /* the inbox waker on agent's loop */
+  JSObjectRef obj;      /* the MessagePort object (weak unless `protected`) */
+  bool started, refed, is_protected, close_emitted;
+} port_handle_t;
+
+struct sp_worker {
+  atomic_int refs;        /* parent + thread */
+  uv_mutex_t lock;        /* guards agent, wake_ready */
+  uv_thread_t thread;
+  sp_agent_t *agent;      /* the worker's agent while it runs (lock) */
+  uv_async_t wake_async;  /* on the worker's loop: terminate requests */
+  bool wake_ready;        /* wake_async initialised and open (lock) */
+  atomic_bool terminate;
+  int exit_code;          /* written by the thread before it signals exit_async */
+  uint64_t thread_id;
+  size_t stack_size;
+  /* start-up data, read once by the thread */
+  sp_wire_msg_t *init_msg;  /* the cloned { workerData, env, argv, code, ... } */
+  sp_port_t *parent_port;   /* the worker's end of the public channel */
+  sp_port_t *ctrl_port;     /* the worker's end of the control channel */
+  int argc;
+  char **argv;
+  /* the parent's alone */
+  sp_agent_t *parent;
+  uv_async_t *exit_async;
+  JSObjectRef owner;        /* the parent's worker handle object, protected while running */
+  bool joined;
+  sp_worker_t *next;        /* in the parent's children list */
+};
+
+static JSClassRef port_class, worker_class;
+static uv_once_t classes_once = UV_ONCE_INIT;
+static atomic_uint_fast64_t next_thread_id = 1;
+
+static worker_state_t *state_of(sp_agent_t *a) {
+  if (!a->worker_data) a->worker_data = calloc(1, sizeof(worker_state_t));
+  return a->worker_data;
+}
+
+static JSValueRef call_hook(sp_agent_t *a, const char *name, size_t argc, const JSValueRef *argv) {
+  worker_state_t *st = state_of(a);
+  if (!st->hooks) return NULL;
+  JSValueRef fn = sp_js_get(a->ctx, st->hooks, name);
+  if (!JSValueIsObject(a->ctx, fn)) return NULL;
+  return sp__agent_callback(a, (JSObjectRef)fn, NULL, argc, argv);
+}
+
+/* ---- ports ---------------------------------------------------------------- */
+
+static void async_free_cb(uv_handle_t *h) { free(h); }
+
+static void handle_protect(port_handle_t *h, bool on) {
+  if (!h->obj || h->is_protected == on) return;
+  h->is_protected = on;
+  if (on) JSValueProtect(h->agent->ctx, h->obj);
+  else JSValueUnprotect(h->agent->ctx, h->obj);
+}
+
+static void update_ref(port_handle_t *h) {
+  if (!h->async) return;
+  if (h->started && h->refed) uv_ref((uv_handle_t *)h->async);
+  else uv_unref((uv_handle_t *)h->async);
+}
+
+/* Drops the handle's hold on the core port and its loop handle (close or transfer). */
+static void handle_release(port_handle_t *h) {
+  if (h->port) {
+    sp_port_set_waker(h->port, NULL, NULL);
+    sp_port_unref(h->port);
+    h->port = NULL;
+  }
+  if (h->async) {
+    h->async->data = NULL;
+    uv_close((uv_handle_t *)h->async, async_free_cb);
+    h->async = NULL;
+  }
+}
+
+static void handle_unlink(port_handle_t *h) {
+  worker_state_t *st = h->agent ? h->agent->worker_data : NULL;
+  if (!st) return;
+  if (h->prev) h->prev->next = h->next;
+  else st->handles = h->next;
+  if (h->next) h->next->prev = h->prev;
+  h->prev = h->next = NULL;
+  h->agent = NULL;
+}
+
+static void port_finalize(JSObjectRef obj) {
+  port_handle_t *h = JSObjectGetPrivate(obj);
+  if (!h) return;
+  h->obj = NULL;
+  handle_release(h);
+  handle_unlink(h);
+  free(h);
+}
+
+static void worker_finalize(JSObjectRef obj) { (void)obj; /* the sp_worker is released by its exit path */ }
+
+static void create_classes(void) {
+  JSClassDefinition d = kJSClassDefinitionEmpty;
+  d.className = "MessagePort";
+  d.finalize = port_finalize;
+  port_class = JSClassCreate(&d);
+  JSClassDefinition w = kJSClassDefinitionEmpty;
+  w.className = "WorkerHandle";
+  w.finalize = worker_finalize;
+  worker_class = JSClassCreate(&w);
+}
+
+static void port_wake(void *data) { uv_async_send(data); }
+
+static void deliver(port_handle_t *h);
+static void port_async_cb(uv_async_t *async) {
+  port_handle_t *h = async->data;
+  if (h) deliver(h);
+}
+
+static void emit_close(port_handle_t *h) {
+  if (h->close_emitted) return;
+  h->close_emitted = true;
+  JSObjectRef obj = h->obj;
+  sp_agent_t *a = h->agent;
+  handle_release(h);
+  if (obj) {
+    JSValueRef arg = obj;
+    /* keep obj alive across the call even though we unprotect it */
+    JSValueProtect(a->ctx, obj);
+    handle_protect(h, false);
+    call_hook(a, "emitClose", 1, &arg);
+    JSValueUnprotect(a->ctx, obj);
+  }
+}
+
+/* Delivers queued messages as separate macrotasks (ticks and promise jobs run
+ * between them, as in node); at most a batch per wake-up so timers and I/O
+ * are not starved by a flood. */
+static void deliver(port_handle_t *h) {
+  sp_agent_t *a = h->agent;
+  if (!h->port) return;
+  size_t limit = sp_port_pending(h->port);
+  if (limit < 1000) limit = 1000;
+  size_t n = 0;
+  while (h->started && h->port && n < limit && !a->exiting) {
+    void *payload;
+    sp_payload_free_fn free_fn;
+    if (!sp_port_receive(h->port, &payload, &free_fn)) break;
+    n++;
+    JSValueRef exc = NULL;
+    JSValueRef value = sp_clone_deserialize(a->ctx, payload, &exc);
+    free_fn(payload);
+    JSValueRef args[2] = {h->obj, value ? value : exc};
+    if (!h->obj) continue;
+    call_hook(a, value ? "emitMessage" : "emitMessageError", 2, args);
+  }
+  if (!h->port || a->exiting) return;
+  if (n == limit && h->started) {
+    uv_async_send(h->async); /* more to do: come back after the loop's other work */
+    return;
+  }
+  if (sp_port_is_closed(h->port) && (!h->started || sp_port_pending(h->port) == 0)) emit_close(h);
+}
+
+static port_handle_t *handle_of(JSContextRef ctx, JSValueRef v) {
+  if (!JSValueIsObjectOfClass(ctx, v, port_class)) return NULL;
+  return JSObjectGetPrivate((JSObjectRef)v);
+}
+
+/* Wraps a core port (taking over one reference) in a new MessagePort object of this agent. */
+static JSObjectRef port_wrap(sp_agent_t *a, sp_port_t *port) {
+  uv_once(&classes_once, create_classes);
+  worker_state_t *st = state_of(a);
+  port_handle_t *h = calloc(1, sizeof *h);
+  h->port = port;
+  h->agent = a;
+  h->refed = true;
+  h->next = st->handles;
+  if (st->handles) st->handles->prev = h;
+  st->handles = h;
+  h->async = malloc(sizeof *h->async);
+  uv_async_init(&a->loop, h->async, port_async_cb);
+  h->async->data = h;
+  uv_unref((uv_handle_t *)h->async);
+  JSObjectRef obj = JSObjectMake(a->ctx, port_class, h);
+  h->obj = obj;
+  if (st->port_proto) JSObjectSetPrototype(a->ctx, obj, st->port_proto);
+  JSValueRef arg = obj;
+  JSValueRef exc = NULL;
+  JSValueRef init = st->hooks ? sp_js_get(a->ctx, st->hooks, "initPort") : NULL;
+  if (init && JSValueIsObject(a->ctx, init)) JSObjectCallAsFunction(a->ctx, (JSObjectRef)init, NULL, 1, &arg, &exc);
+  sp_port_set_waker(port, port_wake, h->async);
+  return obj;
+}
+
+/* clone hooks: a MessagePort in a transfer list moves to the receiving thread */
+static bool hook_is_port(JSContextRef ctx, JSValueRef v) { return JSValueIsObjectOfClass(ctx, v, port_class); }
+
+static void *hook_detach_port(JSContextRef ctx, JSObjectRef obj, JSValueRef *exc) {
+  port_handle_t *h = JSObjectGetPrivate(obj);
+  if (!h || !h->port) {
+    *exc = sp_js_error(ctx, "Error", "ERR_INVALID_TRANSFER_OBJECT", "Found invalid object in transferList");
+    return NULL;
+  }
+  sp_port_t *p = h->port;
+  sp_port_set_waker(p, NULL, NULL);
+  h->port = NULL; /* the reference moves into the message */
+  h->started = false;
+  handle_release(h);
+  handle_protect(h, false);
+  return p;
+}
+
+static JSObjectRef hook_attach_port(JSContextRef ctx, void *handle) {
+  return port_wrap(sp__agent_current(), handle);
+}
+
+static void hook_free_port(void *handle) { sp_port_unref(handle); }
+
+static const sp_clone_port_hooks_t port_hooks = {
+    .is_port = hook_is_port,
+    .detach_port = hook_detach_port,
+    .attach_port = hook_attach_port,
+    .free_port = hook_free_port,
+};
+
+/* setup(MessagePort.prototype, hooks): once per agent, by internal/worker/io */
+SP_FN(js_setup) {
+  sp_agent_t *a = sp__agent_current();
+  worker_state_t *st = state_of(a);
+  if (st->port_proto) return SP_UNDEF;
+  st->port_proto = (JSObjectRef)SP_ARG(0);
+  st->hooks = (JSObjectRef)SP_ARG(1);
+  JSValueProtect(ctx, st->port_proto);
+  JSValueProtect(ctx, st->hooks);
+  return SP_UNDEF;
+}
+
+SP_FN(js_create_channel) {
+  sp_agent_t *a = sp__agent_current();
+  sp_port_t *p, *q;
+  if (sp_channel_new(&p, &q) != 0) return sp_js_throw(ctx, exc, "RangeError", NULL, "out of memory");
+  JSValueRef ports[2] = {port_wrap(a, p), port_wrap(a, q)};
+  return JSObjectMakeArray(ctx, 2, ports, exc);
+}
+
+SP_FN(js_post_message) {
+  port_handle_t *h = handle_of(ctx, SP_ARG(0));
+  if (!h) return sp_js_throw(ctx, exc, "TypeError", "ERR_INVALID_THIS", "Value of \"this\" must be of type MessagePort");
+  JSValueRef transfer = SP_ARG(2);
+  /* Transferring the port itself (or its peer) is an error node reports as DataCloneError. */
+  if (h->port && JSValueIsObject(ctx, transfer) && JSValueIsArray(ctx, transfer)) {
+    unsigned len = (unsigned)sp_js_num(ctx, sp_js_get(ctx, (JSObjectRef)transfer, "length"));
+    for (unsigned i = 0; i < len; i++) {
+      JSValueRef t = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)transfer, i, NULL);
+      port_handle_t *th = handle_of(ctx, t);
+      if (th == h) return sp_js_throw(ctx, exc, "DOMException", NULL, "Transfer list contains source port");
+    }
+  }
+  sp_wire_msg_t *msg = sp_clone_serialize(ctx, SP_ARG(1), transfer, exc);
+  if (!msg) return SP_UNDEF;
+  if (!h->port) { /* closed or transferred away: node drops the message silently */
+    sp_wire_msg_free(msg);
+    return SP_UNDEF;
+  }
+  sp_port_post(h->port, msg, (sp_payload_free_fn)sp_wire_msg_free);
+  return SP_UNDEF;
+}
+
+SP_FN(js_start) {
+  port_handle_t *h = handle_of(ctx, SP_ARG(0));
+  if (!h || !h->port || h->started) return SP_UNDEF;
+  h->started = true;
+  handle_protect(h, true);
+  update_ref(h);
+  uv_async_send(h->async); /* deliver what queued up before start */
+  return SP_UNDEF;
+}
+
+SP_FN(js_stop) {
+  port_handle_t *h = handle_of(ctx, SP_ARG(0));
+  if (!h || !h->port) return SP_UNDEF;
+  h->started = false;
+  update_ref(h);
+  handle_protect(h, false);
+  return SP_UNDEF;
+}
+
+SP_FN(js_set_ref) {
+  port_handle_t *h = handle_of(ctx, SP_ARG(0));
+  if (!h) return SP_UNDEF;
+  h->refed = JSValueToBoolean(ctx, SP_ARG(1));
+  update_ref(h);
+  return SP_UNDEF;
+}
+
+SP_FN(js_has_ref) {
+  port_handle_t *h = handle_of(ctx, SP_ARG(0));
+  return JSValueMakeBoolean(ctx, h && h->async && uv_has_ref((uv_handle_t *)h->async));
+}
+
+SP_FN(js_close) {
+  port_handle_t *h = handle_of(ctx, SP_ARG(0));
+  if (!h || !h->port) return SP_UNDEF;
+  sp_port_close(h->port); /* both ends' wakers fire; 'close' is emitted from there */
+  return SP_UNDEF;
+}
+
+SP_FN(js_is_open) {
+  port_handle_t *h = handle_of(ctx, SP_ARG(0));
+  return JSValueMakeBoolean(ctx, h && h->port);
+}
+
+/* receive(port): { message } or undefined, synchronously (receiveMessageOnPort) */
+SP_FN(js_receive) {
+  port_handle_t *h = handle_of(ctx, SP_ARG(0));
+  if (!h) return sp_js_throw(ctx, exc, "TypeError", "ERR_INVALID_ARG_TYPE",
+                             "The \"port\" argument must be a MessagePort instance");
+  void *payload;
+  sp_payload_free_fn free_fn;
+  if (!h->port || !sp_port_receive(h->port, &payload, &free_fn)) return SP_UNDEF;
+  JSValueRef value = sp_clone_deserialize(ctx, payload, exc);
+  free_fn(payload);
+  if (!value) return SP_UNDEF;
+  JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
+  sp_js_set(ctx, o, "message", value);
+  return o;
+}
+
+/* drain(port): deliver everything queued now (before a worker's 'exit') */
+SP_FN(js_drain) {
+  port_handle_t *h = handle_of(ctx, SP_ARG(0));
+  if (!h || !h->port) return SP_UNDEF;
+  bool was = h->started;
+  h->started = true;
+  sp_agent_t *a = h->agent;
+  while (h->port && sp_port_pending(h->port) > 0 && !a->exiting) {
+    void *payload;
+    sp_payload_free_fn free_fn;
+    if (!sp_port_receive(h->port, &payload, &free_fn)) break;
+    JSValueRef e = NULL;
+    JSValueRef value = sp_clone_deserialize(ctx, payload, &e);
+    free_fn(payload);
+    JSValueRef args[2] = {h->obj, value ? value : e};
+    JSValueRef fnv = sp_js_get(ctx, state_of(a)->hooks, value ? "emitMessage" : "emitMessageError");
+    JSValueRef e2 = NULL;
+    JSObjectCallAsFunction(ctx, (JSObjectRef)fnv, NULL, 2, args, &e2);
+    if (e2) sp__agent_uncaught(a, e2);
+  }
+  if (h->port) h->started = was;
+  return SP_UNDEF;
+}
+
+/* ---- workers -------------------------------------------------------------- */
+
+static void worker_unref(sp_worker_t *w) {
+  if (atomic_fetch_sub(&w->refs, 1) != 1) return;
+  if (w->init_msg) sp_wire_msg_free(w->init_msg);
+  if (w->parent_port) sp_port_unref(w->parent_port);
+  if (w->ctrl_port) sp_port_unref(w->ctrl_port);
+  for (int i = 0; i < w->argc; i++) free(w->argv[i]);
+  free(w->argv);
+  uv_mutex_destroy(&w->lock);
+  free(w);
+}
+
+static void wake_cb(uv_async_t *async) {
+  sp_worker_t *w = async->data;
+  sp_agent_t *a = w->agent;
+  if (a && atomic_load(&w->terminate)) sp__agent_begin_exit(a, 1);
+}
+
+static void worker_main(void *arg) {
+  sp_worker_t *w = arg;
+  sp_agent_options_t opts = {.argc = w->argc, .argv = w->argv};
+  sp_agent_t *a = NULL;
+  int rc = sp__agent_new_worker(&a, &opts, w);
+  uv_mutex_lock(&w->lock);
+  w->agent = a;
+  uv_async_init(&a->loop, &w->wake_async, wake_cb);
+  w->wake_async.data = w;
+  uv_unref((uv_handle_t *)&w->wake_async);
+  w->wake_ready = true;
+  uv_mutex_unlock(&w->lock);
+  if (atomic_load(&w->terminate)) sp__agent_begin_exit(a, 1);
+  if (rc == 0 && !a->exiting) {
+    sp__agent_run_worker(a);
+    sp_agent_run_loop(a);
+  } else if (rc != 0) {
+    a->exit_code = 1;
+  }
+  int code = a->exit_code;
+  uv_mutex_lock(&w->lock);
+  w->wake_ready = false;
+  w->agent = NULL;
+  uv_mutex_unlock(&w->lock);
+  sp_agent_free(a); /* closes wake_async with the rest of the loop */
+  w->exit_code = code;
+  uv_async_send(w->exit_async);
+  worker_unref(w);
+}
+
+static void exit_async_close_cb(uv_handle_t *h) {
+  sp_worker_t *w = h->data;
+  free(h);
+  worker_unref(w);
+}
+
+static void worker_join(sp_worker_t *w) {
+  if (w->joined) return;
+  uv_thread_join(&w->thread);
+  w->joined = true;
+  worker_state_t *st = state_of(w->parent);
+  for (sp_worker_t **pp = &st->children; *pp; pp = &(*pp)->next)
+    if (*pp == w) {
+      *pp = w->next;
+      break;
+    }
+}
+
+static void exit_async_cb(uv_async_t *async) {
+  sp_worker_t *w = async->data;
+  sp_agent_t *a = w->parent;
+  worker_join(w);
+  JSObjectRef owner = w->owner;
+  w->owner = NULL;
+  if (owner) {
+    JSValueRef args[2] = {owner, JSValueMakeNumber(a->ctx, w->exit_code)};
+    call_hook(a, "emitWorkerExit", 2, args);
+    JSObjectSetPrivate(owner, NULL);
+    JSValueUnprotect(a->ctx, owner);
+  }
+  uv_close((uv_handle_t *)async, exit_async_close_cb);
+}
+
+static void worker_request_terminate(sp_worker_t *w) {
+  atomic_store(&w->terminate, true);
+  uv_mutex_lock(&w->lock);
+  if (w->agent) atomic_store(&w->agent->terminate, true); /* the watchdog stops running JS */
+  if (w->wake_ready) uv_async_send(&w->wake_async);     /* an idle loop wakes and exits */
+  uv_mutex_unlock(&w->lock);
+}
+
+void sp__worker_agent_teardown(sp_agent_t *a) {
+  worker_state_t *st = a->worker_data;
+  if (!st) return;
+  for (sp_worker_t *w = st->children; w; w = w->next) worker_request_terminate(w);
+  while (st->children) {
+    sp_worker_t *w = st->children;
+    worker_join(w);
+    if (w->owner) {
+      JSObjectSetPrivate(w->owner, NULL);
+      JSValueUnprotect(a->ctx, w->owner);
+      w->owner = NULL;
+    }
+    if (!uv_is_closing((uv_handle_t *)w->exit_async))
+      uv_close((uv_handle_t *)w->exit_async, exit_async_close_cb);
+  }
+  /* Ports die with their VM: release them now, while the loop and context exist;
+   * the finalizers that run when the VM goes find nothing left to do. */
+  while (st->handles) {
+    port_handle_t *h = st->handles;
+    handle_release(h);
+    handle_protect(h, false);
+    handle_unlink(h);
+  }
+  if (st->port_proto) JSValueUnprotect(a->ctx, st->port_proto);
+  if (st->hooks) JSValueUnprotect(a->ctx, st->hooks);
+  free(st);
+  a->worker_data = NULL;
+}
+
+static sp_worker_t *worker_of(JSContextRef ctx, JSValueRef v) {
+  if (!JSValueIsObjectOfClass(ctx, v, worker_class)) return NULL;
+  return JSObjectGetPrivate((JSObjectRef)v);
+}
+
+/* spawn(init, transferList, argv[], stackSizeMb) -> [handle, threadId, parentSidePort, ctrlPort]
+ * `init` is cloned for the new thread (workerData, env, code ...). */
+SP_FN(js_spawn) {
+  sp_agent_t *a = sp__agent_current();
+  uv_once(&classes_once, create_classes);
+  sp_wire_msg_t *init = sp_clone_serialize(ctx, SP_ARG(0), SP_ARG(1), exc);
+  if (!init) return SP_UNDEF;
+  sp_worker_t *w = calloc(1, sizeof *w);
+  atomic_init(&w->refs, 2);
+  uv_mutex_init(&w->lock);
+  w->init_msg = init;
+  w->parent = a;
+  w->thread_id = atomic_fetch_add(&next_thread_id, 1);
+  double stack_mb = sp_js_num(ctx, SP_ARG(3));
+  w->stack_size = stack_mb > 0 ? (size_t)(stack_mb * 1024 * 1024) : 4u << 20;
+  if (w->stack_size < (256u << 10)) w->stack_size = 256u << 10;
+  JSValueRef argvv = SP_ARG(2);
+  unsigned n = JSValueIsObject(ctx, argvv) ? (unsigned)sp_js_num(ctx, sp_js_get(ctx, (JSObjectRef)argvv, "length")) : 0;
+  w->argv = calloc(n + 1, sizeof *w->argv);
+  for (unsigned i = 0; i < n; i++)
+    w->argv[w->argc++] = sp_js_cstr(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)argvv, i, NULL), NULL, NULL);
+  sp_port_t *pub_parent, *ctrl_parent;
+  sp_channel_new(&pub_parent, &w->parent_port);
+  sp_channel_new(&ctrl_parent, &w->ctrl_port);
+  w->exit_async = malloc(sizeof *w->exit_async);
+  uv_async_init(&a->loop, w->exit_async, exit_async_cb);
+  w->exit_async->data = w;
+  JSObjectRef handle = JSObjectMake(ctx, worker_class, w);
+  w->owner = handle;
+  JSValueProtect(ctx, handle);
+  worker_state_t *st = state_of(a);
+  w->next = st->children;
+  st->children = w;
+  uv_thread_options_t topts = {.flags = UV_THREAD_HAS_STACK_SIZE, .stack_size = w->stack_size};
+  int rc = uv_thread_create_ex(&w->thread, &topts, worker_main, w);
+  if (rc != 0) {
+    st->children = w->next;
+    w->joined = true;
+    JSValueUnprotect(ctx, handle);
+    JSObjectSetPrivate(handle, NULL);
+    uv_close((uv_handle_t *)w->exit_async, exit_async_close_cb);
+    worker_unref(w); /* the thread's reference */
+    return sp_js_throw(ctx, exc, "Error", "ERR_WORKER_INIT_FAILED", "Worker initialization failure: %s",
+                       uv_strerror(rc));
+  }
+  JSValueRef out[4] = {handle, JSValueMakeNumber(ctx, (double)w->thread_id), port_wrap(a, pub_parent),
+                       port_wrap(a, ctrl_parent)};
+  return JSObjectMakeArray(ctx, 4, out, exc);
+}
+
+SP_FN(js_terminate) {
+  sp_worker_t *w = worker_of(ctx, SP_ARG(0));
+  if (w) worker_request_terminate(w);
+  return SP_UNDEF;
+}
+
+SP_FN(js_worker_ref) {
+  sp_worker_t *w = worker_of(ctx, SP_ARG(0));
+  if (!w || !w->exit_async) return SP_UNDEF;
+  if (JSValueToBoolean(ctx, SP_ARG(1))) uv_ref((uv_handle_t *)w->exit_async);
+  else uv_unref((uv_handle_t *)w->exit_async);
+  return SP_UNDEF;
+}
+
+SP_FN(js_worker_has_ref) {
+  sp_worker_t *w = worker_of(ctx, SP_ARG(0));
+  return JSValueMakeBoolean(ctx, w && w->exit_async && uv_has_ref((uv_handle_t *)w->exit_async));
+}
+
+/* workerInit(): inside a worker, [init value, parentPort, ctrlPort] (once) */
+SP_FN(js_worker_init) {
+  sp_agent_t *a = sp__agent_current();
+  sp_worker_t *w = a->worker;
+  if (!w || !w->parent_port) return SP_UNDEF;
+  JSValueRef init = sp_clone_deserialize(ctx, w->init_msg, exc);
+  sp_wire_msg_free(w->init_msg);
+  w->init_msg = NULL;
+  if (!init) return SP_UNDEF;
+  JSValueRef out[3] = {init, port_wrap(a, w->parent_port), port_wrap(a, w->ctrl_port)};
+  w->parent_port = w->ctrl_port = NULL; /* the wrappers own them now */
+  return JSObjectMakeArray(ctx, 3, out, exc);
+}
+
+void sp_mod_worker_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
+  uv_once(&classes_once, create_classes);
+  sp_clone_set_port_hooks(&port_hooks);
+  sp_js_fn(ctx, t, "setup", js_setup);
+  sp_js_fn(ctx, t, "createChannel", js_create_channel);
+  sp_js_fn(ctx, t, "postMessage", js_post_message);
+  sp_js_fn(ctx, t, "start", js_start);
+  sp_js_fn(ctx, t, "stop", js_stop);
+  sp_js_fn(ctx, t, "setRef", js_set_ref);
+  sp_js_fn(ctx, t, "hasRef", js_has_ref);
+  sp_js_fn(ctx, t, "close", js_close);
+  sp_js_fn(ctx, t, "isOpen", js_is_open);
+  sp_js_fn(ctx, t, "receive", js_receive);
+  sp_js_fn(ctx, t, "drain", js_drain);
+  sp_js_fn(ctx, t, "spawn", js_spawn);
+  sp_js_fn(ctx, t, "terminate", js_terminate);
+  sp_js_fn(ctx, t, "setWorkerRef", js_worker_ref);
+  sp_js_fn(ctx, t, "workerHasRef", js_worker_has_ref);
+  sp_js_fn(ctx, t, "workerInit", js_worker_init);
+  sp_js_set(ctx, t, "isMainThread", JSValueMakeBoolean(ctx, a->worker == NULL));
+  sp_js_set_num(ctx, t, "threadId", a->worker ? (double)a->worker->thread_id : 0);
+}

@@ -104,6 +104,7 @@ module.exports = {
   onUncaughtException: execution.onUncaughtException,
   onUnhandledRejection: taskQueues.onUnhandledRejection,
   processTicksAndRejections: taskQueues.processTicksAndRejections,
+  runWorker() { builtinRequire('internal/worker/child').run(); },
   processTimers(now) { return builtinRequire('internal/timers').processTimers(now); },
   processImmediates(first) { return builtinRequire('internal/timers').processImmediates(first); },
 };

@@ -124,6 +124,7 @@ const messages = {
   }],
   ERR_INVALID_STATE: [Error, (m) => `Invalid state: ${m}`],
   ERR_ILLEGAL_CONSTRUCTOR: [TypeError, () => 'Illegal constructor'],
+  ERR_CONSTRUCT_CALL_INVALID: [TypeError, () => 'Constructor cannot be called'],
   ERR_CONSTRUCT_CALL_REQUIRED: [TypeError, (n) => `Class constructor ${n} cannot be invoked without 'new'`],
   ERR_FALSY_VALUE_REJECTION: [Error, () => 'Promise was rejected with falsy value'],
   ERR_ASSERTION: [Error, (m) => m],
@@ -160,6 +161,7 @@ const messages = {
   ERR_STRING_TOO_LONG: [Error, () => 'Cannot create a string longer than 0x1fffffe8 characters'],
   ERR_INVALID_BUFFER_SIZE: [RangeError, (s) => `Buffer size must be a multiple of ${s}`],
   ERR_UNAVAILABLE_DURING_EXIT: [Error, () => 'Cannot call function in process exit handler'],
+  ERR_INVALID_OBJECT_DEFINE_PROPERTY: [TypeError, (m) => m],
   ERR_SPINDLE_UNSUPPORTED: [Error, (what) => `${what} is not supported by spindle yet`],
 };
 
@@ -187,13 +189,43 @@ for (const code of Object.keys(messages)) {
 
 // ---- stack traces in V8's shape --------------------------------------------
 // JSC frame: "name@url:line:col", "@url:line:col", "global code@url:..", "name@[native code]".
+// Module wrappers share line 1 with the file's first line, so line-1 columns
+// there are shifted by the wrapper's length (mod_builtins.c).
+const wrappedFiles = new Set(); // user files compiled inside the CommonJS wrapper
+let headerLengths;
+function columnShift(url, line) {
+  if (line !== 1) return 0;
+  if (headerLengths === undefined) {
+    const b = binding('builtins');
+    headerLengths = [b.builtinHeaderLength, b.userHeaderLength];
+  }
+  if (url.startsWith('node:')) return headerLengths[0];
+  return wrappedFiles.has(url) ? headerLengths[1] : 0;
+}
+function registerWrappedFile(filename) { wrappedFiles.add(filename); }
+
+// Column of a JSC error's own location, corrected for the wrapper.
+function errorColumn(url, line, column) {
+  return Math.max(1, column - columnShift(url, line));
+}
+
+function convertLocation(loc) {
+  const m = /^(.*):(\d+):(\d+)$/.exec(loc);
+  if (m === null) return loc;
+  const line = +m[2];
+  const shift = columnShift(m[1], line);
+  return shift === 0 ? loc : `${m[1]}:${line}:${Math.max(1, +m[3] - shift)}`;
+}
+
 function convertFrame(line) {
   const at = line.lastIndexOf('@');
   let name = at === -1 ? '' : line.slice(0, at);
   let loc = at === -1 ? line : line.slice(at + 1);
   if (loc === '[native code]') loc = 'native';
+  else loc = convertLocation(loc);
   if (name === 'global code' || name === 'module code') return `    at ${loc}`;
   if (name === 'eval code') name = 'eval';
+  if (name === '__spindle_cjs__') name = 'Object.<anonymous>';
   if (name === '') return `    at ${loc}`;
   return `    at ${name} (${loc})`;
 }
@@ -304,6 +336,7 @@ class AbortError extends Error {
 
 module.exports = {
   codes, kIsNodeError, makeNodeError, v8Stack, v8Frames, errorHeader, installStackTraceApi,
+  registerWrappedFile, errorColumn,
   determineSpecificType, AbortError,
   validateFunction, validateString, validateBoolean, validateObject, validateArray, validateNumber,
   validateInteger, validateInt32, validateUint32, validateAbortSignal,

@@ -8,7 +8,7 @@ const path = require('path');
 const fsb = binding('fs');
 const builtins = binding('builtins');
 const loader = require('internal/builtin_loader');
-const { codes, validateString } = require('internal/errors');
+const { codes, validateString, registerWrappedFile } = require('internal/errors');
 
 const cache = { __proto__: null };
 const statCache = new Map();
@@ -225,6 +225,7 @@ class Module {
   }
 
   _compile(content, filename) {
+    registerWrappedFile(filename);
     const fn = builtins.compileFunction(content, filename);
     const require = makeRequire(this);
     const dirname = path.dirname(filename);

@@ -5,15 +5,21 @@ const native = binding('process');
 
 function runMain(filename) {
   const Module = require('internal/modules/cjs');
+  // process.argv[1] is absolute, as in node
+  if (process.argv[1] === filename) process.argv[1] = require('path').resolve(filename);
   Module.runMain(filename);
 }
 
-function evalScript(source, print) {
+// -e / -p / stdin. flags: bit 0 prints the result (-p), bit 1 means the source came from stdin.
+const evalSources = new Map(); // name -> source, for the source line of an uncaught error
+function evalScript(source, flags) {
   const Module = require('internal/modules/cjs');
-  const result = Module.evalScript(source, '[eval]');
-  if (print) {
+  const name = flags & 2 ? '[stdin]' : '[eval]';
+  evalSources.set(name, source);
+  const result = Module.evalScript(source, name);
+  if (flags & 1) {
     const { inspect } = require('internal/util/inspect');
-    native.write(1, `${typeof result === 'string' ? result : inspect(result)}\n`);
+    process._writeStdio(1, `${typeof result === 'string' ? result : inspect(result)}\n`);
   }
 }
 
@@ -31,16 +37,41 @@ function emitExit() {
   return process.exitCode || 0;
 }
 
-// Source line and caret for an error thrown from a file, as node prints them.
+function sourceLine(file, line) {
+  let text;
+  if (evalSources.has(file)) text = evalSources.get(file);
+  else if (file.startsWith('/')) text = binding('fs').readFileUtf8(file);
+  else return undefined;
+  return text.split('\n')[line - 1];
+}
+
+// Where node puts the caret. V8 reports the throw statement, or the `new` of an
+// error that was never thrown (a rejection); JSC reports the constructor call.
+function caretColumn(err, text, column) {
+  if (err instanceof SyntaxError) {
+    const m = /^Unexpected (?:token|identifier|keyword|string literal|number) '?(.+?)'?$/.exec(err.message);
+    const at = m ? text.indexOf(m[1]) : -1;
+    return at === -1 ? 0 : at;
+  }
+  const before = text.slice(0, column);
+  const thrown = before.lastIndexOf('throw');
+  if (thrown !== -1 && /^throw\b/.test(text.slice(thrown))) return thrown;
+  const m = /new\s+[\w$.]+\s*$/.exec(before);
+  if (m) return m.index;
+  return Math.min(column, text.length);
+}
+
+// "file:line", the source line and a caret, as node prints above an uncaught error.
 function sourceContext(err) {
   try {
     const file = err.sourceURL;
     const line = err.line;
-    if (typeof file !== 'string' || !file.startsWith('/') || !(line > 0)) return '';
-    const text = binding('fs').readFileUtf8(file).split('\n')[line - 1];
+    if (typeof file !== 'string' || !(line > 0)) return '';
+    const text = sourceLine(file, line);
     if (text === undefined) return '';
-    const col = Math.max(0, (err.column || 1) - 1);
-    return `${file}:${line}\n${text}\n${' '.repeat(Math.min(col, text.length))}^\n\n`;
+    const { errorColumn } = require('internal/errors');
+    const col = caretColumn(err, text, errorColumn(file, line, err.column || 1) - 1);
+    return `${file}:${line}\n${text}\n${' '.repeat(col)}^\n\n`;
   } catch {
     return '';
   }
@@ -54,8 +85,12 @@ function formatUncaught(err) {
   } catch {
     body = err instanceof Error ? require('internal/errors').v8Stack(err) : String(err);
   }
-  const ctx = err !== null && typeof err === 'object' ? sourceContext(err) : '';
-  return `${ctx}${body}\n\nNode.js ${process.version}\n`;
+  const isObject = err !== null && (typeof err === 'object' || typeof err === 'function');
+  if (!isObject) {
+    // V8 knows where a primitive was thrown; JSC does not tell.
+    return `\nUncaught ${body}\n\nNode.js ${process.version}\n`;
+  }
+  return `${sourceContext(err)}${body}\n\nNode.js ${process.version}\n`;
 }
 
 // Set by the worker runtime: an uncaught error ends the worker and goes to its parent.
@@ -64,7 +99,14 @@ function setWorkerUncaughtHandler(fn) { workerHandler = fn; }
 
 function onUncaughtException(err) {
   if (process.listenerCount('uncaughtException') > 0) {
-    process.emit('uncaughtException', err, 'uncaughtException');
+    try {
+      process.emit('uncaughtException', err, 'uncaughtException');
+    } catch (again) {
+      // the handler itself threw: node prints that error and exits with 7
+      native.write(2, formatUncaught(again));
+      process.exitCode = 7;
+      native.reallyExit(7);
+    }
     return;
   }
   if (workerHandler !== null) {

@@ -17,6 +17,68 @@ const versions = {
   uv: native.uvVersion,
 };
 
+if (native.execArgv.includes('--no-deprecation')) process.noDeprecation = true;
+
+// argv0 keeps what was typed; argv[0] is the absolute executable, as in node
+if (native.execPath !== undefined) native.argv[0] = native.execPath;
+
+// process.env: a live view of the C environment; values become strings.
+function makeEnv() {
+  const desc = (value) => ({ value, writable: true, enumerable: true, configurable: true });
+  return new Proxy({}, {
+    get(target, key) {
+      if (typeof key === 'symbol') return target[key];
+      const value = native.envGet(key);
+      return value !== undefined ? value : target[key]; // Object.prototype methods, as in node
+    },
+    set(target, key, value) {
+      if (typeof key === 'symbol') { target[key] = value; return true; }
+      if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+      native.envSet(key, `${value}`);
+      return true;
+    },
+    has(target, key) {
+      if (typeof key === 'symbol') return key in target;
+      return native.envGet(key) !== undefined;
+    },
+    deleteProperty(target, key) {
+      if (typeof key !== 'symbol') native.envDelete(key);
+      else delete target[key];
+      return true;
+    },
+    ownKeys() { return native.envKeys(); },
+    getOwnPropertyDescriptor(target, key) {
+      if (typeof key === 'symbol') return undefined;
+      const value = native.envGet(key);
+      return value === undefined ? undefined : desc(value);
+    },
+    defineProperty(target, key, d) {
+      if (typeof key === 'symbol') return Reflect.defineProperty(target, key, d);
+      if (!('value' in d) || d.configurable === false || d.writable === false || d.enumerable === false) {
+        const { codes } = require('internal/errors');
+        throw new codes.ERR_INVALID_OBJECT_DEFINE_PROPERTY(`'process.env' only accepts a configurable, ` +
+          'writable, and enumerable data descriptor');
+      }
+      native.envSet(key, `${d.value}`);
+      return true;
+    },
+  });
+}
+
+// "(spindle:PID) [CODE] Name: message", the detail, and once a hint, on stderr.
+let traceHintShown = false;
+function writeWarning(w) {
+  const code = w.code ? `[${w.code}] ` : '';
+  let text = `(spindle:${process.pid}) ${code}${w.name}: ${w.message}\n`;
+  if (typeof w.detail === 'string') text += `${w.detail}\n`;
+  if (!traceHintShown) {
+    traceHintShown = true;
+    const flag = w.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+    text += `(Use \`spindle ${flag} ...\` to show where the warning was created)\n`;
+  }
+  process._writeStdio(2, text);
+}
+
 let exitCode;
 Object.assign(process, {
   title: 'spindle',
@@ -26,11 +88,12 @@ Object.assign(process, {
   platform: native.platform,
   release: { name: 'node' },
   argv: native.argv,
+  argv0: native.argv[0],
   execArgv: native.execArgv,
   execPath: native.execPath,
   pid: native.pid,
   ppid: native.ppid,
-  env: native.env,
+  env: makeEnv(),
   features: {},
   config: { variables: {} },
   cwd: native.cwd,
@@ -55,20 +118,40 @@ Object.assign(process, {
   reallyExit: native.reallyExit,
   abort() { native.reallyExit(134); },
   umask() { return 0o22; },
-  emitWarning(warning, type, code) {
-    if (typeof type === 'object' && type !== null) ({ type, code } = type);
+  emitWarning(warning, type, code, ctor) {
+    let detail;
+    if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+      ctor = type.ctor;
+      code = type.code;
+      if (typeof type.detail === 'string') detail = type.detail;
+      type = type.type || 'Warning';
+    } else if (typeof type === 'function') {
+      ctor = type;
+      code = undefined;
+      type = 'Warning';
+    }
+    if (type !== undefined) require('internal/errors').validateString(type, 'type');
+    if (typeof code === 'function') { ctor = code; code = undefined; }
+    else if (code !== undefined) require('internal/errors').validateString(code, 'code');
     if (typeof warning === 'string') {
       warning = new Error(warning);
-      warning.name = typeof type === 'string' ? type : 'Warning';
+      warning.name = String(type || 'Warning');
       if (code !== undefined) warning.code = code;
+      if (detail !== undefined) warning.detail = detail;
+      if (Error.captureStackTrace) Error.captureStackTrace(warning, ctor || process.emitWarning);
+    } else if (!(warning instanceof Error)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
     }
-    if (warning.name === 'DeprecationWarning' && process.noDeprecation) return;
+    if (warning.name === 'DeprecationWarning') {
+      if (process.noDeprecation) return;
+      if (process.throwDeprecation) {
+        process.nextTick(() => { throw warning; });
+        return;
+      }
+    }
     process.nextTick(() => {
       process.emit('warning', warning);
-      if (!process.noProcessWarnings) {
-        const c = warning.code ? `[${warning.code}] ` : '';
-        native.write(2, `(spindle:${process.pid}) ${c}${warning.name}: ${warning.message}\n`);
-      }
+      if (!process.noProcessWarnings && !process.execArgv.includes('--no-warnings')) writeWarning(warning);
     });
   },
   _exiting: false,
@@ -80,8 +163,8 @@ Object.defineProperty(process, 'exitCode', {
   set(code) {
     if (code !== null && code !== undefined) {
       let value = code;
-      if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) value = +code;
-      if (!Number.isInteger(value)) throw new codes.ERR_INVALID_ARG_TYPE('code', 'integer', code);
+      if (typeof code === 'string' && code !== '' && !Number.isNaN(+code)) value = +code;
+      require('internal/errors').validateInteger(value, 'code');
     }
     exitCode = code;
   },

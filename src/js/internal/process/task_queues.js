@@ -49,12 +49,16 @@ function processRejections() {
     }
     let err = reason;
     if (!(reason instanceof Error)) {
-      const { codes, errorHeader } = require('internal/errors');
+      const { codes } = require('internal/errors');
       let shown;
       try { shown = require('internal/util/inspect').inspect(reason); } catch { shown = String(reason); }
-      err = new codes.ERR_UNHANDLED_REJECTION(shown);
-      err.stack = errorHeader(err);
-      err.name = 'UnhandledPromiseRejection';
+      const message = new codes.ERR_UNHANDLED_REJECTION(shown).message;
+      err = new Error(message);
+      Object.defineProperty(err, 'name', {
+        value: 'UnhandledPromiseRejection', writable: true, enumerable: false, configurable: true,
+      });
+      err.stack = `UnhandledPromiseRejection: ${message}`;
+      err.code = 'ERR_UNHANDLED_REJECTION';
     }
     throw err; // becomes an uncaught exception, as node's default --unhandled-rejections=throw
   }

@@ -1,0 +1,201 @@
+'use strict';
+// MessagePort, MessageChannel and receiveMessageOnPort. A MessagePort object
+// is created by C (binding('worker'), a JSC object that owns the native port)
+// and given MessagePort.prototype; this file gives it node's behaviour: an
+// emitter of 'message'/'messageerror'/'close' that starts and refs itself when
+// a 'message' listener is added, plus the EventTarget-style API.
+
+const EventEmitter = require('events');
+const native = binding('worker');
+const { codes } = require('internal/errors');
+
+const kOnMessage = Symbol('kOnMessage');
+const kOnMessageError = Symbol('kOnMessageError');
+const kWrappers = Symbol('kWrappers');
+const kClosed = Symbol('kClosed');
+
+function MessagePort() {
+  throw new codes.ERR_CONSTRUCT_CALL_INVALID();
+}
+Object.setPrototypeOf(MessagePort.prototype, EventEmitter.prototype);
+Object.setPrototypeOf(MessagePort, EventEmitter);
+
+function isMessagePort(v) {
+  return v !== null && typeof v === 'object' && v instanceof MessagePort;
+}
+
+function checkPort(port) {
+  if (!isMessagePort(port)) throw new codes.ERR_INVALID_THIS('MessagePort');
+}
+
+function onNewListener(name) {
+  if ((name === 'message' || name === 'messageerror') && this.listenerCount('message') +
+      this.listenerCount('messageerror') === 0) {
+    native.setRef(this, true);
+    native.start(this);
+  }
+}
+
+function onRemoveListener(name) {
+  if ((name === 'message' || name === 'messageerror') &&
+      this.listenerCount('message') + this.listenerCount('messageerror') === 0) {
+    native.setRef(this, false);
+  }
+}
+
+// Called by C for each new port object (in this thread, or arriving by transfer).
+function initPort(port) {
+  EventEmitter.init.call(port);
+  port.on('newListener', onNewListener);
+  port.on('removeListener', onRemoveListener);
+}
+
+function normalizeTransfer(options) {
+  if (options === undefined || options === null) return undefined;
+  if (Array.isArray(options)) return options;
+  if (typeof options !== 'object') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options', ['Object', 'Array'], options);
+  }
+  const transfer = options.transfer;
+  if (transfer === undefined) return undefined;
+  if (transfer === null || typeof transfer !== 'object' || typeof transfer[Symbol.iterator] !== 'function') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.transfer', 'Array', transfer);
+  }
+  return Array.from(transfer);
+}
+
+Object.defineProperties(MessagePort.prototype, {
+  postMessage: {
+    value: function postMessage(message, transfer) {
+      checkPort(this);
+      if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
+      native.postMessage(this, message, normalizeTransfer(transfer));
+    },
+    writable: true, configurable: true,
+  },
+  start: {
+    value: function start() { checkPort(this); native.start(this); },
+    writable: true, configurable: true,
+  },
+  close: {
+    value: function close() { checkPort(this); native.close(this); },
+    writable: true, configurable: true,
+  },
+  ref: {
+    value: function ref() { checkPort(this); native.setRef(this, true); return this; },
+    writable: true, configurable: true,
+  },
+  unref: {
+    value: function unref() { checkPort(this); native.setRef(this, false); return this; },
+    writable: true, configurable: true,
+  },
+  hasRef: {
+    value: function hasRef() { checkPort(this); return native.hasRef(this); },
+    writable: true, configurable: true,
+  },
+  // EventTarget-style API: listeners get a MessageEvent-like object.
+  addEventListener: {
+    value: function addEventListener(type, listener, options) {
+      if (listener === null || listener === undefined) return;
+      const once = typeof options === 'object' && options !== null && options.once;
+      const handler = typeof listener === 'function' ? listener : (e) => listener.handleEvent(e);
+      const wrapper = (data) => handler.call(this, makeEvent(this, type, data));
+      wrapper.listener = listener;
+      if (!this[kWrappers]) this[kWrappers] = [];
+      this[kWrappers].push({ type, listener, wrapper });
+      if (once) this.once(type, wrapper);
+      else this.on(type, wrapper);
+    },
+    writable: true, configurable: true,
+  },
+  removeEventListener: {
+    value: function removeEventListener(type, listener) {
+      const list = this[kWrappers];
+      if (!list) return;
+      const i = list.findIndex((w) => w.type === type && w.listener === listener);
+      if (i === -1) return;
+      this.off(type, list[i].wrapper);
+      list.splice(i, 1);
+    },
+    writable: true, configurable: true,
+  },
+  dispatchEvent: {
+    value: function dispatchEvent(event) {
+      return this.emit(event.type, event.data);
+    },
+    writable: true, configurable: true,
+  },
+  onmessage: {
+    get() { return this[kOnMessage] ? this[kOnMessage].listener : null; },
+    set(fn) {
+      if (this[kOnMessage]) this.off('message', this[kOnMessage]);
+      this[kOnMessage] = null;
+      if (typeof fn === 'function') {
+        const wrapper = (data) => fn.call(this, makeEvent(this, 'message', data));
+        wrapper.listener = fn;
+        this[kOnMessage] = wrapper;
+        this.on('message', wrapper);
+      }
+    },
+    configurable: true, enumerable: true,
+  },
+  onmessageerror: {
+    get() { return this[kOnMessageError] ? this[kOnMessageError].listener : null; },
+    set(fn) {
+      if (this[kOnMessageError]) this.off('messageerror', this[kOnMessageError]);
+      this[kOnMessageError] = null;
+      if (typeof fn === 'function') {
+        const wrapper = (data) => fn.call(this, makeEvent(this, 'messageerror', data));
+        wrapper.listener = fn;
+        this[kOnMessageError] = wrapper;
+        this.on('messageerror', wrapper);
+      }
+    },
+    configurable: true, enumerable: true,
+  },
+  [Symbol.toStringTag]: { value: 'MessagePort', configurable: true },
+});
+
+function makeEvent(port, type, data) {
+  return { type, data, target: port, currentTarget: port, ports: [], origin: '', lastEventId: '', source: null };
+}
+
+function emitMessage(port, value) {
+  port.emit('message', value);
+}
+
+function emitMessageError(port, error) {
+  port.emit('messageerror', error);
+}
+
+function emitClose(port) {
+  if (port[kClosed]) return;
+  port[kClosed] = true;
+  port.emit('close');
+}
+
+class MessageChannel {
+  constructor() {
+    const [port1, port2] = native.createChannel();
+    this.port1 = port1;
+    this.port2 = port2;
+  }
+}
+
+function receiveMessageOnPort(port) {
+  if (!isMessagePort(port)) throw new codes.ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
+  return native.receive(port);
+}
+
+function moveMessagePortToContext() {
+  throw new codes.ERR_SPINDLE_UNSUPPORTED('moveMessagePortToContext (vm contexts)');
+}
+
+// The hooks C calls; emitWorkerExit is filled in by worker_threads.
+const hooks = { initPort, emitMessage, emitMessageError, emitClose, emitWorkerExit: null };
+native.setup(MessagePort.prototype, hooks);
+
+module.exports = {
+  MessagePort, MessageChannel, receiveMessageOnPort, moveMessagePortToContext, isMessagePort, hooks,
+  normalizeTransfer,
+};

@@ -1,0 +1,238 @@
+'use strict';
+// worker_threads: Worker, the ports, and the per-thread module state.
+
+const EventEmitter = require('events');
+const path = require('path');
+const native = binding('worker');
+const io = require('internal/worker/io');
+const { codes, validateObject, validateString, validateArray } = require('internal/errors');
+const child = require('internal/worker/child_state');
+
+const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
+const kHandle = Symbol('kHandle');
+const kPort = Symbol('kPort');
+const kCtrl = Symbol('kCtrl');
+const kOwner = Symbol('kOwner');
+const kExitCode = Symbol('kExitCode');
+const kTerminating = Symbol('kTerminating');
+
+const environmentData = new Map();
+
+function toFilename(filename, isEval) {
+  if (isEval) {
+    if (typeof filename !== 'string') throw new codes.ERR_INVALID_ARG_VALUE('options.eval', true,
+      'must be false when \'filename\' is not a string');
+    return filename;
+  }
+  if (filename !== null && typeof filename === 'object' && typeof filename.href === 'string' &&
+      typeof filename.protocol === 'string') {
+    if (filename.protocol !== 'file:') {
+      throw new codes.ERR_INVALID_URL_SCHEME('file');
+    }
+    return require('url').fileURLToPath(filename);
+  }
+  if (typeof filename !== 'string') {
+    throw new codes.ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
+  }
+  if (filename.startsWith('file:')) throw new codes.ERR_WORKER_PATH(filename);
+  if (!path.isAbsolute(filename) && !/^\.\.?[\\/]/.test(filename)) throw new codes.ERR_WORKER_PATH(filename);
+  return path.resolve(filename);
+}
+
+function copyEnv(env) {
+  const out = {};
+  for (const key of Object.keys(env)) out[key] = `${env[key]}`;
+  return out;
+}
+
+const resourceLimitKeys = ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb', 'codeRangeSizeMb', 'stackSizeMb'];
+
+class Worker extends EventEmitter {
+  constructor(filename, options = {}) {
+    super();
+    validateObject(options, 'options', { nullable: true });
+    options = options || {};
+    const isEval = !!options.eval;
+    const file = toFilename(filename, isEval);
+
+    let argv = [];
+    if (options.argv !== undefined) {
+      validateArray(options.argv, 'options.argv');
+      argv = options.argv.map(String);
+    }
+    let execArgv = [];
+    if (options.execArgv !== undefined) {
+      validateArray(options.execArgv, 'options.execArgv');
+      execArgv = options.execArgv.map(String);
+    }
+    let env;
+    if (options.env === SHARE_ENV) {
+      env = null;
+    } else if (options.env === undefined || options.env === process.env) {
+      env = copyEnv(process.env);
+    } else {
+      validateObject(options.env, 'options.env', { nullable: false, allowArray: true });
+      env = copyEnv(options.env);
+    }
+    let name = '';
+    if (options.name !== undefined) {
+      validateString(options.name, 'options.name');
+      name = options.name;
+    }
+    const resourceLimits = {};
+    if (options.resourceLimits !== undefined) {
+      validateObject(options.resourceLimits, 'options.resourceLimits');
+      for (const key of resourceLimitKeys) {
+        const v = options.resourceLimits[key];
+        if (v !== undefined) {
+          if (typeof v !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(`options.resourceLimits.${key}`, 'number', v);
+          resourceLimits[key] = v;
+        }
+      }
+    }
+    let transferList;
+    if (options.transferList !== undefined) {
+      validateArray(options.transferList, 'options.transferList');
+      transferList = options.transferList;
+    }
+
+    const init = {
+      isEval,
+      file,
+      name,
+      env,
+      execArgv,
+      workerData: options.workerData,
+      environmentData,
+      resourceLimits,
+      stdout: !!options.stdout,
+      stderr: !!options.stderr,
+    };
+    const processArgv = [process.execPath, isEval ? '[worker eval]' : file, ...argv];
+    const [handle, threadId, port, ctrl] = native.spawn(init, transferList, processArgv,
+      resourceLimits.stackSizeMb || 0);
+    handle[kOwner] = this;
+    this[kHandle] = handle;
+    this[kPort] = port;
+    this[kCtrl] = ctrl;
+    this[kExitCode] = undefined;
+    this[kTerminating] = [];
+    this.threadId = threadId;
+    this.resourceLimits = {
+      maxYoungGenerationSizeMb: resourceLimits.maxYoungGenerationSizeMb || 48,
+      maxOldGenerationSizeMb: resourceLimits.maxOldGenerationSizeMb || 2048,
+      codeRangeSizeMb: resourceLimits.codeRangeSizeMb || 0,
+      stackSizeMb: resourceLimits.stackSizeMb || 4,
+    };
+    this.performance = { eventLoopUtilization: () => ({ idle: 0, active: 0, utilization: 0 }) };
+    // Both ports deliver without keeping the process alive: the worker handle does that.
+    port.on('message', (value) => this.emit('message', value));
+    port.on('messageerror', (err) => this.emit('messageerror', err));
+    port.unref();
+    ctrl.on('message', (msg) => this._onControl(msg));
+    ctrl.unref();
+  }
+
+  _onControl(msg) {
+    switch (msg.type) {
+      case 'online': this.emit('online'); break;
+      case 'error': this.emit('error', child.deserializeError(msg.error)); break;
+      default: break;
+    }
+  }
+
+  postMessage(...args) {
+    if (this[kHandle] === null) return;
+    this[kPort].postMessage(...args);
+  }
+
+  terminate(callback) {
+    if (typeof callback === 'function') {
+      process.emitWarning('Passing a callback to worker.terminate() is deprecated. It returns a Promise instead.',
+        'DeprecationWarning', 'DEP0132');
+      this.once('exit', (code) => process.nextTick(callback, null, code));
+    }
+    if (this[kHandle] === null) return Promise.resolve();
+    native.terminate(this[kHandle]);
+    return new Promise((resolve) => this[kTerminating].push(resolve));
+  }
+
+  ref() { if (this[kHandle]) native.setWorkerRef(this[kHandle], true); }
+  unref() { if (this[kHandle]) native.setWorkerRef(this[kHandle], false); }
+
+  getHeapSnapshot() {
+    return Promise.reject(new codes.ERR_SPINDLE_UNSUPPORTED('worker.getHeapSnapshot()'));
+  }
+
+  get stdin() { return null; }
+  get stdout() { return this._stdio('stdout'); }
+  get stderr() { return this._stdio('stderr'); }
+  _stdio(which) {
+    const key = `_${which}Stream`;
+    if (!this[key]) {
+      const { Readable } = lazyStream();
+      this[key] = Readable ? new Readable({ read() {} }) : new EventEmitter();
+    }
+    return this[key];
+  }
+}
+
+function lazyStream() {
+  try { return require('stream'); } catch { return {}; }
+}
+
+// C: the worker's thread ended. Deliver what it sent, then 'exit'.
+io.hooks.emitWorkerExit = function emitWorkerExit(handle, code) {
+  const worker = handle[kOwner];
+  if (!worker) return;
+  worker[kHandle] = null;
+  native.drain(worker[kCtrl]);
+  native.drain(worker[kPort]);
+  worker[kPort].close();
+  worker[kCtrl].close();
+  worker.emit('exit', code);
+  for (const resolve of worker[kTerminating]) resolve(code);
+  worker[kTerminating] = [];
+};
+
+function setEnvironmentData(key, value) {
+  if (value === undefined) environmentData.delete(key);
+  else environmentData.set(key, value);
+}
+
+function getEnvironmentData(key) {
+  return environmentData.get(key);
+}
+
+const untransferable = new WeakSet();
+function markAsUntransferable(obj) {
+  if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') untransferable.add(obj);
+}
+function isMarkedAsUntransferable(obj) {
+  return (typeof obj === 'object' && obj !== null) ? untransferable.has(obj) : false;
+}
+
+if (!native.isMainThread && child.environmentData instanceof Map) {
+  for (const [k, v] of child.environmentData) environmentData.set(k, v);
+}
+
+module.exports = {
+  isMainThread: native.isMainThread,
+  MessagePort: io.MessagePort,
+  MessageChannel: io.MessageChannel,
+  markAsUntransferable,
+  isMarkedAsUntransferable,
+  moveMessagePortToContext: io.moveMessagePortToContext,
+  receiveMessageOnPort: io.receiveMessageOnPort,
+  resourceLimits: native.isMainThread ? {} : child.resourceLimits,
+  threadId: native.threadId,
+  SHARE_ENV,
+  Worker,
+  parentPort: native.isMainThread ? null : child.parentPort,
+  workerData: native.isMainThread ? null : child.workerData,
+  getEnvironmentData,
+  setEnvironmentData,
+};
+Object.defineProperty(module.exports, 'BroadcastChannel', {
+  get() { return require('internal/worker/broadcast').BroadcastChannel; }, enumerable: true, configurable: true,
+});

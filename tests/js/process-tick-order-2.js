@@ -1,0 +1,35 @@
+// nextTick args, and the order of ticks, promise jobs, queueMicrotask, timers and immediates.
+const log = [];
+process.nextTick((a, b, c) => log.push(`tick args ${a} ${b} ${c}`), 1, 'two', [3]);
+setImmediate(() => {
+  log.push('immediate1');
+  process.nextTick(() => log.push('tick in immediate1'));
+  Promise.resolve().then(() => log.push('promise in immediate1'));
+});
+setImmediate(() => log.push('immediate2'));
+queueMicrotask(() => {
+  log.push('microtask1');
+  process.nextTick(() => log.push('tick from microtask'));
+  queueMicrotask(() => log.push('microtask from microtask'));
+});
+Promise.resolve().then(() => log.push('promise1'));
+process.nextTick(() => {
+  log.push('tick2');
+  queueMicrotask(() => log.push('microtask from tick'));
+  process.nextTick(() => log.push('tick from tick'));
+});
+(async () => {
+  log.push('async start');
+  await null;
+  log.push('after await 1');
+  await null;
+  log.push('after await 2');
+})();
+setTimeout(() => {
+  // inside a timer: the immediate of this turn comes after all ticks and promises
+  setImmediate(() => log.push('immediate from timeout'));
+  setTimeout(() => log.push('timeout from timeout'), 0);
+  process.nextTick(() => log.push('tick from timeout'));
+}, 5);
+setTimeout(() => console.log(log.join('\n')), 60);
+log.push('sync end');

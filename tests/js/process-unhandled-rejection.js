@@ -1,0 +1,12 @@
+// 'unhandledRejection' gets (reason, promise); a handled-in-time rejection is not reported.
+const seen = [];
+process.on('unhandledRejection', (reason, promise) => {
+  seen.push(`${reason instanceof Error ? reason.message : reason} ${promise instanceof Promise}`);
+});
+Promise.reject(new Error('one'));
+Promise.reject(2);
+const p = Promise.reject(new Error('handled'));
+p.catch(() => {});
+(async () => { throw new Error('async fn'); })();
+new Promise((_, rej) => setTimeout(() => rej(new Error('later')), 1));
+setTimeout(() => console.log(seen.join('\n')), 30);
