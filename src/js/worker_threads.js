@@ -18,9 +18,9 @@ const kTerminating = Symbol('kTerminating');
 
 const environmentData = new Map();
 
-function toFilename(filename, isEval) {
+function toFilename(filename, isEval, evalOption) {
   if (isEval) {
-    if (typeof filename !== 'string') throw new codes.ERR_INVALID_ARG_VALUE('options.eval', true,
+    if (typeof filename !== 'string') throw new codes.ERR_INVALID_ARG_VALUE('options.eval', evalOption,
       'must be false when \'filename\' is not a string');
     return filename;
   }
@@ -50,32 +50,33 @@ const resourceLimitKeys = ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb',
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
-    validateObject(options, 'options', { nullable: true });
-    options = options || {};
-    const isEval = !!options.eval;
-    const file = toFilename(filename, isEval);
-
+    // Validation order follows node's, since which error wins is observable.
+    if (options === null || options === undefined) options = {};
     let argv = [];
-    if (options.argv !== undefined) {
+    if (options.argv) {
       validateArray(options.argv, 'options.argv');
       argv = options.argv.map(String);
     }
+    const isEval = !!options.eval;
+    const file = toFilename(filename, isEval, options.eval);
     let execArgv = [];
-    if (options.execArgv !== undefined) {
+    if (options.execArgv) {
       validateArray(options.execArgv, 'options.execArgv');
       execArgv = options.execArgv.map(String);
     }
     let env;
     if (options.env === SHARE_ENV) {
       env = null;
-    } else if (options.env === undefined || options.env === process.env) {
+    } else if (options.env === undefined || options.env === null) {
       env = copyEnv(process.env);
-    } else {
-      validateObject(options.env, 'options.env', { nullable: false, allowArray: true });
+    } else if (typeof options.env === 'object') {
       env = copyEnv(options.env);
+    } else {
+      throw new codes.ERR_INVALID_ARG_TYPE('options.env',
+        ['object', 'undefined', 'null', 'worker_threads.SHARE_ENV'], options.env);
     }
     let name = '';
-    if (options.name !== undefined) {
+    if (options.name) {
       validateString(options.name, 'options.name');
       name = options.name;
     }

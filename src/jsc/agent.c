@@ -154,6 +154,7 @@ void sp__print_exception_raw(JSContextRef ctx, JSValueRef exc) {
 }
 
 void sp__agent_uncaught(sp_agent_t *a, JSValueRef exc) {
+  if (!a->exiting && atomic_load(&a->terminate)) sp__agent_begin_exit(a, 1); /* terminate() won */
   if (a->exiting || sp__is_termination(a->ctx, exc)) return;
   JSValueRef exc2 = NULL;
   if (a->fn_uncaught) JSObjectCallAsFunction(a->ctx, a->fn_uncaught, NULL, 1, &exc, &exc2);
@@ -175,6 +176,7 @@ static void run_ticks_locked(sp_agent_t *a) {
 
 JSValueRef sp__agent_callback(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc,
                               const JSValueRef argv[]) {
+  if (!a->exiting && atomic_load(&a->terminate)) sp__agent_begin_exit(a, 1);
   if (a->exiting) return NULL;
   JSValueRef exc = NULL;
   JSLock(a->ctx);

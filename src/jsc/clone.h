@@ -1,35 +1,88 @@
-/* Structured clone: JS values <-> spindle's wire format (src/core/wire.h).
- * Serialize on the sender's thread, deserialize on the receiver's (another VM).
- * (API agreed with the worker_threads code in src/mod/mod_worker.c.) */
+/* Structured clone for JavaScriptCore: JS value -> wire message -> JS value.
+ *
+ * Threads. sp_clone_serialize runs on the sender's thread with the sender's
+ * context; the message it returns owns plain memory only (bytes + side table,
+ * see core/wire.h) and may be handed to any thread. sp_clone_deserialize runs
+ * on the receiver's thread with the receiver's context (a different VM is
+ * fine). A message is used by one thread at a time and freed exactly once with
+ * sp_wire_msg_free, delivered or not: handles still in its side table (ports,
+ * buffers, shared blocks the receiver never took) are dropped there.
+ *
+ * Atomicity. Serialization happens in two phases: first the whole value is
+ * written (this may run getters, and may fail), then, only if that succeeded,
+ * the transfer list takes effect (ports detached, ArrayBuffers detached). On
+ * failure nothing has been detached and *exc holds the JS exception.
+ *
+ * ArrayBuffers in the transfer list are detached in the sender with
+ * ArrayBuffer.prototype.transfer (never pinned: ENGINE.md). A buffer whose
+ * bytes already live in a spindle block (sp_xbuf_t: it arrived by transfer,
+ * or was made by spindle) moves by pointer, O(1). A buffer the engine
+ * allocated is copied once into a new block (the engine frees its memory with
+ * its VM, so the receiver cannot safely alias it); after that it too moves by
+ * pointer. Buffers marked untransferable are copied and stay attached (node 20).
+ *
+ * Errors thrown (Node v20's classes, codes and texts):
+ *   DOMException DataCloneError  "<value> could not be cloned.", detached or
+ *                                duplicate buffers in the transfer list
+ *   TypeError ERR_INVALID_TRANSFER_OBJECT  non-transferable in the list
+ *   TypeError ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST  a port not listed
+ *   RangeError  nesting deeper than the thread's stack allows
+ * A malformed message makes sp_clone_deserialize fail with an Error
+ * "Unable to deserialize cloned data." (node's text). */
 #ifndef SP_CLONE_H
 #define SP_CLONE_H
 #include <JavaScriptCore/JavaScript.h>
 #include <stdbool.h>
 
-/* A serialized message: bytes plus a side table of transferred things (buffers,
- * ports). Owned by whoever holds it; freed with sp_wire_msg_free on any thread,
- * which also releases transferred items that were never taken. */
-typedef struct sp_wire_msg sp_wire_msg_t;
-void sp_wire_msg_free(sp_wire_msg_t *msg);
+#include "core/wire.h"
 
-/* Serializes value; transfer is a JS array of transferables or undefined.
- * On failure returns NULL with *exc set (a DataCloneError DOMException, or the
- * exception a getter threw) and nothing is detached. */
-sp_wire_msg_t *sp_clone_serialize(JSContextRef ctx, JSValueRef value, JSValueRef transfer, JSValueRef *exc);
-/* Deserializes into ctx's VM. Transferred items are taken out of msg (a message
- * is deserialized once). A malformed message returns NULL with *exc set. */
-JSValueRef sp_clone_deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef *exc);
-
-/* MessagePorts in transfer lists: implemented by mod_worker, registered once. */
+/* Hooks for MessagePort (registered once, process-wide, by worker_threads).
+ * is_port:     is v a MessagePort of this runtime? (cheap; called for objects)
+ * detach_port: take the port away from the sender's loop; returns an opaque
+ *              handle that the message owns, or NULL with *exc set. Called
+ *              only in the second phase (the value already serialized).
+ * attach_port: on the receiver's thread: wrap the handle in a new MessagePort
+ *              object of ctx's VM, taking over the handle.
+ * free_port:   drop a handle that no receiver took (message freed undelivered
+ *              or a malformed message); may run on any thread. */
 typedef struct sp_clone_port_hooks {
   bool (*is_port)(JSContextRef ctx, JSValueRef v);
-  /* detaches the port from its thread; returns an owned handle, or NULL with *exc set */
   void *(*detach_port)(JSContextRef ctx, JSObjectRef port, JSValueRef *exc);
-  /* makes a MessagePort object in ctx's VM owning handle */
   JSObjectRef (*attach_port)(JSContextRef ctx, void *handle);
-  /* drops a handle that was never attached */
   void (*free_port)(void *handle);
 } sp_clone_port_hooks_t;
 void sp_clone_set_port_hooks(const sp_clone_port_hooks_t *hooks);
+
+/* Hooks for SharedArrayBuffer (a refcounted shared block, wrapped in each VM).
+ * get_shared:  if obj is one of this runtime's SharedArrayBuffers, return a
+ *              NEW reference to its block and its byte length; else NULL.
+ *              SharedArrayBuffers are never in a transfer list: they are
+ *              always shared, by reference, in the side table (SP_WIRE_SIDE_SHARED).
+ * wrap_shared: on the receiver: a SharedArrayBuffer object of ctx's VM over the
+ *              block, taking over the reference; NULL with *exc on failure.
+ * free_shared: drop a reference no receiver took; any thread. */
+typedef struct sp_clone_shared_hooks {
+  void *(*get_shared)(JSContextRef ctx, JSObjectRef obj, size_t *len);
+  JSObjectRef (*wrap_shared)(JSContextRef ctx, void *block, size_t len, JSValueRef *exc);
+  void (*free_shared)(void *block);
+} sp_clone_shared_hooks_t;
+void sp_clone_set_shared_hooks(const sp_clone_shared_hooks_t *hooks);
+
+/* Serializes value. transfer: undefined/null, or an array(-like) of
+ * ArrayBuffers and MessagePorts. Returns a new message, or NULL with *exc set
+ * (and nothing detached). */
+sp_wire_msg_t *sp_clone_serialize(JSContextRef ctx, JSValueRef value, JSValueRef transfer,
+                                  JSValueRef *exc);
+
+/* Builds the value in ctx's VM. Takes (consumes) the transferred handles it
+ * uses out of msg's side table; the caller still frees msg afterwards.
+ * Returns NULL with *exc set on a malformed message (never crashes, never
+ * reads out of bounds). A message should be deserialized once. */
+JSValueRef sp_clone_deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef *exc);
+
+/* markAsUntransferable support: such ArrayBuffers are copied, not moved,
+ * even when listed in a transfer list (node 20 behaviour). */
+void sp_clone_mark_untransferable(JSContextRef ctx, JSObjectRef obj);
+bool sp_clone_is_untransferable(JSContextRef ctx, JSValueRef v);
 
 #endif

@@ -5,30 +5,25 @@
 #include <string.h>
 
 #include "jsc/clone.h"
-
-struct sp_wire_msg {
-  JSStringRef json;
-};
-
-void sp_wire_msg_free(sp_wire_msg_t *msg) {
-  if (!msg) return;
-  if (msg->json) JSStringRelease(msg->json);
-  free(msg);
-}
+#include "jsc/js.h"
 
 sp_wire_msg_t *sp_clone_serialize(JSContextRef ctx, JSValueRef value, JSValueRef transfer, JSValueRef *exc) {
-  sp_wire_msg_t *m = calloc(1, sizeof *m);
-  m->json = JSValueIsUndefined(ctx, value) ? NULL : JSValueCreateJSONString(ctx, value, 0, exc);
-  if (*exc) {
-    free(m);
-    return NULL;
-  }
-  return m;
+  if (JSValueIsUndefined(ctx, value)) return sp_wire_msg_new(NULL, 0, NULL, 0);
+  JSStringRef json = JSValueCreateJSONString(ctx, value, 0, exc);
+  if (!json) return NULL;
+  size_t len;
+  JSValueRef s = JSValueMakeString(ctx, json);
+  JSStringRelease(json);
+  char *utf8 = sp_js_cstr(ctx, s, &len, exc);
+  return sp_wire_msg_new((uint8_t *)utf8, len, NULL, 0);
 }
 
 JSValueRef sp_clone_deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef *exc) {
-  if (!msg->json) return JSValueMakeUndefined(ctx);
-  return JSValueMakeFromJSONString(ctx, msg->json);
+  if (!msg->data) return JSValueMakeUndefined(ctx);
+  JSStringRef s = JSStringCreateWithUTF8CString((char *)msg->data);
+  JSValueRef v = JSValueMakeFromJSONString(ctx, s);
+  JSStringRelease(s);
+  return v;
 }
 
 void sp_clone_set_port_hooks(const sp_clone_port_hooks_t *hooks) { (void)hooks; }

@@ -123,6 +123,9 @@ const messages = {
     return `${msg} (${inspectShort(err)})`;
   }],
   ERR_INVALID_STATE: [Error, (m) => `Invalid state: ${m}`],
+  ERR_ENCODING_NOT_SUPPORTED: [RangeError, (e) => `The "${e}" encoding is not supported`],
+  ERR_ENCODING_INVALID_ENCODED_DATA: [TypeError, (e) => `The encoded data was not valid for encoding ${e}`],
+  ERR_EVENT_RECURSION: [Error, (t) => `The event "${t}" is already being dispatched`],
   ERR_ILLEGAL_CONSTRUCTOR: [TypeError, () => 'Illegal constructor'],
   ERR_CONSTRUCT_CALL_INVALID: [TypeError, () => 'Constructor cannot be called'],
   ERR_CONSTRUCT_CALL_REQUIRED: [TypeError, (n) => `Class constructor ${n} cannot be invoked without 'new'`],
@@ -182,7 +185,6 @@ for (const code of Object.keys(messages)) {
     if (Error.captureStackTrace) Error.captureStackTrace(err, ctor);
     return err;
   };
-  Object.defineProperty(ctor, 'name', { value: Base.name });
   ctor.prototype = Base.prototype;
   codes[code] = ctor;
 }
@@ -257,15 +259,30 @@ function v8Stack(err) {
 
 function installStackTraceApi() {
   const original = Error.captureStackTrace;
-  // Keep JSC's native captureStackTrace (it honours the second argument) but
-  // give the result V8's shape, since npm code parses it.
+  // V8's default; JSC starts at 100. JSC honours the value for new errors.
+  Error.stackTraceLimit = 10;
+  // Keep JSC's native captureStackTrace but give the result V8's shape, since
+  // npm code parses it. The frames above constructorOpt are cut here by name
+  // (JSC's own cut does not reach past this wrapper).
   if (typeof original === 'function' && !original.spindle) {
     const capture = function captureStackTrace(obj, fn) {
       if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) {
-        throw new codes.ERR_INVALID_ARG_TYPE('object', 'Object', obj);
+        throw new TypeError('invalid_argument');
       }
-      original(obj, fn || captureStackTrace);
-      const frames = v8Frames(obj.stack);
+      const limit = Error.stackTraceLimit;
+      let frames = '';
+      if (typeof limit === 'number' && limit > 0) {
+        Error.stackTraceLimit = limit + 20;
+        try { original(obj); } finally { Error.stackTraceLimit = limit; }
+        let list = v8Frames(obj.stack).split('\n');
+        if (list[0] && list[0].startsWith('    at captureStackTrace (')) list.shift();
+        if (typeof fn === 'function' && fn.name) {
+          const prefix = `    at ${fn.name} (`;
+          const i = list.findIndex((l) => l.startsWith(prefix) || l === `    at ${fn.name}`);
+          if (i !== -1) list = list.slice(i + 1);
+        }
+        frames = list.slice(0, limit).join('\n');
+      }
       const header = errorHeader(obj);
       Object.defineProperty(obj, 'stack', {
         value: frames ? `${header}\n${frames}` : header, writable: true, configurable: true, enumerable: false,

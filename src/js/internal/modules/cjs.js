@@ -219,7 +219,8 @@ class Module {
     this.filename = filename;
     this.paths = nodeModulePaths(path.dirname(filename));
     let ext = path.extname(filename);
-    if (!Module._extensions[ext]) ext = '.js';
+    if (ext === '.mjs') throw new codes.ERR_REQUIRE_ESM(filename);
+    if (!Module._extensions[ext]) ext = '.js'; // .cjs, no extension, anything else
     Module._extensions[ext](this, filename);
     this.loaded = true;
   }
@@ -251,8 +252,6 @@ Module._extensions['.js'] = function(module, filename) {
   }
   module._compile(fsb.readFileUtf8(filename), filename);
 };
-Module._extensions['.cjs'] = (module, filename) => module._compile(fsb.readFileUtf8(filename), filename);
-Module._extensions['.mjs'] = (module, filename) => { throw new codes.ERR_REQUIRE_ESM(filename); };
 Module._extensions['.json'] = function(module, filename) {
   const content = fsb.readFileUtf8(filename);
   try {
@@ -384,10 +383,16 @@ function makeRequire(mod) {
 
 Module.createRequire = function createRequire(filename) {
   if (typeof filename === 'object' && filename !== null && filename.href) filename = require('url').fileURLToPath(filename);
-  validateString(filename, 'filename');
-  const m = new Module(filename, null);
-  m.filename = filename;
-  m.paths = nodeModulePaths(path.dirname(filename));
+  else if (typeof filename === 'string' && filename.startsWith('file:')) filename = require('url').fileURLToPath(filename);
+  if (typeof filename !== 'string' || !path.isAbsolute(filename)) {
+    throw new codes.ERR_INVALID_ARG_VALUE('filename', filename,
+      'must be a file URL object, file URL string, or absolute path string');
+  }
+  // a directory (trailing slash) stands for a file inside it
+  const proxy = filename.endsWith('/') ? path.join(filename, 'noop.js') : filename;
+  const m = new Module(proxy, null);
+  m.filename = proxy;
+  m.paths = nodeModulePaths(path.dirname(proxy));
   return makeRequire(m);
 };
 

@@ -78,7 +78,13 @@ Object.defineProperties(MessagePort.prototype, {
     writable: true, configurable: true,
   },
   close: {
-    value: function close() { checkPort(this); native.close(this); },
+    value: function close() {
+      checkPort(this);
+      if (!native.isOpen(this)) return;
+      native.close(this);
+      // node emits the closing side's 'close' first, the peer's when its wake-up arrives
+      process.nextTick(emitClose, this);
+    },
     writable: true, configurable: true,
   },
   ref: {

@@ -1,0 +1,23 @@
+'use strict';
+// fs/promises: every function is async, so invalid arguments reject rather
+// than throw (as in Node). The work is in internal/fs/promises.
+
+const { impl, openHandle, FileHandle } = require('internal/fs/promises');
+const { constants } = require('internal/fs/utils');
+
+const names = [
+  'access', 'copyFile', 'rename', 'truncate', 'rm', 'rmdir', 'mkdir', 'readdir', 'readlink',
+  'symlink', 'lstat', 'stat', 'link', 'unlink', 'chmod', 'lchown', 'chown', 'utimes', 'lutimes',
+  'realpath', 'mkdtemp', 'writeFile', 'appendFile', 'readFile',
+];
+
+const promises = {};
+promises.open = async function open(path, flags, mode) { return openHandle(path, flags, mode); };
+for (const name of names) {
+  const fn = impl[name];
+  promises[name] = { async [name](...args) { return fn(...args); } }[name];
+}
+promises.constants = constants;
+Object.defineProperty(promises, 'FileHandle', { value: FileHandle, enumerable: false });
+
+module.exports = promises;

@@ -1,0 +1,40 @@
+// require(): relative/absolute paths, extensions, directories, node_modules, exports, node: prefix.
+const path = require('path');
+const F = path.join(__dirname, '../fixtures/modules');
+const r = (id) => { try { return JSON.stringify(require(id)); } catch (e) { return `${e.code}: ${e.message.split('\n')[0].replace(F, 'F')}`; } };
+const show = (label, id) => console.log(label.padEnd(22), r(id));
+show('relative', '../fixtures/modules/augment');
+show('relative .js', '../fixtures/modules/augment.js');
+show('absolute', path.join(F, 'replace.js'));
+show('.cjs', '../fixtures/modules/file.cjs');
+show('.json', '../fixtures/modules/data.json');
+show('json by ext search', '../fixtures/modules/data');
+show('.js before .json', '../fixtures/modules/both');
+show('extensionless file', '../fixtures/modules/noext');
+show('dir index.js', '../fixtures/modules/dir-index');
+show('dir trailing slash', '../fixtures/modules/dir-index/');
+show('dir package main', '../fixtures/modules/dir-main');
+show('this === exports', '../fixtures/modules/this');
+// node_modules lookups happen relative to the requiring file, so go through a fixture file
+const fx = require('module').createRequire(path.join(F, 'x.js'));
+const q = (id) => { try { return JSON.stringify(fx(id)); } catch (e) { return `${e.code}: ${e.message.split('\n')[0].replace(F, 'F')}`; } };
+const showq = (label, id) => console.log(label.padEnd(22), q(id));
+showq('package index', 'plain');
+showq('package main', 'withmain');
+showq('exports require cond', 'exp');
+showq('exports node cond', 'exp/feature');
+showq('exports pattern', 'exp/feat/one');
+showq('exports pattern .js', 'exp/feat/one.js');
+showq('exports json', 'exp/data.json');
+showq('exports not exported', 'exp/lib/cjs.js');
+showq('exports null target', 'exp/private/x');
+showq('exports package.json', 'exp/package.json');
+showq('scoped package', '@scope/pkg');
+showq('walks up', './sub/deep/inner/user');
+showq('missing package', 'no-such-package');
+console.log(require('node:path') === path, require('path') === require('node:path'));
+console.log(require('node:events') === require('events'), typeof require('timers').setTimeout);
+console.log(r('node:no-such-builtin'));
+console.log(r('./no-such-file'));
+console.log(r(''));
+try { require(5); } catch (e) { console.log(e.code, e.message); }

@@ -1,0 +1,15 @@
+// 200 workers spawned and terminated in a loop: all exit, and RSS does not grow without bound.
+const { Worker } = require('worker_threads');
+(async () => {
+  let rssAfter20 = 0;
+  for (let i = 0; i < 200; i++) {
+    const w = new Worker('require("worker_threads").parentPort.postMessage(0); setInterval(() => {}, 1000)', { eval: true });
+    await new Promise((resolve) => w.once('message', resolve));
+    const code = await w.terminate();
+    if (code !== 1) throw new Error(`exit code ${code}`);
+    if (i === 19) rssAfter20 = process.memoryUsage().rss;
+  }
+  const growth = (process.memoryUsage().rss - rssAfter20) / 1048576;
+  console.log('200 workers done');
+  if (growth > 60) throw new Error(`RSS grew ${growth.toFixed(1)} MiB from worker 20 to 200`);
+})();
