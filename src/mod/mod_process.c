@@ -95,6 +95,13 @@ SP_FN(js_cpu_usage) {
   return o;
 }
 
+/* kill(pid, signal number) */
+SP_FN(js_kill) {
+  int r = uv_kill((int)sp_js_num(ctx, SP_ARG(0)), (int)sp_js_num(ctx, SP_ARG(1)));
+  if (r) return sp_js_throw_uv(ctx, exc, r, "kill", NULL, NULL);
+  return SP_UNDEF;
+}
+
 SP_FN(js_gc) {
   JSSynchronousGarbageCollectForDebugging(ctx);
   return SP_UNDEF;
@@ -191,6 +198,7 @@ void sp_mod_process_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "rss", js_rss);
   sp_js_fn(ctx, t, "cpuUsage", js_cpu_usage);
   sp_js_fn(ctx, t, "gc", js_gc);
+  sp_js_fn(ctx, t, "kill", js_kill);
   sp_js_fn(ctx, t, "envSnapshot", js_env_snapshot);
   sp_js_fn(ctx, t, "envGet", js_env_get);
   sp_js_fn(ctx, t, "envSet", js_env_set);

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/broadcast.h"
 #include "core/port.h"
 #include "jsc/clone.h"
 #include "jsc/jsc_private.h"
@@ -391,6 +392,47 @@ SP_FN(js_drain) {
   return SP_UNDEF;
 }
 
+/* ---- BroadcastChannel ----------------------------------------------------- */
+
+/* bcOpen(name) -> [id, receiving port] */
+SP_FN(js_bc_open) {
+  char *name = sp_js_cstr(ctx, SP_ARG(0), NULL, exc);
+  if (!name) return SP_UNDEF;
+  uint64_t id;
+  sp_port_t *reader;
+  int rc = sp_broadcast_open(name, &id, &reader);
+  free(name);
+  if (rc) return sp_js_throw(ctx, exc, "RangeError", NULL, "out of memory");
+  JSValueRef out[2] = {JSValueMakeNumber(ctx, (double)id), port_wrap(sp__agent_current(), reader)};
+  return JSObjectMakeArray(ctx, 2, out, exc);
+}
+
+/* bcPost(id, value): a separate clone for every other subscriber, oldest first */
+SP_FN(js_bc_post) {
+  uint64_t id = (uint64_t)sp_js_num(ctx, SP_ARG(0));
+  sp_port_t **peers;
+  size_t n;
+  if (sp_broadcast_peers(id, &peers, &n) != 0) return SP_UNDEF;
+  size_t i = 0;
+  for (; i < n; i++) {
+    sp_wire_msg_t *msg = sp_clone_serialize(ctx, SP_ARG(1), NULL, exc);
+    if (!msg) break;
+    sp_port_post(peers[i], msg, (sp_payload_free_fn)sp_wire_msg_free);
+  }
+  for (size_t j = 0; j < n; j++) sp_port_unref(peers[j]);
+  free(peers);
+  if (n == 0) { /* nobody listens, but an uncloneable value still throws, as in node */
+    sp_wire_msg_t *msg = sp_clone_serialize(ctx, SP_ARG(1), NULL, exc);
+    sp_wire_msg_free(msg);
+  }
+  return SP_UNDEF;
+}
+
+SP_FN(js_bc_close) {
+  sp_broadcast_close((uint64_t)sp_js_num(ctx, SP_ARG(0)));
+  return SP_UNDEF;
+}
+
 /* ---- workers -------------------------------------------------------------- */
 
 static void worker_unref(sp_worker_t *w) {
@@ -612,6 +654,9 @@ void sp_mod_worker_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "isOpen", js_is_open);
   sp_js_fn(ctx, t, "receive", js_receive);
   sp_js_fn(ctx, t, "drain", js_drain);
+  sp_js_fn(ctx, t, "bcOpen", js_bc_open);
+  sp_js_fn(ctx, t, "bcPost", js_bc_post);
+  sp_js_fn(ctx, t, "bcClose", js_bc_close);
   sp_js_fn(ctx, t, "spawn", js_spawn);
   sp_js_fn(ctx, t, "terminate", js_terminate);
   sp_js_fn(ctx, t, "setWorkerRef", js_worker_ref);

@@ -40,7 +40,7 @@ Object.defineProperty(globalThis, 'process', {
   value: process, writable: true, configurable: true, enumerable: false,
 });
 Object.defineProperty(globalThis, 'global', {
-  value: globalThis, writable: true, configurable: true, enumerable: false,
+  value: globalThis, writable: true, configurable: true, enumerable: true,
 });
 
 // Globals load on first use, so a script that never touches URL pays nothing for it.
@@ -69,27 +69,32 @@ const lazyGlobals = {
   MessageChannel: ['worker_threads', 'MessageChannel'],
   MessagePort: ['worker_threads', 'MessagePort'],
   BroadcastChannel: ['worker_threads', 'BroadcastChannel'],
+  MessageEvent: ['internal/worker/message_event', 'MessageEvent'],
 };
+// Enumerable as in node (the web-compat functions are, the classes are not).
+const enumerableGlobals = new Set(['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate',
+  'clearImmediate', 'structuredClone', 'atob', 'btoa', 'performance']);
 for (const name of Object.keys(lazyGlobals)) {
   const [id, key] = lazyGlobals[name];
   if (!allIds.includes(id)) continue; // not written yet
+  const enumerable = enumerableGlobals.has(name);
   Object.defineProperty(globalThis, name, {
     configurable: true,
-    enumerable: false,
+    enumerable,
     get() {
       const value = builtinRequire(id)[key];
-      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
       return value;
     },
     set(value) {
-      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
     },
   });
 }
 
 const { queueMicrotask } = builtinRequire('internal/process/task_queues');
 Object.defineProperty(globalThis, 'queueMicrotask', {
-  value: queueMicrotask, writable: true, configurable: true, enumerable: false,
+  value: queueMicrotask, writable: true, configurable: true, enumerable: true,
 });
 builtinRequire('internal/errors').installStackTraceApi();
 

@@ -250,9 +250,9 @@ class AssertionError extends Error {
     let { actual, expected } = options;
     const c = palette();
     let text;
-    if (message != null && message !== '' && (operator === 'deepStrictEqual' || operator === 'strictEqual')) {
+    if (message != null && (operator === 'deepStrictEqual' || operator === 'strictEqual')) {
       // Node keeps the diff under a custom message for these two.
-      text = createErrDiff(actual, expected, operator, String(message), c);
+      text = createErrDiff(actual, expected, operator, message ? String(message) : undefined, c);
     } else if (message != null) {
       text = String(message);
     } else {

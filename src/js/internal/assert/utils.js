@@ -126,6 +126,8 @@ function calleeStart(src, end) {
   const skipSpaceBack = (k) => { while (k > 0 && /\s/.test(src[k - 1])) k--; return k; };
   const wordBefore = (k) => { let j = k; while (j > 0 && isIdentChar(src[j - 1])) j--; return src.slice(j, k); };
   let i = skipSpaceBack(end);
+  // `f?.(x)`: the engine's column is past the `?.`.
+  if (src[i - 1] === '.' && src[i - 2] === '?') i = skipSpaceBack(i - 2);
   for (;;) {
     if (i === 0) return -1;
     const ch = src[i - 1];

@@ -65,6 +65,14 @@ function makeEnv() {
   });
 }
 
+// Linux signal numbers (x64 and arm64 agree on these)
+const signals = {
+  SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9,
+  SIGUSR1: 10, SIGSEGV: 11, SIGUSR2: 12, SIGPIPE: 13, SIGALRM: 14, SIGTERM: 15, SIGCHLD: 17, SIGCONT: 18,
+  SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22, SIGURG: 23, SIGXCPU: 24, SIGXFSZ: 25, SIGVTALRM: 26,
+  SIGPROF: 27, SIGWINCH: 28, SIGIO: 29, SIGPWR: 30, SIGSYS: 31,
+};
+
 // "(spindle:PID) [CODE] Name: message", the detail, and once a hint, on stderr.
 let traceHintShown = false;
 function writeWarning(w) {
@@ -116,6 +124,22 @@ Object.assign(process, {
     native.reallyExit(process.exitCode || 0);
   },
   reallyExit: native.reallyExit,
+  kill(pid, sig = 'SIGTERM') {
+    if (pid != (pid | 0)) throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+    let num = sig;
+    if (typeof sig === 'string') {
+      num = signals[sig];
+      if (num === undefined) {
+        const err = new TypeError(`Unknown signal: ${sig}`);
+        err.code = 'ERR_UNKNOWN_SIGNAL';
+        throw err;
+      }
+    } else if (typeof sig !== 'number') {
+      throw new codes.ERR_INVALID_ARG_TYPE('signal', ['string', 'number'], sig);
+    }
+    native.kill(pid, num);
+    return true;
+  },
   abort() { native.reallyExit(134); },
   umask() { return 0o22; },
   emitWarning(warning, type, code, ctor) {

@@ -350,7 +350,15 @@ function isInstanceof(object, proto) {
   try { return object instanceof proto; } catch { return false; }
 }
 
+const ObjectPrototype = Object.prototype;
+const ArrayPrototype = Array.prototype;
 function getConstructorName(obj, ctx, recurseTimes, protoProps) {
+  // Fast path for the hot case (console.log of plain objects and arrays).
+  if (protoProps === undefined && !hasOwn(obj, 'constructor')) {
+    const proto = Object.getPrototypeOf(obj);
+    if (proto === ObjectPrototype && ObjectPrototype.constructor === Object) return 'Object';
+    if (proto === ArrayPrototype && ArrayPrototype.constructor === Array) return 'Array';
+  }
   let firstProto;
   const tmp = obj;
   while (obj || isUndetectableObject(obj)) {

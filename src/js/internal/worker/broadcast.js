@@ -1,0 +1,70 @@
+'use strict';
+// BroadcastChannel: every other open channel with the same name, in every
+// thread of the process, receives each message (a structured clone each).
+// Natively each instance is a subscriber with its own receiving MessagePort.
+
+const { EventTarget } = require('internal/event_target');
+const { MessageEvent } = require('internal/worker/message_event');
+const native = binding('worker');
+require('internal/worker/io');
+const { codes } = require('internal/errors');
+
+const kId = Symbol('kId');
+const kPort = Symbol('kPort');
+const kName = Symbol('kName');
+const kOnMessage = Symbol('kOnMessage');
+const kOnMessageError = Symbol('kOnMessageError');
+
+function closedError() {
+  const DOMException = require('internal/domexception').DOMException;
+  return new DOMException('BroadcastChannel is closed.', 'InvalidStateError');
+}
+
+class BroadcastChannel extends EventTarget {
+  constructor(name) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('name');
+    super();
+    this[kName] = `${name}`;
+    const [id, port] = native.bcOpen(this[kName]);
+    this[kId] = id;
+    this[kPort] = port;
+    port.on('message', (data) => this.dispatchEvent(new MessageEvent('message', { data })));
+    port.on('messageerror', (data) => this.dispatchEvent(new MessageEvent('messageerror', { data })));
+  }
+
+  get name() { return this[kName]; }
+
+  postMessage(message) {
+    if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
+    if (this[kId] === 0) throw closedError();
+    native.bcPost(this[kId], message);
+  }
+
+  close() {
+    if (this[kId] === 0) return;
+    native.bcClose(this[kId]);
+    this[kId] = 0;
+    this[kPort].close();
+  }
+
+  ref() { if (this[kId] !== 0) this[kPort].ref(); return this; }
+  unref() { if (this[kId] !== 0) this[kPort].unref(); return this; }
+
+  get onmessage() { return this[kOnMessage] || null; }
+  set onmessage(fn) { this.#setHandler('message', kOnMessage, fn); }
+  get onmessageerror() { return this[kOnMessageError] || null; }
+  set onmessageerror(fn) { this.#setHandler('messageerror', kOnMessageError, fn); }
+
+  #setHandler(type, key, fn) {
+    if (this[key]) this.removeEventListener(type, this[key]);
+    this[key] = typeof fn === 'function' ? fn : null;
+    if (this[key]) this.addEventListener(type, this[key]);
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    if (depth < 0) return 'BroadcastChannel';
+    return `BroadcastChannel ${inspect({ name: this[kName], active: this[kId] !== 0 }, options)}`;
+  }
+}
+
+module.exports = { BroadcastChannel };
