@@ -43,8 +43,6 @@ function ok(...args) {
   innerOk(ok, args.length, ...args);
 }
 const assert = module.exports = ok;
-assert.ok = ok;
-assert.AssertionError = AssertionError;
 
 let warnedFail = false;
 assert.fail = function fail(actual, expected, message, operator, stackStartFn) {
@@ -72,6 +70,9 @@ assert.fail = function fail(actual, expected, message, operator, stackStartFn) {
   if (internalMessage) err.generatedMessage = true;
   throw err;
 };
+// Same key order as Node's module (visible in Object.keys(assert)).
+assert.AssertionError = AssertionError;
+assert.ok = ok;
 
 const bothNaN = (a, b) => typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
 

@@ -12,7 +12,7 @@ const {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_UNKNOWN_ENCODING,
     ERR_BUFFER_OUT_OF_BOUNDS, ERR_INVALID_BUFFER_SIZE, ERR_MISSING_ARGS,
   },
-  validateNumber, validateArray, validateString,
+  validateNumber, validateArray, validateString, makeNodeError,
 } = require('internal/errors');
 
 const kMaxLength = 2 ** 32;
@@ -353,7 +353,7 @@ proto.toString = function toString(encoding, start, end) {
 proto.toLocaleString = proto.toString;
 
 proto.write = function write(string, offset, length, encoding) {
-  validateString(string, 'string');
+  if (typeof string !== 'string') throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
   if (offset === undefined) return native.write(this, string, 0, this.length, kUtf8);
   if (length === undefined && typeof offset === 'string') {
     encoding = offset;

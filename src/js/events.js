@@ -32,9 +32,7 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   enumerable: true,
   get() { return defaultMaxListeners; },
   set(arg) {
-    if (typeof arg !== 'number' || arg < 0 || Number.isNaN(arg)) {
-      throw new (lazyErrors().codes.ERR_OUT_OF_RANGE)('defaultMaxListeners', 'a non-negative number', arg);
-    }
+    lazyErrors().validateNumber(arg, 'defaultMaxListeners', 0);
     defaultMaxListeners = arg;
   },
 });
@@ -58,9 +56,7 @@ EventEmitter.init = function init(opts) {
 };
 
 EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
-  if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
-    throw new (lazyErrors().codes.ERR_OUT_OF_RANGE)('n', 'a non-negative number', n);
-  }
+  lazyErrors().validateNumber(n, 'setMaxListeners', 0);
   this._maxListeners = n;
   return this;
 };
@@ -110,7 +106,9 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     let er;
     if (args.length > 0) er = args[0];
     if (er instanceof Error) throw er; // Unhandled 'error' event
-    const err = new (lazyErrors().codes.ERR_UNHANDLED_ERROR)(er);
+    let shown;
+    try { shown = require('internal/util/inspect').inspect(er); } catch { shown = String(er); }
+    const err = new (lazyErrors().codes.ERR_UNHANDLED_ERROR)(shown);
     err.context = er;
     throw err;
   }
@@ -160,7 +158,7 @@ function _addListener(target, type, listener, prepend) {
       const name = target.constructor && target.constructor.name;
       const w = new Error('Possible EventEmitter memory leak detected. ' +
         `${existing.length} ${String(type)} listeners added to ${name === 'EventEmitter' || !name ? '[EventEmitter]' : `[${name}]`}. ` +
-        'Use emitter.setMaxListeners() to increase limit');
+        `MaxListeners is ${m}. Use emitter.setMaxListeners() to increase limit`);
       w.name = 'MaxListenersExceededWarning';
       w.emitter = target;
       w.type = type;
@@ -310,13 +308,13 @@ EventEmitter.prototype.eventNames = function eventNames() {
 function getEventListeners(emitterOrTarget, type) {
   if (typeof emitterOrTarget.listeners === 'function') return emitterOrTarget.listeners(type);
   if (typeof emitterOrTarget._getListeners === 'function') return emitterOrTarget._getListeners(type);
+  const eventTarget = require('internal/event_target');
+  if (eventTarget.isEventTarget(emitterOrTarget)) return eventTarget.getEventListeners(emitterOrTarget, type);
   throw new (lazyErrors().codes.ERR_INVALID_ARG_TYPE)('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
 function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
-  if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
-    throw new (lazyErrors().codes.ERR_OUT_OF_RANGE)('n', 'a non-negative number', n);
-  }
+  lazyErrors().validateNumber(n, 'setMaxListeners', 0);
   if (eventTargets.length === 0) defaultMaxListeners = n;
   else for (const t of eventTargets) if (typeof t.setMaxListeners === 'function') t.setMaxListeners(n);
 }
@@ -336,7 +334,8 @@ function removeListenerAny(emitter, name, listener, flags) {
   else if (typeof emitter.removeEventListener === 'function') emitter.removeEventListener(name, listener, flags);
 }
 
-function once(emitter, name, options = {}) {
+// async: invalid options reject the returned promise instead of throwing, as in Node.
+async function once(emitter, name, options = {}) {
   const signal = options ? options.signal : undefined;
   lazyErrors().validateAbortSignal(signal, 'options.signal');
   if (signal && signal.aborted) {

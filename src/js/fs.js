@@ -183,14 +183,8 @@ function existsSync(path) {
   }
 }
 
-function getValidMode(mode, name) {
-  if (mode == null) return F_OK;
-  validateInteger(mode, 'mode', 0, 7);
-  return mode;
-}
-
 function accessSync(path, mode) {
-  fsb.access(getValidatedPath(path), getValidMode(mode, 'access'));
+  fsb.access(getValidatedPath(path), utils.getValidMode(mode, F_OK));
 }
 
 function chmodSync(path, mode) {
@@ -453,7 +447,7 @@ function renameSync(oldPath, newPath) {
 function copyFileSync(src, dest, mode) {
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
-  fsb.copyfile(src, dest, mode == null ? 0 : (validateInteger(mode, 'mode', 0, 7), mode));
+  fsb.copyfile(src, dest, utils.getValidMode(mode, 0));
 }
 
 function linkSync(existingPath, newPath) {
@@ -507,25 +501,37 @@ function impl() {
 
 // fs.name(...args, cb) over impl.name(...args) -> Promise. Arguments are
 // validated synchronously (impl throws), the callback runs on a later tick.
-function callbackApi(name) {
-  const fn = {
+// `cbAt` is the callback's position; when the argument before it is optional
+// a missing callback is reported the way Node does (`callback ||= options`).
+function callbackApi(name, cbAt, optionalBefore) {
+  return {
     [name](...args) {
-      const cb = args.pop();
-      if (typeof cb !== 'function') throw new ERR_INVALID_ARG_TYPE('cb', 'Function', cb);
+      let cb;
+      if (typeof args[args.length - 1] === 'function') {
+        cb = args.pop();
+      } else if (name === 'close') {
+        cb = () => {};
+      } else {
+        const received = optionalBefore ? (args[cbAt] || args[cbAt - 1]) : args[cbAt];
+        throw new ERR_INVALID_ARG_TYPE('cb', 'Function', received);
+      }
       impl()[name](...args).then(
         (v) => process.nextTick(cb, null, v),
         (e) => process.nextTick(cb, e));
     },
   }[name];
-  return fn;
 }
 
-const callbackNames = [
-  'access', 'appendFile', 'chmod', 'chown', 'close', 'copyFile', 'fchmod', 'fchown', 'fdatasync',
-  'fstat', 'fsync', 'ftruncate', 'futimes', 'lchown', 'link', 'lstat', 'lutimes', 'mkdir', 'mkdtemp',
-  'open', 'readdir', 'readFile', 'readlink', 'realpath', 'rename', 'rm', 'rmdir', 'stat', 'symlink',
-  'truncate', 'unlink', 'utimes', 'writeFile',
-];
+// name: [callback position, whether the argument before it is optional]
+const callbackTable = {
+  access: [2, true], appendFile: [3, true], chmod: [2, false], chown: [3, false], close: [1, false],
+  copyFile: [3, true], fchmod: [2, false], fchown: [3, false], fdatasync: [1, false], fstat: [2, true],
+  fsync: [1, false], ftruncate: [2, true], futimes: [3, false], lchown: [3, false], link: [2, false],
+  lstat: [2, true], lutimes: [3, false], mkdir: [2, true], mkdtemp: [2, true], open: [3, true],
+  readdir: [2, true], readFile: [2, true], readlink: [2, true], realpath: [2, true], rename: [2, false],
+  rm: [2, true], rmdir: [2, true], stat: [2, true], symlink: [3, true], truncate: [2, true],
+  unlink: [1, false], utimes: [3, false], writeFile: [3, true],
+};
 
 const fs = module.exports = {
   appendFileSync, accessSync, chownSync, chmodSync, closeSync, copyFileSync, existsSync,
@@ -536,7 +542,7 @@ const fs = module.exports = {
   Dirent, Stats, F_OK, R_OK, W_OK, X_OK, constants,
   _toUnixTimestamp: toUnixTimestamp,
 };
-for (const name of callbackNames) fs[name] = callbackApi(name);
+for (const name of Object.keys(callbackTable)) fs[name] = callbackApi(name, ...callbackTable[name]);
 
 // read/write call back with (err, bytes, buffer) rather than one value.
 fs.read = function read(fd, buffer, offsetOrOptions, length, position, cb) {

@@ -5,7 +5,7 @@
 const { inspect, format, formatWithOptions, stripVTControlCharacters } = require('internal/util/inspect');
 const { types } = require('internal/util/types');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_FALSY_VALUE_REJECTION },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_FALSY_VALUE_REJECTION, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE },
   validateFunction, validateString, validateObject,
 } = require('internal/errors');
 
@@ -106,7 +106,6 @@ function inherits(ctor, superCtor) {
 // Warn once per code (or per function without a code) on first call.
 const codesWarned = new Set();
 function deprecate(fn, msg, code) {
-  validateFunction(fn, 'fn');
   if (process.noDeprecation === true) return fn;
   if (code !== undefined) validateString(code, 'code');
   let warned = false;
@@ -126,7 +125,7 @@ function deprecate(fn, msg, code) {
     return Reflect.apply(fn, this, args);
   }
   Object.setPrototypeOf(deprecated, fn);
-  if (fn.prototype) deprecated.prototype = fn.prototype;
+  if (fn && fn.prototype) deprecated.prototype = fn.prototype;
   return deprecated;
 }
 
@@ -169,21 +168,92 @@ function debuglog(set, cb) {
   return fn;
 }
 
+const nativeUtil = binding('util');
 function getSystemErrorName(err) {
   if (typeof err !== 'number') throw new ERR_INVALID_ARG_TYPE('err', 'number', err);
-  if (err >= 0 || !Number.isSafeInteger(err)) {
-    throw new (require('internal/errors').codes.ERR_OUT_OF_RANGE)('err', 'a negative integer', err);
-  }
-  const map = getSystemErrorMap();
-  const entry = map.get(err);
+  if (err >= 0 || !Number.isSafeInteger(err)) throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+  const entry = nativeUtil.errname(err);
   return entry ? entry[0] : `Unknown system error ${err}`;
 }
+// libuv's codes: errno values (-1..-133 on Linux) and its own (-3000..-4095).
 function getSystemErrorMap() {
-  const os = (() => { try { return require('os'); } catch { return null; } })();
   const map = new Map();
-  const errnos = os && os.constants && os.constants.errno;
-  if (errnos) for (const name of Object.keys(errnos)) map.set(-errnos[name], [name, name]);
+  for (let err = -1; err >= -4095; err--) {
+    if (err === -200) err = -3000;
+    const entry = nativeUtil.errname(err);
+    if (entry) map.set(err, entry);
+  }
   return map;
+}
+
+// Node's helpers for system errors raised by JS code (some npm packages use them).
+function errnoException(err, syscall, original) {
+  const name = getSystemErrorName(err);
+  const message = original ? `${syscall} ${name} ${original}` : `${syscall} ${name}`;
+  const ex = new Error(message);
+  ex.errno = err;
+  ex.code = name;
+  ex.syscall = syscall;
+  return ex;
+}
+function exceptionWithHostPort(err, syscall, address, port, additional) {
+  const code = getSystemErrorName(err);
+  let details = '';
+  if (port && port > 0) details = ` ${address}:${port}`;
+  else if (address) details = ` ${address}`;
+  if (additional) details += ` - Local (${additional})`;
+  const ex = new Error(`${syscall} ${code}${details}`);
+  ex.errno = err;
+  ex.code = code;
+  ex.syscall = syscall;
+  ex.address = address;
+  if (port) ex.port = port;
+  return ex;
+}
+
+// styleText(format, text): ANSI styles by name, as in inspect.colors. Like
+// Node v20, a single style is dropped when process.stdout cannot show colors.
+function shouldColorize(stream) {
+  if (process.env && process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== '0';
+  return !!(stream && stream.isTTY) &&
+    (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true);
+}
+function styleText(format, text, { validateStream = true, stream = process.stdout } = {}) {
+  validateString(text, 'text');
+  const skipColorize = !Array.isArray(format) && validateStream && !shouldColorize(stream);
+  const formats = Array.isArray(format) ? format : [format];
+  let left = '';
+  let right = '';
+  for (const key of formats) {
+    if (key === 'none') continue;
+    const code = inspect.colors[key];
+    if (code === undefined) {
+      const allowed = Object.keys(inspect.colors).map((k) => `'${k}'`).join(', ');
+      throw new ERR_INVALID_ARG_VALUE('format', key, `must be one of: ${allowed}`);
+    }
+    left += `\u001b[${code[0]}m`;
+    right = `\u001b[${code[1]}m${right}`;
+  }
+  return skipColorize ? text : `${left}${text}${right}`;
+}
+
+// parseEnv: dotenv syntax (KEY=value, export prefix, # comments, quoted and multi-line values).
+function parseEnv(content) {
+  validateString(content, 'content');
+  const env = {};
+  const src = content.replace(/\r\n?/g, '\n');
+  const line = /^\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\n]+)?\s*(?:#.*)?$/gm;
+  let m;
+  while ((m = line.exec(src)) !== null) {
+    let value = (m[2] || '').trim();
+    const q = value[0];
+    if ((q === '"' || q === "'" || q === '`') && value.endsWith(q)) {
+      value = value.slice(1, -1);
+      if (q === '"') value = value.replace(/\\n/g, '\n');
+    }
+    env[m[1]] = value;
+  }
+  return env;
 }
 
 function aborted(signal, resource) {
@@ -212,6 +282,12 @@ module.exports = {
   toUSVString,
   getSystemErrorName,
   getSystemErrorMap,
+  _errnoException: errnoException,
+  _exceptionWithHostPort: exceptionWithHostPort,
+  styleText,
+  parseEnv,
+  transferableAbortSignal: (signal) => signal,
+  transferableAbortController: () => new AbortController(),
   aborted,
   types,
   isArray,
@@ -243,6 +319,7 @@ for (const [name, id, key] of [
   ['TextDecoder', 'internal/encoding', 'TextDecoder'],
   ['parseArgs', 'internal/util/parse_args', 'parseArgs'],
   ['MIMEType', 'internal/mime', 'MIMEType'],
+  ['MIMEParams', 'internal/mime', 'MIMEParams'],
 ]) {
   Object.defineProperty(module.exports, name, {
     get() {

@@ -228,6 +228,9 @@ static sp_agent_t *main_agent;
 int sp_runtime_init(int argc, char **argv) {
   (void)argc;
   (void)argv;
+  /* V8 has no proper tail calls; with them JSC drops caller frames that node
+   * programs (assert's messages, stack parsers) expect to see. */
+  jsc_options_set_boolean("useTailCalls", FALSE);
   JSClassDefinition def = kJSClassDefinitionEmpty;
   def.className = "SpindleTermination";
   termination_class = JSClassCreate(&def);
@@ -272,6 +275,7 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   a->opts.exec_argv = dup_argv(opts->exec_argc, opts->exec_argv);
   a->start_ns = uv_hrtime();
   a->timeout_period = 0.05;
+  sp_waiter_init(&a->waiter);
   uv_loop_init(&a->loop);
   a->loop.data = a;
   current_agent = a;
@@ -378,6 +382,7 @@ static void close_walk_cb(uv_handle_t *h, void *arg) {
 void sp_agent_free(sp_agent_t *a) {
   if (!a) return;
   sp__worker_agent_teardown(a); /* child workers end before their parent's loop goes */
+  sp__atomics_agent_teardown(a);
   uv_walk(&a->loop, close_walk_cb, NULL);
   uv_run(&a->loop, UV_RUN_DEFAULT);
   JSObjectRef fns[] = {a->fn_process_ticks, a->fn_process_timers, a->fn_process_immediates, a->fn_uncaught,
@@ -391,6 +396,8 @@ void sp_agent_free(sp_agent_t *a) {
   g_main_context_release(a->gmain);
   g_main_context_unref(a->gmain);
   uv_loop_close(&a->loop);
+  sp__atomics_agent_free(a);
+  sp_waiter_destroy(&a->waiter);
   free_argv(a->opts.argc, a->opts.argv);
   free_argv(a->opts.exec_argc, a->opts.exec_argv);
   if (current_agent == a) current_agent = NULL;

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <uv.h>
 
+#include "core/parking.h"
 #include "spindle.h"
 
 enum { SP_TICK_PENDING = 0, SP_REJECTION_PENDING = 1, SP_TICK_INFO_LEN = 4 };
@@ -54,6 +55,8 @@ typedef struct sp_agent {
   sp_agent_options_t opts;  /* argv etc, owned copies */
   struct sp_worker *worker; /* NULL on the main thread */
   void *worker_data;        /* owned by mod_worker */
+  void *atomics_data;       /* owned by mod_atomics */
+  sp_waiter_t waiter;       /* this thread's Atomics.wait slot; terminate() interrupts it */
   uint64_t start_ns;
 } sp_agent_t;
 
@@ -64,6 +67,9 @@ int sp__agent_run_worker(sp_agent_t *a);
 JSObjectRef sp__agent_hook(sp_agent_t *a, const char *name);
 /* mod_worker: terminates and joins the agent's child workers, frees its port state */
 void sp__worker_agent_teardown(sp_agent_t *a);
+/* mod_atomics: settles pending waitAsync waiters before the loop goes; frees its state after */
+void sp__atomics_agent_teardown(sp_agent_t *a);
+void sp__atomics_agent_free(sp_agent_t *a);
 /* Calls fn as a macrotask: then nextTicks, then microtasks, then rejections (Node's order). */
 JSValueRef sp__agent_callback(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc,
                               const JSValueRef argv[]);

@@ -538,7 +538,13 @@ SP_FN(js_read_file) {
   }
   struct stat st;
   size_t cap = 1 << 14;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) cap = (size_t)st.st_size + 1;
+  if (fstat(fd, &st) < 0) { /* as Node: a bad fd fails in fstat, before any read */
+    *exc = uv_error(ctx, -errno, "fstat", NULL, NULL);
+    if (own) close(fd);
+    free(path);
+    return SP_UNDEF;
+  }
+  if (S_ISREG(st.st_mode) && st.st_size > 0) cap = (size_t)st.st_size + 1;
   size_t len = 0;
   char *buf = malloc(cap);
   JSValueRef result = SP_UNDEF;

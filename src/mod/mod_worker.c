@@ -518,7 +518,10 @@ static void exit_async_cb(uv_async_t *async) {
 static void worker_request_terminate(sp_worker_t *w) {
   atomic_store(&w->terminate, true);
   uv_mutex_lock(&w->lock);
-  if (w->agent) atomic_store(&w->agent->terminate, true); /* the watchdog stops running JS */
+  if (w->agent) {
+    atomic_store(&w->agent->terminate, true); /* the watchdog stops running JS */
+    sp_park_interrupt(&w->agent->waiter);      /* and a blocked Atomics.wait returns */
+  }
   if (w->wake_ready) uv_async_send(&w->wake_async);     /* an idle loop wakes and exits */
   uv_mutex_unlock(&w->lock);
 }

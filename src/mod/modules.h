@@ -13,7 +13,9 @@
   X(os)                \
   X(util)              \
   X(encoding)          \
-  X(worker)
+  X(worker)           \
+  X(clone)            \
+  X(atomics)
 
 #define SP_DECLARE_BINDING(name) void sp_mod_##name##_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent);
 SP_BINDINGS(SP_DECLARE_BINDING)

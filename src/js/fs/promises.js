@@ -5,16 +5,16 @@
 const { impl, openHandle, FileHandle } = require('internal/fs/promises');
 const { constants } = require('internal/fs/utils');
 
+// Node's key order (cp, opendir, statfs, lchmod and watch are not implemented yet).
 const names = [
-  'access', 'copyFile', 'rename', 'truncate', 'rm', 'rmdir', 'mkdir', 'readdir', 'readlink',
+  'access', 'copyFile', 'open', 'rename', 'truncate', 'rm', 'rmdir', 'mkdir', 'readdir', 'readlink',
   'symlink', 'lstat', 'stat', 'link', 'unlink', 'chmod', 'lchown', 'chown', 'utimes', 'lutimes',
   'realpath', 'mkdtemp', 'writeFile', 'appendFile', 'readFile',
 ];
 
 const promises = {};
-promises.open = async function open(path, flags, mode) { return openHandle(path, flags, mode); };
 for (const name of names) {
-  const fn = impl[name];
+  const fn = name === 'open' ? openHandle : impl[name];
   promises[name] = { async [name](...args) { return fn(...args); } }[name];
 }
 promises.constants = constants;

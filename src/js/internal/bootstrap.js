@@ -59,6 +59,7 @@ const lazyGlobals = {
   URLSearchParams: ['internal/url', 'URLSearchParams'],
   Event: ['internal/event_target', 'Event'],
   EventTarget: ['internal/event_target', 'EventTarget'],
+  CustomEvent: ['internal/event_target', 'CustomEvent'],
   AbortController: ['internal/abort_controller', 'AbortController'],
   AbortSignal: ['internal/abort_controller', 'AbortSignal'],
   DOMException: ['internal/domexception', 'DOMException'],
@@ -66,10 +67,17 @@ const lazyGlobals = {
   btoa: ['buffer', 'btoa'],
   Buffer: ['buffer', 'Buffer'],
   performance: ['perf_hooks', 'performance'],
+  PerformanceEntry: ['perf_hooks', 'PerformanceEntry'],
+  PerformanceMark: ['perf_hooks', 'PerformanceMark'],
+  PerformanceMeasure: ['perf_hooks', 'PerformanceMeasure'],
+  PerformanceObserver: ['perf_hooks', 'PerformanceObserver'],
+  PerformanceObserverEntryList: ['perf_hooks', 'PerformanceObserverEntryList'],
+  PerformanceResourceTiming: ['perf_hooks', 'PerformanceResourceTiming'],
   MessageChannel: ['worker_threads', 'MessageChannel'],
   MessagePort: ['worker_threads', 'MessagePort'],
   BroadcastChannel: ['worker_threads', 'BroadcastChannel'],
   MessageEvent: ['internal/worker/message_event', 'MessageEvent'],
+  SharedArrayBuffer: ['internal/shared', 'SharedArrayBuffer'],
 };
 // Enumerable as in node (the web-compat functions are, the classes are not).
 const enumerableGlobals = new Set(['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate',
@@ -92,6 +100,19 @@ for (const name of Object.keys(lazyGlobals)) {
   });
 }
 
+// Atomics' waiting functions are spindle's (they work across VMs); loaded on first use.
+for (const name of ['wait', 'waitAsync', 'notify']) {
+  Object.defineProperty(Atomics, name, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = builtinRequire('internal/shared')[name];
+      Object.defineProperty(Atomics, name, { value, writable: true, configurable: true, enumerable: false });
+      return value;
+    },
+  });
+}
+
 const { queueMicrotask } = builtinRequire('internal/process/task_queues');
 Object.defineProperty(globalThis, 'queueMicrotask', {
   value: queueMicrotask, writable: true, configurable: true, enumerable: true,
@@ -109,6 +130,7 @@ module.exports = {
   onUncaughtException: execution.onUncaughtException,
   onUnhandledRejection: taskQueues.onUnhandledRejection,
   processTicksAndRejections: taskQueues.processTicksAndRejections,
+  loadBuiltin(id) { return builtinRequire(id); },
   runWorker() { builtinRequire('internal/worker/child').run(); },
   processTimers(now) { return builtinRequire('internal/timers').processTimers(now); },
   processImmediates(first) { return builtinRequire('internal/timers').processImmediates(first); },

@@ -97,12 +97,30 @@ function write(con, useStdout, string) {
   }
   string += '\n';
   if (con._ignoreErrors === false) return stream.write(string);
+  // Like Node: errors of the stream (sync or emitted) must not crash the
+  // program; a stack overflow must still surface.
+  const emitter = typeof stream.once === 'function' && typeof stream.removeListener === 'function';
   try {
-    stream.write(string);
+    if (emitter && (typeof stream.listenerCount !== 'function' || stream.listenerCount('error') === 0)) {
+      stream.once('error', noop);
+    }
+    stream.write(string, writeErrorHandler(stream));
   } catch (e) {
-    // Like Node: a broken stream must not crash the program, a stack overflow must.
     if (e instanceof RangeError && /call stack|stack size/i.test(String(e.message))) throw e;
+  } finally {
+    if (emitter) stream.removeListener('error', noop);
   }
+}
+
+function noop() {}
+function writeErrorHandler(stream) {
+  return (err) => {
+    // An asynchronous write error with nobody listening is swallowed.
+    if (err !== null && err !== undefined && typeof stream.once === 'function' &&
+        typeof stream.listenerCount === 'function' && stream.listenerCount('error') === 0) {
+      stream.once('error', noop);
+    }
+  };
 }
 
 const formatOut = (con, args) => formatWithOptions(getInspectOptions(con, con._stdout), ...args);

@@ -199,4 +199,4 @@ for (const key of ['encoding', 'fatal', 'ignoreBOM']) {
 }
 Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
 
-module.exports = { TextEncoder, TextDecoder, getEncoding };
+module.exports = { TextEncoder, TextDecoder, getEncoding, incompleteUtf8Tail };

@@ -114,14 +114,13 @@ const messages = {
   ERR_BUFFER_OUT_OF_BOUNDS: [RangeError, (name) => name ?
     `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds'],
   ERR_INVALID_URL: [TypeError, () => 'Invalid URL'],
+  ERR_ARG_NOT_ITERABLE: [TypeError, (what) => `${what} must be iterable`],
+  ERR_INVALID_TUPLE: [TypeError, (what, tuple) => `${what} must be an iterable ${tuple} tuple`],
   ERR_INVALID_URL_SCHEME: [TypeError, (expected) => `The URL must be of scheme ${expected}`],
   ERR_INVALID_FILE_URL_PATH: [TypeError, (m) => `File URL path ${m}`],
   ERR_INVALID_FILE_URL_HOST: [TypeError, (p) => `File URL host must be "localhost" or empty on ${p}`],
-  ERR_UNHANDLED_ERROR: [Error, (err) => {
-    const msg = 'Unhandled error.';
-    if (err === undefined) return msg;
-    return `${msg} (${inspectShort(err)})`;
-  }],
+  // Takes the already inspected value, as events.js passes it.
+  ERR_UNHANDLED_ERROR: [Error, (err) => (err === undefined ? 'Unhandled error.' : `Unhandled error. (${err})`)],
   ERR_INVALID_STATE: [Error, (m) => `Invalid state: ${m}`],
   ERR_ENCODING_NOT_SUPPORTED: [RangeError, (e) => `The "${e}" encoding is not supported`],
   ERR_ENCODING_INVALID_ENCODED_DATA: [TypeError, (e) => `The encoded data was not valid for encoding ${e}`],

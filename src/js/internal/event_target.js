@@ -14,7 +14,7 @@
 // demand by this[kCreateEvent](value, type).
 
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS, ERR_EVENT_RECURSION, ERR_INVALID_THIS },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS, ERR_EVENT_RECURSION, ERR_INVALID_THIS },
   validateObject, validateString, validateAbortSignal,
 } = require('internal/errors');
 
@@ -46,6 +46,14 @@ function inspectWith(self, depth, options, shown) {
 
 // Internal access to Event state, filled in by Event's static block.
 let eventSetDispatch, eventStopped, eventIsEvent;
+// WebIDL DOMString conversion, which refuses symbols.
+function toDOMString(v) {
+  if (typeof v === 'symbol') throw new ERR_INVALID_ARG_VALUE('value', v);
+  return `${v}`;
+}
+function checkEvent(e) {
+  if (!eventIsEvent(e)) throw new ERR_INVALID_THIS('Event');
+}
 
 class Event {
   #type;
@@ -82,12 +90,8 @@ class Event {
     eventStopped = (e) => e.#stop;
   }
 
-  #check() {
-    if (!(#type in this)) throw new ERR_INVALID_THIS('Event');
-  }
-
   initEvent(type, bubbles = false, cancelable = false) {
-    this.#check();
+    checkEvent(this);
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
     if (this.#dispatching) return;
     this.#type = `${type}`;
@@ -96,7 +100,7 @@ class Event {
   }
 
   [customInspect](depth, options) {
-    this.#check();
+    checkEvent(this);
     return inspectWith(this, depth, options, {
       type: this.#type, defaultPrevented: this.#defaultPrevented,
       cancelable: this.#cancelable, timeStamp: this.#timestamp,
@@ -104,33 +108,32 @@ class Event {
   }
 
   stopImmediatePropagation() {
-    this.#check();
+    checkEvent(this);
     this.#propagationStopped = true;
     this.#stop = true;
   }
 
   preventDefault() {
-    this.#check();
+    checkEvent(this);
     this.#defaultPrevented = true;
   }
 
-  get target() { this.#check(); return this.#target; }
-  get currentTarget() { this.#check(); return this.#dispatching ? this.#target : null; }
-  get srcElement() { this.#check(); return this.#target; }
-  get type() { this.#check(); return this.#type; }
-  get cancelable() { this.#check(); return this.#cancelable; }
-  get defaultPrevented() { this.#check(); return this.#cancelable && this.#defaultPrevented; }
-  get timeStamp() { this.#check(); return this.#timestamp; }
-  composedPath() { this.#check(); return this.#dispatching ? [this.#target] : []; }
-  get returnValue() { this.#check(); return !(this.#cancelable && this.#defaultPrevented); }
-  set returnValue(value) { this.#check(); if (!value) this.preventDefault(); }
-  get bubbles() { this.#check(); return this.#bubbles; }
-  get composed() { this.#check(); return this.#composed; }
-  get eventPhase() { this.#check(); return this.#dispatching ? Event.AT_TARGET : Event.NONE; }
-  get cancelBubble() { this.#check(); return this.#propagationStopped; }
-  set cancelBubble(value) { this.#check(); if (value) this.stopPropagation(); }
-  stopPropagation() { this.#check(); this.#propagationStopped = true; }
-  get isTrusted() { this.#check(); return this.#trusted; }
+  get target() { checkEvent(this); return this.#target; }
+  get currentTarget() { checkEvent(this); return this.#dispatching ? this.#target : null; }
+  get srcElement() { checkEvent(this); return this.#target; }
+  get type() { checkEvent(this); return this.#type; }
+  get cancelable() { checkEvent(this); return this.#cancelable; }
+  get defaultPrevented() { checkEvent(this); return this.#cancelable && this.#defaultPrevented; }
+  get timeStamp() { checkEvent(this); return this.#timestamp; }
+  composedPath() { checkEvent(this); return this.#dispatching ? [this.#target] : []; }
+  get returnValue() { checkEvent(this); return !(this.#cancelable && this.#defaultPrevented); }
+  get bubbles() { checkEvent(this); return this.#bubbles; }
+  get composed() { checkEvent(this); return this.#composed; }
+  get eventPhase() { checkEvent(this); return this.#dispatching ? Event.AT_TARGET : Event.NONE; }
+  get cancelBubble() { checkEvent(this); return this.#propagationStopped; }
+  set cancelBubble(value) { checkEvent(this); if (value) this.stopPropagation(); }
+  stopPropagation() { checkEvent(this); this.#propagationStopped = true; }
+  get isTrusted() { checkEvent(this); return this.#trusted; }
 }
 
 for (const key of ['initEvent', 'stopImmediatePropagation', 'preventDefault', 'target', 'currentTarget',
@@ -238,7 +241,7 @@ class EventTarget {
         'AddEventListenerArgumentTypeWarning');
       return;
     }
-    type = typeof type === 'symbol' ? type : `${type}`;
+    type = toDOMString(type);
     if (signal?.aborted) return;
     let root = events.get(type);
     if (root === undefined) {
@@ -264,7 +267,7 @@ class EventTarget {
     const events = targetEvents(this);
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener');
     if (!validateListener(listener)) return;
-    type = typeof type === 'symbol' ? type : `${type}`;
+    type = toDOMString(type);
     const capture = !!flattenOptions(options).capture;
     const root = events.get(type);
     if (root === undefined) return;
@@ -329,6 +332,9 @@ class EventTarget {
           } catch (err) {
             reportError(err);
           }
+          // Node 20 clears the dispatch flag after the first listener runs, so later
+          // listeners see currentTarget null and eventPhase NONE; kept for parity.
+          if (event !== undefined) eventSetDispatch(event, undefined, false);
         }
         handler = next;
       }

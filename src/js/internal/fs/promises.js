@@ -138,9 +138,7 @@ impl.fstat = statImpl(fsb.fstat, 'fstat');
 
 impl.access = function access(path, mode) {
   path = getValidatedPath(path);
-  if (mode == null) mode = F_OK;
-  else validateInteger(mode, 'mode', 0, 7);
-  return call(fsb.access, path, mode);
+  return call(fsb.access, path, utils.getValidMode(mode, F_OK));
 };
 
 impl.unlink = function unlink(path) { return call(fsb.unlink, getValidatedPath(path)); };
@@ -150,9 +148,7 @@ impl.rename = function rename(oldPath, newPath) {
 impl.copyFile = function copyFile(src, dest, mode) {
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
-  if (mode == null) mode = 0;
-  else validateInteger(mode, 'mode', 0, 7);
-  return call(fsb.copyfile, src, dest, mode);
+  return call(fsb.copyfile, src, dest, utils.getValidMode(mode, 0));
 };
 impl.link = function link(existingPath, newPath) {
   return call(fsb.link, getValidatedPath(existingPath, 'existingPath'), getValidatedPath(newPath, 'newPath'));

@@ -177,6 +177,16 @@ function toUnixTimestamp(time, name = 'time') {
   throw new ERR_INVALID_ARG_TYPE(name, ['Date', 'Time in seconds'], time);
 }
 
+// Mode of access()/copyFile(): Node's own range messages, not the generic ERR_OUT_OF_RANGE text.
+function getValidMode(mode, def = 0) {
+  const { makeNodeError } = require('internal/errors');
+  if (mode == null) return def;
+  if (typeof mode !== 'number') return Number(mode) | 0;
+  if (!Number.isInteger(mode)) throw makeNodeError(RangeError, 'ERR_OUT_OF_RANGE', 'mode must be int32 or null/undefined');
+  if (mode < 0 || mode > 7) throw makeNodeError(RangeError, 'ERR_OUT_OF_RANGE', 'mode is out of range: >= 0 && <= 7');
+  return mode;
+}
+
 function makeCallback(cb) {
   validateFunction(cb, 'cb');
   return cb;
@@ -287,6 +297,6 @@ function systemError(key, prefix, ctx) {
 module.exports = {
   fsb, constants, getBuffer, isURL, isArrayBufferView, isUint8Array,
   normalizeEncoding, assertEncoding, toBuffer, decode, encode, getOptions,
-  toPathIfFileURL, getValidatedPath, getValidatedFd, stringToFlags, parseFileMode, toUnixTimestamp,
+  toPathIfFileURL, getValidatedPath, getValidatedFd, getValidMode, stringToFlags, parseFileMode, toUnixTimestamp,
   makeCallback, Stats, BigIntStats, getStats, Dirent, kType, direntTypeFromMode, systemError,
 };

@@ -57,7 +57,7 @@ function processRejections() {
       Object.defineProperty(err, 'name', {
         value: 'UnhandledPromiseRejection', writable: true, enumerable: false, configurable: true,
       });
-      err.stack = `UnhandledPromiseRejection: ${message}`;
+      Error.captureStackTrace(err, processRejections); // header from name + message
       err.code = 'ERR_UNHANDLED_REJECTION';
     }
     throw err; // becomes an uncaught exception, as node's default --unhandled-rejections=throw

@@ -8,7 +8,7 @@
 // by source/flags/lastIndex, errors by name/message (+ cause/errors), boxed
 // primitives by value, typed arrays/ArrayBuffers by bytes (loose float arrays by
 // element value), Map/Set unordered with deep matching of object keys, holes
-// are not undefined, cycles are equal when both sides cycle at the same depth.
+// are not undefined, cyclic structures compare by their unrolled shape.
 
 let types;
 function getTypes() {
@@ -86,8 +86,7 @@ function sameErrors(a, b, strict, memos) {
   }
   const causeEnum = isEnumerable(a, 'cause');
   if (causeEnum !== isEnumerable(b, 'cause')) return false;
-  if (!causeEnum && (hasOwn(a, 'cause') !== hasOwn(b, 'cause') ||
-      !innerDeepEqual(a.cause, b.cause, strict, memos))) return false;
+  if (!causeEnum && !innerDeepEqual(a.cause, b.cause, strict, memos)) return false;
   const errorsEnum = isEnumerable(a, 'errors');
   if (errorsEnum !== isEnumerable(b, 'errors')) return false;
   if (!errorsEnum && !innerDeepEqual(a.errors, b.errors, strict, memos)) return false;
@@ -184,23 +183,21 @@ function keyCheck(a, b, strict, memos, iterationType, givenKeys) {
     return true;
   }
 
-  // Cycle detection: each side remembers the depth at which an object is being
-  // compared; meeting both again means equal only if they recur at the same depth.
+  // Cycles: each side keeps the objects it is in the middle of comparing. Meeting
+  // a pair where both are already being compared means the structure repeats:
+  // treat it as equal (Node does the same), the rest of the walk decides.
   if (memos === undefined) {
-    memos = { a: new Map(), b: new Map(), depth: 0 };
-  } else {
-    const depthA = memos.a.get(a);
-    if (depthA !== undefined) {
-      const depthB = memos.b.get(b);
-      if (depthB !== undefined) return depthA === depthB;
-    }
-    memos.depth++;
+    memos = { a: new Set(), b: new Set() };
+  } else if (memos.a.has(a) && memos.b.has(b)) {
+    return true;
   }
-  memos.a.set(a, memos.depth);
-  memos.b.set(b, memos.depth);
+  const addedA = !memos.a.has(a);
+  const addedB = !memos.b.has(b);
+  if (addedA) memos.a.add(a);
+  if (addedB) memos.b.add(b);
   const result = objEquiv(a, b, strict, keysA, memos, iterationType);
-  memos.a.delete(a);
-  memos.b.delete(b);
+  if (addedA) memos.a.delete(a);
+  if (addedB) memos.b.delete(b);
   return result;
 }
 

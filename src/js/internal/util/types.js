@@ -147,9 +147,13 @@ function promiseState(p) {
   if (r === undefined) return undefined;
   return [r[0] === 0 ? 'pending' : r[0] === 1 ? 'fulfilled' : 'rejected', r[1]];
 }
-// { target, handler } of a proxy (target null once revoked); undefined if not a proxy.
+// The target of a proxy (null once revoked); undefined if not a proxy.
 function proxyTarget(p) {
   const t = native.proxyTarget(p, proxyByte);
+  if (t === undefined || t === null) return t;
+  // The engine keeps the target after revoke(); Array.isArray throws on a
+  // revoked proxy without running any trap, so it tells the two apart.
+  try { Array.isArray(p); } catch { return null; }
   return t;
 }
 
@@ -222,7 +226,8 @@ const types = {
   isKeyObject: () => false,
   isCryptoKey: () => false,
 };
-for (const name of typedArrayNames) types[`is${name}`] = is(name);
+// Node v20 has no isFloat16Array (the engine has Float16Array; kindOf still knows it).
+for (const name of typedArrayNames) if (name !== 'Float16Array') types[`is${name}`] = is(name);
 if (!table || !table.includes('proxy')) types.isProxy = () => false;
 
 module.exports = { types, kindOf, promiseState, proxyTarget, calibrated: table !== null, typedArrayTag };

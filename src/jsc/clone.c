@@ -1,0 +1,1415 @@
+/* Structured clone with the JSC C API (see clone.h for the contract and
+ * core/wire.h for the format).
+ *
+ * How values are classified. Every JSC heap cell starts with a header whose
+ * sixth byte is its JSType (the same trick as mod_util.c): one load tells a
+ * Date from a Map from a plain object, and unlike the prototype or
+ * Symbol.toStringTag it cannot be spoofed. Which byte means what is learnt at
+ * start-up from freshly made reference objects (calibrate()), so nothing here
+ * hard-codes the engine's enum; a byte claimed by two classes is marked
+ * ambiguous and such objects are refused rather than guessed.
+ *
+ * Per-VM state. A few intrinsics have no C API (Map iteration, Date's time
+ * value, RegExp flags, ArrayBuffer.prototype.transfer, DataView): a small
+ * helper script captures them once per VM into one protected object. It is
+ * found through a thread-local pointer (one VM per thread) that is checked
+ * against the context's global object; the holder's finalizer clears it when
+ * the VM goes away.
+ *
+ * GC safety. Objects being built are held in C locals, which JSC's
+ * conservative stack scan keeps alive; the writer also appends every object
+ * it has numbered to a JS array, because a getter may drop the last reference
+ * to one and a later object could reuse its address (a false back-reference).
+ *
+ * Buffers are never pinned (JSObjectGetArrayBufferBytesPtr on a user buffer
+ * would make its later transfer() copy and leave it attached): copies go
+ * through ArrayBuffer.prototype.slice, and bytes are read from the slice. */
+#include "jsc/clone.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsc/js.h"
+#include "jsc/jsc_private.h"
+
+enum { SP_CELL_TYPE_OFFSET = 5 };
+/* Stack kept free below the deepest clone frame, for the engine's own calls. */
+enum { STACK_MARGIN = 192 * 1024 };
+
+static const sp_clone_port_hooks_t *port_hooks;
+static const sp_clone_shared_hooks_t *shared_hooks;
+void sp_clone_set_port_hooks(const sp_clone_port_hooks_t *h) { port_hooks = h; }
+void sp_clone_set_shared_hooks(const sp_clone_shared_hooks_t *h) { shared_hooks = h; }
+
+/* ---- classification -------------------------------------------------------- */
+enum cls {
+  C_UNKNOWN = 0, C_PLAIN, C_ARRAY, C_DATE, C_REGEXP, C_MAP, C_SET, C_ERROR, C_BUFFER, C_VIEW,
+  C_NUMBER, C_STRING, C_BOOLEAN, C_BIGINT, C_AMBIGUOUS,
+  /* JSC's generic ObjectType: BigInt and Symbol wrappers, WeakRef, Math, JSON ...
+   * share one byte, so those objects are sorted by a helper (vm->classify). */
+  C_GENERIC = C_BIGINT
+};
+static uint8_t cell_class[256];
+static atomic_bool calibrated;
+static pthread_mutex_t calibrate_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static inline uint8_t cell_type(JSValueRef v) { return ((const uint8_t *)v)[SP_CELL_TYPE_OFFSET]; }
+
+static const char calibrate_src[] =
+    "[[1, {}, Object.create(null), new (class {}), Object.create({})],"
+    " [2, [], new (class extends Array {})],"
+    " [3, new Date(0)], [4, /x/g], [5, new Map], [6, new Set],"
+    " [7, new Error('x'), new TypeError('x'), new (class extends RangeError {})],"
+    " [8, new ArrayBuffer(1)],"
+    " [9, new Int8Array(1), new Uint8Array(1), new Uint8ClampedArray(1), new Int16Array(1),"
+    "     new Uint16Array(1), new Int32Array(1), new Uint32Array(1), new Float32Array(1),"
+    "     new Float64Array(1), new BigInt64Array(1), new BigUint64Array(1),"
+    "     new Uint8Array(new ArrayBuffer(8), 2), new DataView(new ArrayBuffer(1))],"
+    " [10, Object(1)], [11, Object('s'), new (class extends String {})('s')],"
+    " [12, Object(true)], [13, Object(1n)]]";
+
+static void calibrate(JSContextRef ctx) {
+  if (atomic_load(&calibrated)) return;
+  pthread_mutex_lock(&calibrate_lock);
+  if (!atomic_load(&calibrated)) {
+    JSStringRef src = JSStringCreateWithUTF8CString(calibrate_src);
+    JSValueRef groups = JSEvaluateScript(ctx, src, NULL, NULL, 1, NULL);
+    JSStringRelease(src);
+    uint8_t table[256] = {0};
+    if (groups && JSValueIsObject(ctx, groups)) {
+      for (unsigned g = 0;; g++) {
+        JSValueRef group = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)groups, g, NULL);
+        if (!group || !JSValueIsObject(ctx, group)) break;
+        int cls = (int)JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)group, 0, NULL), NULL);
+        for (unsigned i = 1;; i++) {
+          JSValueRef s = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)group, i, NULL);
+          if (!s || !JSValueIsObject(ctx, s)) break;
+          uint8_t t = cell_type(s);
+          table[t] = (table[t] == 0 || table[t] == cls) ? (uint8_t)cls : C_AMBIGUOUS;
+        }
+      }
+    }
+    memcpy(cell_class, table, sizeof table);
+    atomic_store(&calibrated, true);
+  }
+  pthread_mutex_unlock(&calibrate_lock);
+}
+
+/* ---- per-VM helpers ---------------------------------------------------------- */
+static const char helpers_src[] =
+    "(function () {\n"
+    "'use strict';\n"
+    "var apply = Reflect.apply, gopd = Object.getOwnPropertyDescriptor, define = Object.defineProperty;\n"
+    "var mapForEach = Map.prototype.forEach, setForEach = Set.prototype.forEach;\n"
+    "var objToString = Object.prototype.toString, fnToString = Function.prototype.toString;\n"
+    "var symToString = Symbol.prototype.toString, hasOwn = Object.prototype.hasOwnProperty;\n"
+    "var isArray = Array.isArray, getProto = Object.getPrototypeOf, Str = String;\n"
+    "var reSource = gopd(RegExp.prototype, 'source').get, reFlags = gopd(RegExp.prototype, 'flags').get;\n"
+    "var dvBuffer = gopd(DataView.prototype, 'buffer').get, dvOffset = gopd(DataView.prototype, 'byteOffset').get,\n"
+    "    dvLength = gopd(DataView.prototype, 'byteLength').get;\n"
+    "var abDetached = gopd(ArrayBuffer.prototype, 'detached');\n"
+    "abDetached = abDetached && abDetached.get;\n"
+    "var abLength = gopd(ArrayBuffer.prototype, 'byteLength').get;\n"
+    "var abSlice = ArrayBuffer.prototype.slice, abTransfer = ArrayBuffer.prototype.transfer;\n"
+    "var errorNames = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];\n"
+    "var errorCtors = [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError];\n"
+    "var marked = new WeakSet(), wsHas = WeakSet.prototype.has, wsAdd = WeakSet.prototype.add;\n"
+    "var hidden = { value: undefined, writable: true, enumerable: false, configurable: true };\n"
+    "var open = { value: undefined, writable: true, enumerable: true, configurable: true };\n"
+    "function ctorName(v) {\n"
+    "  var d, o = v, depth = 0;\n"
+    "  while (o !== null && depth++ < 1000) {\n"
+    "    d = gopd(o, 'toString');\n"
+    "    if (d) break;\n"
+    "    o = getProto(o);\n"
+    "  }\n"
+    "  if (!d || d.value !== objToString) return '';\n"
+    "  for (o = v, depth = 0; o !== null && depth++ < 1000; o = getProto(o)) {\n"
+    "    d = gopd(o, 'constructor');\n"
+    "    if (d) return d.value && typeof d.value === 'function' && typeof d.value.name === 'string' ? d.value.name : '';\n"
+    "  }\n"
+    "  return '';\n"
+    "}\n"
+    "return {\n"
+    "  mapEntries: function (m) { var a = [], i = 0; apply(mapForEach, m, [function (v, k) { a[i++] = k; a[i++] = v; }]); return a; },\n"
+    "  setValues: function (s) { var a = [], i = 0; apply(setForEach, s, [function (v) { a[i++] = v; }]); return a; },\n"
+    "  dateValue: Date.prototype.getTime, numberValue: Number.prototype.valueOf,\n"
+    "  stringValue: String.prototype.valueOf, booleanValue: Boolean.prototype.valueOf,\n"
+    "  bigintValue: BigInt.prototype.valueOf,\n"
+    "  classify: function (o) {\n"
+    "    try { apply(BigInt.prototype.valueOf, o, []); return 1; } catch (e) {}\n"
+    "    try { apply(Symbol.prototype.valueOf, o, []); return 2; } catch (e) {}\n"
+    "    try { apply(WeakRef.prototype.deref, o, []); return 2; } catch (e) {}\n"
+    "    try { apply(FinalizationRegistry.prototype.unregister, o, [{}]); return 2; } catch (e) {}\n"
+    "    return 0;\n"
+    "  },\n"
+    "  regexp: function (r) { return [apply(reSource, r, []), apply(reFlags, r, [])]; },\n"
+    "  errorInfo: function (e) {\n"
+    "    var name = e.name, kind = 0, flags = 0, message, stack, cause, d;\n"
+    "    for (var i = 1; i < 7; i++) if (name === errorNames[i]) kind = i;\n"
+    "    d = gopd(e, 'message');\n"
+    "    if (d && hasOwn.call(d, 'value')) { flags |= 1; message = Str(d.value); }\n"
+    "    stack = e.stack;\n"
+    "    if (typeof stack === 'string') flags |= 2;\n"
+    "    if (hasOwn.call(e, 'cause')) { flags |= 4; cause = e.cause; }\n"
+    "    return [kind, flags, message, stack, cause];\n"
+    "  },\n"
+    "  makeError: function (kind, flags, message, stack) {\n"
+    "    var e = new errorCtors[kind]();\n"
+    "    delete e.line; delete e.column; delete e.sourceURL; delete e.stack;\n"
+    "    hidden.value = flags & 2 ? stack : undefined; define(e, 'stack', hidden);\n"
+    "    if (flags & 1) { hidden.value = message; define(e, 'message', hidden); }\n"
+    "    hidden.value = undefined;\n"
+    "    return e;\n"
+    "  },\n"
+    "  defineHidden: function (o, k, v) { hidden.value = v; define(o, k, hidden); hidden.value = undefined; },\n"
+    "  defineOpen: function (o, k, v) { open.value = v; define(o, k, open); open.value = undefined; },\n"
+    "  describe: function (v) {\n"
+    "    if (typeof v === 'function') return apply(fnToString, v, []);\n"
+    "    if (typeof v === 'symbol') return apply(symToString, v, []);\n"
+    "    if (typeof v !== 'object' || v === null) return Str(v);\n"
+    "    var n = '';\n"
+    "    try { n = ctorName(v); } catch (e) { n = isArray(v) ? '' : 'Object'; }\n"
+    "    if (n) return '#<' + n + '>';\n"
+    "    try { return apply(objToString, v, []); } catch (e) { return '[object Object]'; }\n"
+    "  },\n"
+    "  isDetached: function (b) { return abDetached ? apply(abDetached, b, []) : false; },\n"
+    "  bufferLength: function (b) { return apply(abLength, b, []); },\n"
+    "  slice: function (b) { return apply(abSlice, b, []); },\n"
+    "  transfer: function (b) { return apply(abTransfer, b, []); },\n"
+    "  dataView: function (v) { return [apply(dvBuffer, v, []), apply(dvOffset, v, []), apply(dvLength, v, [])]; },\n"
+    "  Map: Map, mapSet: Map.prototype.set, Set: Set, setAdd: Set.prototype.add, DataView: DataView,\n"
+    "  mark: function (o) { apply(wsAdd, marked, [o]); },\n"
+    "  isMarked: function (o) { return apply(wsHas, marked, [o]); },\n"
+    "};\n"
+    "})()";
+
+typedef struct vm {
+  JSObjectRef global;
+  JSObjectRef holder; /* protected; owns every function below */
+  JSObjectRef map_entries, set_values, date_value, number_value, string_value, boolean_value,
+      bigint_value, classify, regexp, error_info, make_error, define_hidden, define_open, describe,
+      is_detached, buffer_length, slice, transfer, data_view, map_ctor, map_set, set_ctor, set_add,
+      dv_ctor, mark, is_marked;
+} vm_t;
+
+static __thread vm_t *tls_vm;
+static JSClassRef vm_class;
+static pthread_once_t vm_class_once = PTHREAD_ONCE_INIT;
+
+/* names used on every message, created once (JSStringRefs are VM-independent) */
+static JSStringRef s_length, s_lastIndex;
+static JSStringRef s_proto_key;
+
+static void vm_finalize(JSObjectRef obj) {
+  vm_t *vm = JSObjectGetPrivate(obj);
+  if (vm && tls_vm == vm) tls_vm = NULL;
+  free(vm);
+}
+
+static void vm_class_init(void) {
+  JSClassDefinition def = kJSClassDefinitionEmpty;
+  def.className = "SpindleCloneState";
+  def.finalize = vm_finalize;
+  vm_class = JSClassCreate(&def);
+  s_length = JSStringCreateWithUTF8CString("length");
+  s_lastIndex = JSStringCreateWithUTF8CString("lastIndex");
+  s_proto_key = JSStringCreateWithUTF8CString("__proto__");
+}
+
+static JSObjectRef get_fn(JSContextRef ctx, JSObjectRef o, const char *name) {
+  JSValueRef v = sp_js_get(ctx, o, name);
+  return v && JSValueIsObject(ctx, v) ? (JSObjectRef)v : NULL;
+}
+
+static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
+  JSObjectRef global = JSContextGetGlobalObject(ctx);
+  if (tls_vm && tls_vm->global == global) return tls_vm;
+  pthread_once(&vm_class_once, vm_class_init);
+  calibrate(ctx);
+  JSStringRef src = JSStringCreateWithUTF8CString(helpers_src);
+  JSValueRef e = NULL;
+  JSValueRef h = JSEvaluateScript(ctx, src, NULL, NULL, 1, &e);
+  JSStringRelease(src);
+  if (!h || !JSValueIsObject(ctx, h)) {
+    *exc = e ? e : sp_js_error(ctx, "Error", NULL, "structured clone: helper setup failed");
+    return NULL;
+  }
+  vm_t *vm = calloc(1, sizeof *vm);
+  JSObjectRef holder = (JSObjectRef)h;
+  vm->global = global;
+  vm->holder = holder;
+#define F(field, name) vm->field = get_fn(ctx, holder, name);
+  F(map_entries, "mapEntries") F(set_values, "setValues") F(date_value, "dateValue")
+  F(number_value, "numberValue") F(string_value, "stringValue") F(boolean_value, "booleanValue")
+  F(bigint_value, "bigintValue") F(classify, "classify") F(regexp, "regexp") F(error_info, "errorInfo")
+  F(make_error, "makeError") F(define_hidden, "defineHidden") F(define_open, "defineOpen")
+  F(describe, "describe") F(is_detached, "isDetached") F(buffer_length, "bufferLength")
+  F(slice, "slice") F(transfer, "transfer") F(data_view, "dataView") F(map_ctor, "Map")
+  F(map_set, "mapSet") F(set_ctor, "Set") F(set_add, "setAdd") F(dv_ctor, "DataView")
+  F(mark, "mark") F(is_marked, "isMarked")
+#undef F
+  /* The state's lifetime follows the holder: protected for the VM's life, finalized with it. */
+  JSObjectRef token = JSObjectMake(ctx, vm_class, vm);
+  JSStringRef state = JSStringCreateWithUTF8CString("state");
+  JSObjectSetProperty(ctx, holder, state, token, kJSPropertyAttributeDontEnum, NULL);
+  JSStringRelease(state);
+  JSValueProtect(ctx, holder);
+  tls_vm = vm;
+  return vm;
+}
+
+static JSValueRef call(JSContextRef ctx, JSObjectRef fn, JSValueRef self, size_t argc,
+                       const JSValueRef *argv, JSValueRef *exc) {
+  return JSObjectCallAsFunction(ctx, fn, self && JSValueIsObject(ctx, self) ? (JSObjectRef)self : NULL,
+                                argc, argv, exc);
+}
+
+/* ---- errors -------------------------------------------------------------------- */
+static JSValueRef data_clone_error(JSContextRef ctx, const char *msg) {
+  JSObjectRef global = JSContextGetGlobalObject(ctx);
+  JSValueRef ctor = sp_js_get(ctx, global, "DOMException");
+  if (ctor && JSValueIsObject(ctx, ctor) && JSObjectIsConstructor(ctx, (JSObjectRef)ctor)) {
+    JSValueRef args[2] = {sp_js_str(ctx, msg), sp_js_str(ctx, "DataCloneError")};
+    JSValueRef e = NULL;
+    JSObjectRef err = JSObjectCallAsConstructor(ctx, (JSObjectRef)ctor, 2, args, &e);
+    if (err) return err;
+  }
+  JSObjectRef err = sp_js_error(ctx, "Error", NULL, "%s", msg);
+  sp_js_set_str(ctx, err, "name", "DataCloneError");
+  sp_js_set_num(ctx, err, "code", 25);
+  return err;
+}
+
+/* "<value> could not be cloned." with node's rendering of the value. */
+static JSValueRef uncloneable(JSContextRef ctx, vm_t *vm, JSValueRef v) {
+  JSValueRef e = NULL;
+  JSValueRef d = call(ctx, vm->describe, NULL, 1, &v, &e);
+  char *s = d && !e ? sp_js_cstr(ctx, d, NULL, &e) : NULL;
+  size_t n = s ? strlen(s) : 0;
+  char *msg = malloc(n + 32);
+  snprintf(msg, n + 32, "%s could not be cloned.", s ? s : "value");
+  JSValueRef err = data_clone_error(ctx, msg);
+  free(msg);
+  free(s);
+  return err;
+}
+
+static uintptr_t stack_low(void) {
+  static __thread uintptr_t lo;
+  if (!lo) {
+    pthread_attr_t attr;
+    void *addr;
+    size_t size;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      if (pthread_attr_getstack(&attr, &addr, &size) == 0) lo = (uintptr_t)addr + STACK_MARGIN;
+      pthread_attr_destroy(&attr);
+    }
+    if (!lo) lo = 1;
+  }
+  return lo;
+}
+
+static inline bool stack_exhausted(uintptr_t lo) {
+  char here;
+  return (uintptr_t)&here < lo;
+}
+
+/* ---- writer --------------------------------------------------------------------- */
+typedef struct xfer {
+  JSObjectRef obj;
+  uint8_t kind;   /* SP_WIRE_SIDE_BUFFER or _PORT */
+  bool detached;  /* a buffer already detached: arrives as an empty buffer */
+} xfer_t;
+
+typedef struct keyent {
+  uint32_t hash, id, units;
+  size_t off; /* of the units in the output */
+  bool wide;
+} keyent_t;
+
+typedef struct writer {
+  JSContextRef ctx;
+  vm_t *vm;
+  sp_wbuf_t w;
+  JSValueRef *exc;
+  bool failed;
+  /* object -> id (open addressing; ids are 1-based in the table, 0 = empty) */
+  JSObjectRef *okeys;
+  uint32_t *ovals;
+  size_t ocap, on;
+  uint32_t next_id;
+  JSObjectRef keep;
+  /* property keys already sent */
+  keyent_t *keys;
+  size_t kcap, kn;
+  /* transfer list (side indices 0..nxf-1), then shared blocks */
+  xfer_t *xf;
+  uint32_t nxf;
+  sp_wire_side_t *side;
+  uint32_t nside, cside;
+  int depth;
+  uintptr_t stack_lo;
+} writer_t;
+
+static void wfail(writer_t *wr, JSValueRef e) {
+  if (!wr->failed) {
+    wr->failed = true;
+    if (e) *wr->exc = e;
+  }
+}
+
+static size_t ohash(JSObjectRef o, size_t cap) {
+  uint64_t x = (uint64_t)(uintptr_t)o >> 4;
+  x *= 0x9e3779b97f4a7c15ULL;
+  return (size_t)(x >> 20) & (cap - 1);
+}
+
+static uint32_t obj_find(writer_t *wr, JSObjectRef o) {
+  if (!wr->ocap) return 0;
+  for (size_t h = ohash(o, wr->ocap);; h = (h + 1) & (wr->ocap - 1)) {
+    if (!wr->okeys[h]) return 0;
+    if (wr->okeys[h] == o) return wr->ovals[h];
+  }
+}
+
+static bool obj_add(writer_t *wr, JSObjectRef o) {
+  if ((wr->on + 1) * 2 > wr->ocap) {
+    size_t cap = wr->ocap ? wr->ocap * 2 : 64;
+    JSObjectRef *k = calloc(cap, sizeof *k);
+    uint32_t *v = malloc(cap * sizeof *v);
+    if (!k || !v) { free(k); free(v); wr->w.oom = true; return false; }
+    for (size_t i = 0; i < wr->ocap; i++) {
+      if (!wr->okeys[i]) continue;
+      size_t h = ohash(wr->okeys[i], cap);
+      while (k[h]) h = (h + 1) & (cap - 1);
+      k[h] = wr->okeys[i];
+      v[h] = wr->ovals[i];
+    }
+    free(wr->okeys);
+    free(wr->ovals);
+    wr->okeys = k;
+    wr->ovals = v;
+    wr->ocap = cap;
+  }
+  size_t h = ohash(o, wr->ocap);
+  while (wr->okeys[h]) h = (h + 1) & (wr->ocap - 1);
+  wr->okeys[h] = o;
+  wr->ovals[h] = ++wr->next_id;
+  wr->on++;
+  JSObjectSetPropertyAtIndex(wr->ctx, wr->keep, wr->next_id - 1, o, NULL);
+  return true;
+}
+
+static int side_add(writer_t *wr, sp_wire_side_t s) {
+  if (wr->nside == wr->cside) {
+    uint32_t cap = wr->cside ? wr->cside * 2 : 8;
+    sp_wire_side_t *n = realloc(wr->side, cap * sizeof *n);
+    if (!n) return -1;
+    wr->side = n;
+    wr->cside = cap;
+  }
+  wr->side[wr->nside] = s;
+  return (int)wr->nside++;
+}
+
+static void write_jsstring(writer_t *wr, JSStringRef s) {
+  const JSChar *u = JSStringGetCharactersPtr(s);
+  sp_wbuf_string16(&wr->w, (const uint16_t *)u, JSStringGetLength(s));
+}
+
+static void write_string_value(writer_t *wr, JSValueRef v) {
+  JSStringRef s = JSValueToStringCopy(wr->ctx, v, NULL);
+  if (!s) { wfail(wr, NULL); return; }
+  write_jsstring(wr, s);
+  JSStringRelease(s);
+}
+
+static void write_bigint(writer_t *wr, JSValueRef v) {
+  JSStringRef s = JSValueToStringCopy(wr->ctx, v, NULL); /* decimal digits */
+  if (!s) { wfail(wr, NULL); return; }
+  size_t n = JSStringGetLength(s);
+  const JSChar *u = JSStringGetCharactersPtr(s);
+  sp_wbuf_varint(&wr->w, n);
+  uint8_t *p = sp_wbuf_reserve(&wr->w, n);
+  if (p) {
+    for (size_t i = 0; i < n; i++) p[i] = (uint8_t)u[i];
+    wr->w.len += n;
+  }
+  JSStringRelease(s);
+}
+
+/* A property key: numbered on first use, then sent as KEY_REF. */
+static void write_key(writer_t *wr, JSStringRef name) {
+  const uint16_t *u = (const uint16_t *)JSStringGetCharactersPtr(name);
+  size_t n = JSStringGetLength(name);
+  uint32_t h = 2166136261u;
+  bool wide = false;
+  for (size_t i = 0; i < n; i++) {
+    h = (h ^ u[i]) * 16777619u;
+    wide |= u[i] > 0xff;
+  }
+  if (wr->kcap) {
+    for (size_t i = h & (wr->kcap - 1);; i = (i + 1) & (wr->kcap - 1)) {
+      keyent_t *k = &wr->keys[i];
+      if (!k->id) break;
+      if (k->hash != h || k->units != n || k->wide != wide) continue;
+      const uint8_t *b = wr->w.data + k->off;
+      size_t j = 0;
+      if (wide) { for (; j < n; j++) if ((uint16_t)(b[2 * j] | b[2 * j + 1] << 8) != u[j]) break; }
+      else { for (; j < n; j++) if (b[j] != u[j]) break; }
+      if (j == n) {
+        sp_wbuf_u8(&wr->w, SP_WIRE_TAG_KEY_REF);
+        sp_wbuf_varint(&wr->w, k->id - 1);
+        return;
+      }
+    }
+  }
+  /* new key: write it, remember where its units are */
+  uint32_t id = (uint32_t)++wr->kn;
+  sp_wbuf_u8(&wr->w, wide ? SP_WIRE_TAG_STR2 : SP_WIRE_TAG_STR1);
+  sp_wbuf_varint(&wr->w, n);
+  size_t off = wr->w.len;
+  uint8_t *p = sp_wbuf_reserve(&wr->w, wide ? 2 * n : n);
+  if (!p) return;
+  if (wide) for (size_t i = 0; i < n; i++) { p[2 * i] = (uint8_t)u[i]; p[2 * i + 1] = (uint8_t)(u[i] >> 8); }
+  else for (size_t i = 0; i < n; i++) p[i] = (uint8_t)u[i];
+  wr->w.len += wide ? 2 * n : n;
+  if (n > 256) return; /* long keys are rare: not worth remembering */
+  if (wr->kn * 2 > wr->kcap) {
+    size_t cap = wr->kcap ? wr->kcap * 2 : 64;
+    keyent_t *nk = calloc(cap, sizeof *nk);
+    if (!nk) { wr->w.oom = true; return; }
+    for (size_t i = 0; i < wr->kcap; i++) {
+      keyent_t *k = &wr->keys[i];
+      if (!k->id) continue;
+      size_t j = k->hash & (cap - 1);
+      while (nk[j].id) j = (j + 1) & (cap - 1);
+      nk[j] = *k;
+    }
+    free(wr->keys);
+    wr->keys = nk;
+    wr->kcap = cap;
+  }
+  size_t i = h & (wr->kcap - 1);
+  while (wr->keys[i].id) i = (i + 1) & (wr->kcap - 1);
+  wr->keys[i] = (keyent_t){.hash = h, .id = id, .units = (uint32_t)n, .off = off, .wide = wide};
+}
+
+/* Canonical array index ("0", "17"; not "01", not >= 2^32-1), else -1. */
+static int64_t index_of(JSStringRef name) {
+  size_t n = JSStringGetLength(name);
+  if (n == 0 || n > 10) return -1;
+  const JSChar *u = JSStringGetCharactersPtr(name);
+  if (u[0] == '0' && n > 1) return -1;
+  int64_t v = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (u[i] < '0' || u[i] > '9') return -1;
+    v = v * 10 + (u[i] - '0');
+  }
+  return v < 0xffffffffLL ? v : -1;
+}
+
+static void write_value(writer_t *wr, JSValueRef v);
+
+/* Writes (key value)* for names[from..] then END. Keys deleted by an earlier
+ * getter are skipped, as the spec's HasOwnProperty check does (a value of
+ * undefined is the only case where that can matter). */
+static void write_props(writer_t *wr, JSObjectRef o, JSPropertyNameArrayRef names, size_t from,
+                        bool index_keys) {
+  JSContextRef ctx = wr->ctx;
+  size_t n = JSPropertyNameArrayGetCount(names);
+  for (size_t i = from; i < n && !wr->failed; i++) {
+    JSStringRef name = JSPropertyNameArrayGetNameAtIndex(names, i);
+    JSValueRef e = NULL;
+    JSValueRef val = JSObjectGetProperty(ctx, o, name, &e);
+    if (e) { wfail(wr, e); return; }
+    if (JSValueIsUndefined(ctx, val) && !JSObjectHasProperty(ctx, o, name)) continue;
+    int64_t idx = index_keys ? index_of(name) : -1;
+    if (idx >= 0) {
+      sp_wbuf_u8(&wr->w, SP_WIRE_TAG_KEY_INDEX);
+      sp_wbuf_varint(&wr->w, (uint64_t)idx);
+    } else {
+      write_key(wr, name);
+    }
+    write_value(wr, val);
+  }
+  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_END);
+}
+
+static void write_array(writer_t *wr, JSObjectRef o) {
+  JSContextRef ctx = wr->ctx;
+  JSValueRef e = NULL;
+  double dlen = JSValueToNumber(ctx, JSObjectGetProperty(ctx, o, s_length, &e), NULL);
+  if (e) { wfail(wr, e); return; }
+  uint32_t len = dlen >= 0 && dlen <= 4294967295.0 ? (uint32_t)dlen : 0;
+  JSPropertyNameArrayRef names = JSObjectCopyPropertyNames(ctx, o);
+  size_t n = JSPropertyNameArrayGetCount(names);
+  /* indices come first, ascending: a dense prefix is exactly 0..k-1 */
+  size_t dense = 0;
+  while (dense < n && dense < len && index_of(JSPropertyNameArrayGetNameAtIndex(names, dense)) == (int64_t)dense)
+    dense++;
+  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_ARRAY);
+  sp_wbuf_varint(&wr->w, len);
+  sp_wbuf_varint(&wr->w, dense);
+  for (size_t i = 0; i < dense && !wr->failed; i++) {
+    JSValueRef val = JSObjectGetPropertyAtIndex(ctx, o, (unsigned)i, &e);
+    if (e) { wfail(wr, e); break; }
+    write_value(wr, val);
+  }
+  if (!wr->failed) write_props(wr, o, names, dense, true);
+  JSPropertyNameArrayRelease(names);
+}
+
+static void write_plain(writer_t *wr, JSObjectRef o) {
+  JSPropertyNameArrayRef names = JSObjectCopyPropertyNames(wr->ctx, o);
+  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_OBJECT);
+  write_props(wr, o, names, 0, false);
+  JSPropertyNameArrayRelease(names);
+}
+
+/* Values of a JS array made by a helper (Map/Set snapshots). */
+static void write_list(writer_t *wr, JSValueRef list) {
+  JSContextRef ctx = wr->ctx;
+  if (!list || !JSValueIsObject(ctx, list)) { wfail(wr, NULL); return; }
+  JSValueRef e = NULL;
+  size_t n = (size_t)JSValueToNumber(ctx, JSObjectGetProperty(ctx, (JSObjectRef)list, s_length, NULL), NULL);
+  for (size_t i = 0; i < n && !wr->failed; i++) {
+    JSValueRef val = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)list, (unsigned)i, &e);
+    if (e) { wfail(wr, e); return; }
+    write_value(wr, val);
+  }
+  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_END);
+}
+
+static int xfer_find(writer_t *wr, JSObjectRef o) {
+  for (uint32_t i = 0; i < wr->nxf; i++)
+    if (wr->xf[i].obj == o) return (int)i;
+  return -1;
+}
+
+static bool is_detached(writer_t *wr, JSObjectRef buf) {
+  JSValueRef arg = buf, e = NULL;
+  JSValueRef r = call(wr->ctx, wr->vm->is_detached, NULL, 1, &arg, &e);
+  return r && JSValueToBoolean(wr->ctx, r);
+}
+
+static void write_buffer(writer_t *wr, JSObjectRef o) {
+  JSContextRef ctx = wr->ctx;
+  int xi = xfer_find(wr, o);
+  if (xi >= 0) {
+    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_TRANSFERRED);
+    sp_wbuf_varint(&wr->w, (uint64_t)xi);
+    return;
+  }
+  if (shared_hooks && shared_hooks->get_shared) {
+    size_t len = 0;
+    void *block = shared_hooks->get_shared(ctx, o, &len);
+    if (block) {
+      int si = side_add(wr, (sp_wire_side_t){SP_WIRE_SIDE_SHARED, block, len, shared_hooks->free_shared});
+      if (si < 0) { shared_hooks->free_shared(block); wr->w.oom = true; return; }
+      sp_wbuf_u8(&wr->w, SP_WIRE_TAG_SHARED);
+      sp_wbuf_varint(&wr->w, (uint64_t)si);
+      return;
+    }
+  }
+  if (is_detached(wr, o)) {
+    wfail(wr, data_clone_error(ctx, "An ArrayBuffer is detached and could not be cloned."));
+    return;
+  }
+  size_t len = JSObjectGetArrayBufferByteLength(ctx, o, NULL);
+  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_ARRAY_BUFFER);
+  sp_wbuf_varint(&wr->w, len);
+  if (!len) return;
+  /* copy through a throwaway slice: the user's buffer is never pinned */
+  JSValueRef arg = o, e = NULL;
+  JSValueRef copy = call(ctx, wr->vm->slice, NULL, 1, &arg, &e);
+  if (e || !copy || !JSValueIsObject(ctx, copy)) { wfail(wr, e); return; }
+  void *p = JSObjectGetArrayBufferBytesPtr(ctx, (JSObjectRef)copy, NULL);
+  size_t n = JSObjectGetArrayBufferByteLength(ctx, (JSObjectRef)copy, NULL);
+  if (!p || n != len) { wfail(wr, NULL); return; }
+  sp_wbuf_bytes(&wr->w, p, len);
+}
+
+static int view_kind(JSTypedArrayType t) {
+  switch (t) {
+  case kJSTypedArrayTypeInt8Array: return SP_WIRE_VIEW_INT8;
+  case kJSTypedArrayTypeUint8Array: return SP_WIRE_VIEW_UINT8;
+  case kJSTypedArrayTypeUint8ClampedArray: return SP_WIRE_VIEW_UINT8C;
+  case kJSTypedArrayTypeInt16Array: return SP_WIRE_VIEW_INT16;
+  case kJSTypedArrayTypeUint16Array: return SP_WIRE_VIEW_UINT16;
+  case kJSTypedArrayTypeInt32Array: return SP_WIRE_VIEW_INT32;
+  case kJSTypedArrayTypeUint32Array: return SP_WIRE_VIEW_UINT32;
+  case kJSTypedArrayTypeFloat32Array: return SP_WIRE_VIEW_FLOAT32;
+  case kJSTypedArrayTypeFloat64Array: return SP_WIRE_VIEW_FLOAT64;
+  case kJSTypedArrayTypeBigInt64Array: return SP_WIRE_VIEW_BIGINT64;
+  case kJSTypedArrayTypeBigUint64Array: return SP_WIRE_VIEW_BIGUINT64;
+  default: return -1;
+  }
+}
+
+static const JSTypedArrayType view_types[SP_WIRE_VIEW_COUNT] = {
+    kJSTypedArrayTypeInt8Array, kJSTypedArrayTypeUint8Array, kJSTypedArrayTypeUint8ClampedArray,
+    kJSTypedArrayTypeInt16Array, kJSTypedArrayTypeUint16Array, kJSTypedArrayTypeInt32Array,
+    kJSTypedArrayTypeUint32Array, kJSTypedArrayTypeFloat32Array, kJSTypedArrayTypeFloat64Array,
+    kJSTypedArrayTypeBigInt64Array, kJSTypedArrayTypeBigUint64Array, kJSTypedArrayTypeNone};
+
+static void write_view(writer_t *wr, JSObjectRef o) {
+  JSContextRef ctx = wr->ctx;
+  JSValueRef e = NULL;
+  int kind = view_kind(JSValueGetTypedArrayType(ctx, o, NULL));
+  JSObjectRef buf;
+  size_t off, blen;
+  if (kind >= 0) {
+    buf = JSObjectGetTypedArrayBuffer(ctx, o, &e);
+    off = JSObjectGetTypedArrayByteOffset(ctx, o, NULL);
+    blen = JSObjectGetTypedArrayByteLength(ctx, o, NULL);
+  } else {
+    JSValueRef arg = o;
+    JSValueRef info = call(ctx, wr->vm->data_view, NULL, 1, &arg, &e);
+    if (e || !info || !JSValueIsObject(ctx, info)) {
+      /* a DataView over a detached buffer throws on byteOffset */
+      wfail(wr, data_clone_error(ctx, "An ArrayBuffer is detached and could not be cloned."));
+      return;
+    }
+    kind = SP_WIRE_VIEW_DATAVIEW;
+    JSValueRef b = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 0, NULL);
+    buf = JSValueIsObject(ctx, b) ? (JSObjectRef)b : NULL;
+    off = (size_t)JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 1, NULL), NULL);
+    blen = (size_t)JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 2, NULL), NULL);
+  }
+  if (e || !buf) { wfail(wr, e); return; }
+  if (xfer_find(wr, buf) < 0 && is_detached(wr, buf)) {
+    wfail(wr, data_clone_error(ctx, "An ArrayBuffer is detached and could not be cloned."));
+    return;
+  }
+  if (xfer_find(wr, buf) >= 0 && wr->xf[xfer_find(wr, buf)].detached) off = blen = 0;
+  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_VIEW);
+  sp_wbuf_u8(&wr->w, (uint8_t)kind);
+  sp_wbuf_varint(&wr->w, off);
+  sp_wbuf_varint(&wr->w, blen);
+  write_value(wr, buf);
+}
+
+static void write_error(writer_t *wr, JSObjectRef o) {
+  JSContextRef ctx = wr->ctx;
+  JSValueRef arg = o, e = NULL;
+  JSValueRef info = call(ctx, wr->vm->error_info, NULL, 1, &arg, &e);
+  if (e || !info || !JSValueIsObject(ctx, info)) { wfail(wr, e); return; }
+  JSObjectRef a = (JSObjectRef)info;
+  int kind = (int)JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, a, 0, NULL), NULL);
+  int flags = (int)JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, a, 1, NULL), NULL);
+  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_ERROR);
+  sp_wbuf_u8(&wr->w, (uint8_t)kind);
+  sp_wbuf_u8(&wr->w, (uint8_t)flags);
+  if (flags & SP_WIRE_ERRF_MESSAGE) write_string_value(wr, JSObjectGetPropertyAtIndex(ctx, a, 2, NULL));
+  if (flags & SP_WIRE_ERRF_STACK) write_string_value(wr, JSObjectGetPropertyAtIndex(ctx, a, 3, NULL));
+  if (flags & SP_WIRE_ERRF_CAUSE) write_value(wr, JSObjectGetPropertyAtIndex(ctx, a, 4, NULL));
+}
+
+static JSValueRef unbox(writer_t *wr, JSObjectRef fn, JSObjectRef o) {
+  JSValueRef e = NULL;
+  JSValueRef r = JSObjectCallAsFunction(wr->ctx, fn, o, 0, NULL, &e);
+  if (e) { wfail(wr, e); return NULL; }
+  return r;
+}
+
+static void write_object(writer_t *wr, JSObjectRef o) {
+  JSContextRef ctx = wr->ctx;
+  vm_t *vm = wr->vm;
+  uint32_t id = obj_find(wr, o);
+  if (id) {
+    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_REF);
+    sp_wbuf_varint(&wr->w, id - 1);
+    return;
+  }
+  if (JSObjectIsFunction(ctx, o)) { wfail(wr, uncloneable(ctx, vm, o)); return; }
+  int cls = cell_class[cell_type(o)];
+  if (cls == C_PLAIN && port_hooks && port_hooks->is_port(ctx, o)) {
+    int xi = xfer_find(wr, o);
+    if (xi < 0) {
+      wfail(wr, sp_js_error(ctx, "TypeError", "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST",
+                            "Object that needs transfer was found in message but not listed in transferList"));
+      return;
+    }
+    if (!obj_add(wr, o)) return;
+    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_PORT);
+    sp_wbuf_varint(&wr->w, (uint64_t)xi);
+    return;
+  }
+  if (cls == C_UNKNOWN || cls == C_AMBIGUOUS) {
+    if (port_hooks && port_hooks->is_port(ctx, o) && xfer_find(wr, o) < 0) {
+      wfail(wr, sp_js_error(ctx, "TypeError", "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST",
+                            "Object that needs transfer was found in message but not listed in transferList"));
+      return;
+    }
+    if (!(port_hooks && port_hooks->is_port(ctx, o))) { wfail(wr, uncloneable(ctx, vm, o)); return; }
+    if (!obj_add(wr, o)) return;
+    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_PORT);
+    sp_wbuf_varint(&wr->w, (uint64_t)xfer_find(wr, o));
+    return;
+  }
+  if (cls == C_GENERIC) {
+    JSValueRef arg = o, e = NULL;
+    JSValueRef r = call(ctx, vm->classify, NULL, 1, &arg, &e);
+    int c = r ? (int)JSValueToNumber(ctx, r, NULL) : 2;
+    if (c == 2) { wfail(wr, uncloneable(ctx, vm, o)); return; }
+    if (c == 0) cls = C_PLAIN;
+  }
+  if (!obj_add(wr, o)) return;
+  JSValueRef v;
+  switch (cls) {
+  case C_PLAIN: write_plain(wr, o); break;
+  case C_ARRAY: write_array(wr, o); break;
+  case C_DATE:
+    if (!(v = unbox(wr, vm->date_value, o))) return;
+    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_DATE);
+    sp_wbuf_double(&wr->w, JSValueToNumber(ctx, v, NULL));
+    break;
+  case C_REGEXP: {
+    JSValueRef arg = o, e = NULL;
+    JSValueRef info = call(ctx, vm->regexp, NULL, 1, &arg, &e);
+    if (e || !info) { wfail(wr, e); return; }
+    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_REGEXP);
+    write_string_value(wr, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 0, NULL));
+    write_string_value(wr, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 1, NULL));
+    break;
+  }
+  case C_MAP: case C_SET: {
+    JSValueRef arg = o, e = NULL;
+    JSValueRef list = call(ctx, cls == C_MAP ? vm->map_entries : vm->set_values, NULL, 1, &arg, &e);
+    if (e) { wfail(wr, e); return; }
+    sp_wbuf_u8(&wr->w, cls == C_MAP ? SP_WIRE_TAG_MAP : SP_WIRE_TAG_SET);
+    write_list(wr, list);
+    break;
+  }
+  case C_ERROR: write_error(wr, o); break;
+  case C_BUFFER: write_buffer(wr, o); break;
+  case C_VIEW: write_view(wr, o); break;
+  case C_NUMBER:
+    if (!(v = unbox(wr, vm->number_value, o))) return;
+    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_NUMBER_OBJ);
+    sp_wbuf_double(&wr->w, JSValueToNumber(ctx, v, NULL));
+    break;
+  case C_STRING:
+    if (!(v = unbox(wr, vm->string_value, o))) return;
+    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_STRING_OBJ);
+    write_string_value(wr, v);
+    break;
+  case C_BOOLEAN:
+    if (!(v = unbox(wr, vm->boolean_value, o))) return;
+    sp_wbuf_u8(&wr->w, JSValueToBoolean(ctx, v) ? SP_WIRE_TAG_TRUE_OBJ : SP_WIRE_TAG_FALSE_OBJ);
+    break;
+  case C_BIGINT:
+    if (!(v = unbox(wr, vm->bigint_value, o))) return;
+    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_BIGINT_OBJ);
+    write_bigint(wr, v);
+    break;
+  }
+}
+
+static void write_value(writer_t *wr, JSValueRef v) {
+  if (wr->failed) return;
+  JSContextRef ctx = wr->ctx;
+  switch (JSValueGetType(ctx, v)) {
+  case kJSTypeUndefined: sp_wbuf_u8(&wr->w, SP_WIRE_TAG_UNDEFINED); return;
+  case kJSTypeNull: sp_wbuf_u8(&wr->w, SP_WIRE_TAG_NULL); return;
+  case kJSTypeBoolean:
+    sp_wbuf_u8(&wr->w, JSValueToBoolean(ctx, v) ? SP_WIRE_TAG_TRUE : SP_WIRE_TAG_FALSE);
+    return;
+  case kJSTypeNumber: {
+    double d = JSValueToNumber(ctx, v, NULL);
+    int32_t i = (int32_t)d;
+    if (d >= INT32_MIN && d <= INT32_MAX && (double)i == d && !(i == 0 && signbit(d))) {
+      sp_wbuf_u8(&wr->w, SP_WIRE_TAG_INT);
+      sp_wbuf_zigzag(&wr->w, i);
+    } else {
+      sp_wbuf_u8(&wr->w, SP_WIRE_TAG_DOUBLE);
+      sp_wbuf_double(&wr->w, d);
+    }
+    return;
+  }
+  case kJSTypeString: write_string_value(wr, v); return;
+  case kJSTypeBigInt:
+    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_BIGINT);
+    write_bigint(wr, v);
+    return;
+  case kJSTypeSymbol: wfail(wr, uncloneable(ctx, wr->vm, v)); return;
+  case kJSTypeObject:
+    if (++wr->depth >= SP_WIRE_MAX_DEPTH || stack_exhausted(wr->stack_lo)) {
+      wfail(wr, sp_js_error(ctx, "RangeError", NULL, "Maximum call stack size exceeded"));
+      return;
+    }
+    write_object(wr, (JSObjectRef)v);
+    wr->depth--;
+    return;
+  }
+}
+
+/* Phase one: read the transfer list, reject bad entries. */
+static bool read_transfer_list(writer_t *wr, JSValueRef transfer) {
+  JSContextRef ctx = wr->ctx;
+  if (!transfer || JSValueIsUndefined(ctx, transfer) || JSValueIsNull(ctx, transfer)) return true;
+  if (!JSValueIsObject(ctx, transfer)) {
+    wfail(wr, sp_js_error(ctx, "TypeError", "ERR_INVALID_ARG_TYPE", "Optional transferList argument must be an iterable"));
+    return false;
+  }
+  JSObjectRef list = (JSObjectRef)transfer;
+  JSValueRef e = NULL;
+  double dn = JSValueToNumber(ctx, JSObjectGetProperty(ctx, list, s_length, &e), &e);
+  if (e) { wfail(wr, e); return false; }
+  size_t n = dn > 0 && dn < 1e7 ? (size_t)dn : 0;
+  if (!n) return true;
+  wr->xf = calloc(n, sizeof *wr->xf);
+  if (!wr->xf) { wfail(wr, sp_js_error(ctx, "RangeError", NULL, "out of memory")); return false; }
+  for (size_t i = 0; i < n; i++) {
+    JSValueRef t = JSObjectGetPropertyAtIndex(ctx, list, (unsigned)i, &e);
+    if (e) { wfail(wr, e); return false; }
+    bool ok = JSValueIsObject(ctx, t);
+    int kind = 0;
+    if (ok && cell_class[cell_type(t)] == C_BUFFER) {
+      kind = SP_WIRE_SIDE_BUFFER;
+      size_t slen;
+      void *block = shared_hooks && shared_hooks->get_shared ? shared_hooks->get_shared(ctx, (JSObjectRef)t, &slen) : NULL;
+      if (block) { /* shared memory is shared, never transferred */
+        shared_hooks->free_shared(block);
+        kind = 0;
+      }
+    }
+    else if (ok && port_hooks && port_hooks->is_port(ctx, t))
+      kind = SP_WIRE_SIDE_PORT;
+    if (!kind) {
+      wfail(wr, sp_js_error(ctx, "TypeError", "ERR_INVALID_TRANSFER_OBJECT", "Found invalid object in transferList"));
+      return false;
+    }
+    JSObjectRef o = (JSObjectRef)t;
+    if (kind == SP_WIRE_SIDE_BUFFER && sp_clone_is_untransferable(ctx, o)) continue; /* copied instead */
+    if (xfer_find(wr, o) >= 0) {
+      wfail(wr, data_clone_error(ctx, kind == SP_WIRE_SIDE_PORT ? "Transfer list contains duplicate MessagePort"
+                                                                : "Transfer list contains duplicate ArrayBuffer"));
+      return false;
+    }
+    wr->xf[wr->nxf++] = (xfer_t){.obj = o, .kind = (uint8_t)kind,
+                                  .detached = kind == SP_WIRE_SIDE_BUFFER && is_detached(wr, o)};
+  }
+  return true;
+}
+
+static void deallocate_xbuf(void *bytes, void *ctx) {
+  (void)bytes;
+  sp_xbuf_unref(ctx);
+}
+
+/* Phase two: the value is written; now detach what moves. */
+static bool apply_transfers(writer_t *wr) {
+  JSContextRef ctx = wr->ctx;
+  for (uint32_t i = 0; i < wr->nxf; i++) {
+    xfer_t *x = &wr->xf[i];
+    sp_wire_side_t *s = &wr->side[i];
+    if (x->kind == SP_WIRE_SIDE_PORT) {
+      JSValueRef e = NULL;
+      void *h = port_hooks->detach_port(ctx, x->obj, &e);
+      if (!h) { wfail(wr, e); return false; }
+      *s = (sp_wire_side_t){SP_WIRE_SIDE_PORT, h, 0, port_hooks->free_port};
+      continue;
+    }
+    sp_xbuf_t *xb = NULL;
+    if (!x->detached) {
+      JSValueRef arg = x->obj, e = NULL;
+      JSValueRef moved = call(ctx, wr->vm->transfer, NULL, 1, &arg, &e);
+      if (e || !moved || !JSValueIsObject(ctx, moved)) { wfail(wr, e); return false; }
+      /* `moved` is ours alone (no JS can reach it): taking its pointer is fine */
+      void *p = JSObjectGetArrayBufferBytesPtr(ctx, (JSObjectRef)moved, NULL);
+      size_t n = JSObjectGetArrayBufferByteLength(ctx, (JSObjectRef)moved, NULL);
+      if (p && (xb = sp_xbuf_lookup_ref(p)) && xb->len != n) { sp_xbuf_unref(xb); xb = NULL; }
+      if (!xb) {
+        xb = sp_xbuf_new(n);
+        if (!xb) { wfail(wr, sp_js_error(ctx, "RangeError", NULL, "Array buffer allocation failed")); return false; }
+        if (n) memcpy(xb->data, p, n);
+      }
+    } else if (!(xb = sp_xbuf_new(0))) {
+      wfail(wr, sp_js_error(ctx, "RangeError", NULL, "Array buffer allocation failed"));
+      return false;
+    }
+    *s = (sp_wire_side_t){SP_WIRE_SIDE_BUFFER, xb, xb->len, sp_xbuf_unref_void};
+  }
+  return true;
+}
+
+static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef transfer, JSValueRef *exc) {
+  *exc = NULL;
+  vm_t *vm = vm_get(ctx, exc);
+  if (!vm) return NULL;
+  writer_t wr = {.ctx = ctx, .vm = vm, .exc = exc, .stack_lo = stack_low()};
+  wr.keep = JSObjectMakeArray(ctx, 0, NULL, NULL);
+  sp_wbuf_init(&wr.w, 256);
+  sp_wbuf_u8(&wr.w, SP_WIRE_VERSION);
+  if (read_transfer_list(&wr, transfer)) {
+    /* side slots 0..nxf-1 belong to the transfer list; filled in phase two */
+    for (uint32_t i = 0; i < wr.nxf; i++)
+      if (side_add(&wr, (sp_wire_side_t){0}) < 0) wr.w.oom = true;
+    write_value(&wr, value);
+  }
+  if (!wr.failed && wr.w.oom) wfail(&wr, sp_js_error(ctx, "RangeError", NULL, "out of memory"));
+  if (!wr.failed) apply_transfers(&wr);
+  sp_wire_msg_t *msg = NULL;
+  if (!wr.failed) {
+    msg = sp_wire_msg_new(wr.w.data, wr.w.len, wr.side, wr.nside);
+    if (msg) wr.w.data = NULL, wr.side = NULL;
+    else wfail(&wr, sp_js_error(ctx, "RangeError", NULL, "out of memory"));
+  }
+  if (wr.failed) {
+    if (!*exc) *exc = data_clone_error(ctx, "Unable to serialize value.");
+    for (uint32_t i = 0; i < wr.nside; i++)
+      if (wr.side && wr.side[i].handle && wr.side[i].free) wr.side[i].free(wr.side[i].handle);
+  }
+  free(wr.side);
+  sp_wbuf_free(&wr.w);
+  free(wr.okeys);
+  free(wr.ovals);
+  free(wr.keys);
+  free(wr.xf);
+  return msg;
+}
+
+/* ---- reader ------------------------------------------------------------------------ */
+typedef struct reader {
+  JSContextRef ctx;
+  vm_t *vm;
+  sp_rbuf_t r;
+  sp_wire_msg_t *msg;
+  JSValueRef exc;
+  bool failed;
+  JSValueRef *objs; /* by id; NULL while a view is being read */
+  size_t nobj, cobj;
+  JSStringRef *keys;
+  bool *key_is_proto;
+  size_t nkeys, ckeys;
+  uint16_t *scratch;
+  size_t scap;
+  int depth;
+  uintptr_t stack_lo;
+} reader_t;
+
+static void rdfail(reader_t *rd, JSValueRef e) {
+  if (!rd->failed) {
+    rd->failed = true;
+    rd->exc = e;
+    rd->r.p = rd->r.end;
+  }
+}
+
+static size_t push_obj(reader_t *rd, JSValueRef o) {
+  if (rd->nobj == rd->cobj) {
+    size_t cap = rd->cobj ? rd->cobj * 2 : 64;
+    JSValueRef *n = realloc(rd->objs, cap * sizeof *n);
+    if (!n) { rdfail(rd, NULL); return 0; }
+    rd->objs = n;
+    rd->cobj = cap;
+  }
+  rd->objs[rd->nobj] = o;
+  return rd->nobj++;
+}
+
+static uint16_t *scratch(reader_t *rd, size_t units) {
+  if (units + 1 > rd->scap) {
+    size_t cap = units + 64;
+    uint16_t *s = realloc(rd->scratch, cap * 2);
+    if (!s) return NULL;
+    rd->scratch = s;
+    rd->scap = cap;
+  }
+  return rd->scratch;
+}
+
+/* A JSStringRef for a STR1/STR2 payload; ASCII becomes an 8-bit engine string. */
+static JSStringRef read_jsstring(reader_t *rd, int tag) {
+  size_t n;
+  const uint8_t *p = sp_rbuf_string(&rd->r, tag, &n);
+  if (!p) { rdfail(rd, NULL); return NULL; }
+  uint16_t *s = scratch(rd, n);
+  if (!s) { rdfail(rd, NULL); return NULL; }
+  if (tag == SP_WIRE_TAG_STR1) {
+    bool ascii = true;
+    for (size_t i = 0; i < n; i++) ascii &= p[i] - 1u < 0x7fu; /* 1..127: no NUL */
+    if (ascii) {
+      char *c = (char *)s;
+      memcpy(c, p, n);
+      c[n] = 0;
+      return JSStringCreateWithUTF8CString(c);
+    }
+    for (size_t i = 0; i < n; i++) s[i] = p[i];
+  } else {
+    for (size_t i = 0; i < n; i++) s[i] = (uint16_t)(p[2 * i] | p[2 * i + 1] << 8);
+  }
+  return JSStringCreateWithCharacters((const JSChar *)s, n);
+}
+
+static JSValueRef read_string_value(reader_t *rd, int tag) {
+  JSStringRef s = read_jsstring(rd, tag);
+  if (!s) return NULL;
+  JSValueRef v = JSValueMakeString(rd->ctx, s);
+  JSStringRelease(s);
+  return v;
+}
+
+static JSValueRef read_tagged_string(reader_t *rd) {
+  int tag = sp_rbuf_u8(&rd->r);
+  if (tag != SP_WIRE_TAG_STR1 && tag != SP_WIRE_TAG_STR2) { rdfail(rd, NULL); return NULL; }
+  return read_string_value(rd, tag);
+}
+
+static JSValueRef read_bigint(reader_t *rd) {
+  uint64_t n = sp_rbuf_len(&rd->r, SP_WIRE_MAX_LEN);
+  const uint8_t *p = sp_rbuf_bytes(&rd->r, n);
+  if (!p || !n) { rdfail(rd, NULL); return NULL; }
+  char *c = (char *)scratch(rd, n);
+  if (!c) { rdfail(rd, NULL); return NULL; }
+  memcpy(c, p, n);
+  c[n] = 0;
+  JSStringRef s = JSStringCreateWithUTF8CString(c);
+  JSValueRef e = NULL;
+  JSValueRef v = JSBigIntCreateWithString(rd->ctx, s, &e);
+  JSStringRelease(s);
+  if (e || !v) { rdfail(rd, NULL); return NULL; }
+  return v;
+}
+
+static JSValueRef read_value(reader_t *rd, int tag);
+
+static bool key_is_proto(JSStringRef s) { return JSStringIsEqual(s, s_proto_key); }
+
+static void set_prop(reader_t *rd, JSObjectRef o, JSStringRef key, bool proto, JSValueRef v) {
+  JSValueRef e = NULL;
+  if (proto) {
+    /* an own "__proto__" data property, never the prototype setter */
+    JSValueRef args[3] = {o, JSValueMakeString(rd->ctx, key), v};
+    call(rd->ctx, rd->vm->define_open, NULL, 3, args, &e);
+  } else {
+    JSObjectSetProperty(rd->ctx, o, key, v, kJSPropertyAttributeNone, &e);
+  }
+  if (e) rdfail(rd, e);
+}
+
+static void read_props(reader_t *rd, JSObjectRef o) {
+  JSContextRef ctx = rd->ctx;
+  while (!rd->failed) {
+    int tag = sp_rbuf_u8(&rd->r);
+    if (rd->r.err) { rdfail(rd, NULL); return; }
+    if (tag == SP_WIRE_TAG_END) return;
+    if (tag == SP_WIRE_TAG_KEY_INDEX) {
+      uint64_t idx = sp_rbuf_len(&rd->r, 0xfffffffeu);
+      JSValueRef v = read_value(rd, sp_rbuf_u8(&rd->r));
+      if (!v) return;
+      JSValueRef e = NULL;
+      JSObjectSetPropertyAtIndex(ctx, o, (unsigned)idx, v, &e);
+      if (e) { rdfail(rd, e); return; }
+      continue;
+    }
+    JSStringRef key;
+    bool proto;
+    if (tag == SP_WIRE_TAG_KEY_REF) {
+      uint64_t k = sp_rbuf_varint(&rd->r);
+      if (rd->r.err || k >= rd->nkeys) { rdfail(rd, NULL); return; }
+      key = rd->keys[k];
+      proto = rd->key_is_proto[k];
+    } else if (tag == SP_WIRE_TAG_STR1 || tag == SP_WIRE_TAG_STR2) {
+      key = read_jsstring(rd, tag);
+      if (!key) return;
+      if (rd->nkeys == rd->ckeys) {
+        size_t cap = rd->ckeys ? rd->ckeys * 2 : 32;
+        JSStringRef *nk = realloc(rd->keys, cap * sizeof *nk);
+        bool *np = nk ? realloc(rd->key_is_proto, cap * sizeof *np) : NULL;
+        if (nk) rd->keys = nk;
+        if (!nk || !np) { JSStringRelease(key); rdfail(rd, NULL); return; }
+        rd->key_is_proto = np;
+        rd->ckeys = cap;
+      }
+      proto = key_is_proto(key);
+      rd->keys[rd->nkeys] = key;
+      rd->key_is_proto[rd->nkeys++] = proto;
+    } else {
+      rdfail(rd, NULL);
+      return;
+    }
+    JSValueRef v = read_value(rd, sp_rbuf_u8(&rd->r));
+    if (!v) return;
+    set_prop(rd, o, key, proto, v);
+  }
+}
+
+static JSObjectRef make_buffer(reader_t *rd, sp_xbuf_t *xb) {
+  JSValueRef e = NULL;
+  JSObjectRef b = JSObjectMakeArrayBufferWithBytesNoCopy(rd->ctx, xb->data, xb->len, deallocate_xbuf, xb, &e);
+  if (!b) { sp_xbuf_unref(xb); rdfail(rd, e); }
+  return b;
+}
+
+static JSValueRef read_object(reader_t *rd, int tag) {
+  JSContextRef ctx = rd->ctx;
+  vm_t *vm = rd->vm;
+  sp_rbuf_t *r = &rd->r;
+  JSValueRef e = NULL;
+  switch (tag) {
+  case SP_WIRE_TAG_REF: {
+    uint64_t id = sp_rbuf_varint(r);
+    if (r->err || id >= rd->nobj || !rd->objs[id]) { rdfail(rd, NULL); return NULL; }
+    return rd->objs[id];
+  }
+  case SP_WIRE_TAG_OBJECT: {
+    JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
+    push_obj(rd, o);
+    read_props(rd, o);
+    return rd->failed ? NULL : o;
+  }
+  case SP_WIRE_TAG_ARRAY: {
+    JSObjectRef o = JSObjectMakeArray(ctx, 0, NULL, &e);
+    if (!o) { rdfail(rd, e); return NULL; }
+    push_obj(rd, o);
+    uint64_t len = sp_rbuf_len(r, 0xffffffffu);
+    uint64_t dense = sp_rbuf_len(r, len);
+    for (uint64_t i = 0; i < dense && !rd->failed; i++) {
+      int t = sp_rbuf_u8(r);
+      if (t == SP_WIRE_TAG_HOLE) continue;
+      JSValueRef v = read_value(rd, t);
+      if (!v) return NULL;
+      JSObjectSetPropertyAtIndex(ctx, o, (unsigned)i, v, &e);
+      if (e) { rdfail(rd, e); return NULL; }
+    }
+    read_props(rd, o);
+    if (rd->failed) return NULL;
+    JSObjectSetProperty(ctx, o, s_length, JSValueMakeNumber(ctx, (double)len), kJSPropertyAttributeNone, &e);
+    if (e) { rdfail(rd, e); return NULL; }
+    return o;
+  }
+  case SP_WIRE_TAG_DATE: {
+    JSValueRef t = JSValueMakeNumber(ctx, sp_rbuf_double(r));
+    JSObjectRef o = JSObjectMakeDate(ctx, 1, &t, &e);
+    if (!o) { rdfail(rd, e); return NULL; }
+    push_obj(rd, o);
+    return o;
+  }
+  case SP_WIRE_TAG_REGEXP: {
+    JSValueRef args[2];
+    args[0] = read_tagged_string(rd);
+    args[1] = args[0] ? read_tagged_string(rd) : NULL;
+    if (!args[1]) return NULL;
+    JSObjectRef o = JSObjectMakeRegExp(ctx, 2, args, &e);
+    if (!o) { rdfail(rd, e); return NULL; }
+    push_obj(rd, o);
+    return o;
+  }
+  case SP_WIRE_TAG_NUMBER_OBJ: case SP_WIRE_TAG_TRUE_OBJ: case SP_WIRE_TAG_FALSE_OBJ:
+  case SP_WIRE_TAG_STRING_OBJ: case SP_WIRE_TAG_BIGINT_OBJ: {
+    JSValueRef prim = tag == SP_WIRE_TAG_NUMBER_OBJ ? JSValueMakeNumber(ctx, sp_rbuf_double(r))
+                      : tag == SP_WIRE_TAG_TRUE_OBJ  ? JSValueMakeBoolean(ctx, true)
+                      : tag == SP_WIRE_TAG_FALSE_OBJ ? JSValueMakeBoolean(ctx, false)
+                      : tag == SP_WIRE_TAG_STRING_OBJ ? read_tagged_string(rd)
+                                                      : read_bigint(rd);
+    if (!prim) return NULL;
+    JSObjectRef o = JSValueToObject(ctx, prim, &e);
+    if (!o) { rdfail(rd, e); return NULL; }
+    push_obj(rd, o);
+    return o;
+  }
+  case SP_WIRE_TAG_MAP: case SP_WIRE_TAG_SET: {
+    bool map = tag == SP_WIRE_TAG_MAP;
+    JSObjectRef o = JSObjectCallAsConstructor(ctx, map ? vm->map_ctor : vm->set_ctor, 0, NULL, &e);
+    if (!o) { rdfail(rd, e); return NULL; }
+    push_obj(rd, o);
+    for (;;) {
+      int t = sp_rbuf_u8(r);
+      if (r->err) { rdfail(rd, NULL); return NULL; }
+      if (t == SP_WIRE_TAG_END) break;
+      JSValueRef kv[2];
+      kv[0] = read_value(rd, t);
+      if (!kv[0]) return NULL;
+      if (map && !(kv[1] = read_value(rd, sp_rbuf_u8(r)))) return NULL;
+      JSObjectCallAsFunction(ctx, map ? vm->map_set : vm->set_add, o, map ? 2 : 1, kv, &e);
+      if (e) { rdfail(rd, e); return NULL; }
+    }
+    return o;
+  }
+  case SP_WIRE_TAG_ERROR: {
+    uint8_t kind = sp_rbuf_u8(r), flags = sp_rbuf_u8(r);
+    if (kind >= SP_WIRE_ERR_COUNT) { rdfail(rd, NULL); return NULL; }
+    JSValueRef args[4] = {JSValueMakeNumber(ctx, kind), JSValueMakeNumber(ctx, flags), SP_UNDEF, SP_UNDEF};
+    if ((flags & SP_WIRE_ERRF_MESSAGE) && !(args[2] = read_tagged_string(rd))) return NULL;
+    if ((flags & SP_WIRE_ERRF_STACK) && !(args[3] = read_tagged_string(rd))) return NULL;
+    JSValueRef o = call(ctx, vm->make_error, NULL, 4, args, &e);
+    if (!o || e) { rdfail(rd, e); return NULL; }
+    push_obj(rd, o);
+    if (flags & SP_WIRE_ERRF_CAUSE) {
+      JSValueRef cause = read_value(rd, sp_rbuf_u8(r));
+      if (!cause) return NULL;
+      JSValueRef cargs[3] = {o, sp_js_str(ctx, "cause"), cause};
+      call(ctx, vm->define_hidden, NULL, 3, cargs, &e);
+      if (e) { rdfail(rd, e); return NULL; }
+    }
+    return o;
+  }
+  case SP_WIRE_TAG_ARRAY_BUFFER: {
+    uint64_t n = sp_rbuf_len(r, SP_WIRE_MAX_LEN);
+    const uint8_t *p = sp_rbuf_bytes(r, n);
+    if (!p) { rdfail(rd, NULL); return NULL; }
+    /* a NoCopy block, so that a later transfer of this buffer moves it by pointer */
+    sp_xbuf_t *xb = sp_xbuf_new((size_t)n);
+    if (!xb) { rdfail(rd, sp_js_error(ctx, "RangeError", NULL, "Array buffer allocation failed")); return NULL; }
+    if (n) memcpy(xb->data, p, (size_t)n);
+    JSObjectRef o = make_buffer(rd, xb);
+    if (o) push_obj(rd, o);
+    return o;
+  }
+  case SP_WIRE_TAG_TRANSFERRED: {
+    sp_xbuf_t *xb = sp_wire_msg_take(rd->msg, sp_rbuf_varint(r), SP_WIRE_SIDE_BUFFER);
+    if (!xb) { rdfail(rd, NULL); return NULL; }
+    JSObjectRef o = make_buffer(rd, xb);
+    if (o) push_obj(rd, o);
+    return o;
+  }
+  case SP_WIRE_TAG_SHARED: {
+    uint64_t idx = sp_rbuf_varint(r);
+    void *block = sp_wire_msg_take(rd->msg, idx, SP_WIRE_SIDE_SHARED);
+    if (!block || !shared_hooks || !shared_hooks->wrap_shared) {
+      if (block && shared_hooks && shared_hooks->free_shared) shared_hooks->free_shared(block);
+      rdfail(rd, NULL);
+      return NULL;
+    }
+    JSObjectRef o = shared_hooks->wrap_shared(ctx, block, (size_t)rd->msg->side[idx].len, &e);
+    if (!o) { rdfail(rd, e); return NULL; }
+    push_obj(rd, o);
+    return o;
+  }
+  case SP_WIRE_TAG_PORT: {
+    void *h = sp_wire_msg_take(rd->msg, sp_rbuf_varint(r), SP_WIRE_SIDE_PORT);
+    if (!h || !port_hooks) {
+      if (h && port_hooks) port_hooks->free_port(h);
+      rdfail(rd, NULL);
+      return NULL;
+    }
+    JSObjectRef o = port_hooks->attach_port(ctx, h);
+    if (!o) { rdfail(rd, NULL); return NULL; }
+    push_obj(rd, o);
+    return o;
+  }
+  case SP_WIRE_TAG_VIEW: {
+    size_t id = push_obj(rd, NULL);
+    uint8_t kind = sp_rbuf_u8(r);
+    uint64_t off = sp_rbuf_len(r, SP_WIRE_MAX_LEN), blen = sp_rbuf_len(r, SP_WIRE_MAX_LEN);
+    if (r->err || kind >= SP_WIRE_VIEW_COUNT) { rdfail(rd, NULL); return NULL; }
+    JSValueRef buf = read_value(rd, sp_rbuf_u8(r));
+    if (!buf) return NULL;
+    if (!JSValueIsObject(ctx, buf) || cell_class[cell_type(buf)] != C_BUFFER) { rdfail(rd, NULL); return NULL; }
+    size_t have = JSObjectGetArrayBufferByteLength(ctx, (JSObjectRef)buf, NULL);
+    if (off > have || blen > have - off) { rdfail(rd, NULL); return NULL; }
+    JSObjectRef o;
+    if (kind == SP_WIRE_VIEW_DATAVIEW) {
+      JSValueRef args[3] = {buf, JSValueMakeNumber(ctx, (double)off), JSValueMakeNumber(ctx, (double)blen)};
+      o = JSObjectCallAsConstructor(ctx, vm->dv_ctor, 3, args, &e);
+    } else {
+      o = JSObjectMakeTypedArrayWithArrayBufferAndOffset(ctx, view_types[kind], (JSObjectRef)buf, (size_t)off,
+                                                         (size_t)(blen / sp_wire_view_size[kind]), &e);
+    }
+    if (!o) { rdfail(rd, e); return NULL; }
+    rd->objs[id] = o;
+    return o;
+  }
+  }
+  rdfail(rd, NULL);
+  return NULL;
+}
+
+static JSValueRef read_value(reader_t *rd, int tag) {
+  JSContextRef ctx = rd->ctx;
+  sp_rbuf_t *r = &rd->r;
+  if (rd->failed || r->err) { rdfail(rd, NULL); return NULL; }
+  switch (tag) {
+  case SP_WIRE_TAG_UNDEFINED: return JSValueMakeUndefined(ctx);
+  case SP_WIRE_TAG_NULL: return JSValueMakeNull(ctx);
+  case SP_WIRE_TAG_TRUE: return JSValueMakeBoolean(ctx, true);
+  case SP_WIRE_TAG_FALSE: return JSValueMakeBoolean(ctx, false);
+  case SP_WIRE_TAG_INT: {
+    int64_t v = sp_rbuf_zigzag(r);
+    if (r->err) { rdfail(rd, NULL); return NULL; }
+    return JSValueMakeNumber(ctx, (double)v);
+  }
+  case SP_WIRE_TAG_DOUBLE: {
+    double d = sp_rbuf_double(r);
+    if (r->err) { rdfail(rd, NULL); return NULL; }
+    return JSValueMakeNumber(ctx, d);
+  }
+  case SP_WIRE_TAG_BIGINT: return read_bigint(rd);
+  case SP_WIRE_TAG_STR1: case SP_WIRE_TAG_STR2: return read_string_value(rd, tag);
+  }
+  if (++rd->depth > SP_WIRE_MAX_DEPTH || stack_exhausted(rd->stack_lo)) {
+    rdfail(rd, sp_js_error(ctx, "RangeError", NULL, "Maximum call stack size exceeded"));
+    return NULL;
+  }
+  JSValueRef v = read_object(rd, tag);
+  rd->depth--;
+  return v;
+}
+
+static JSValueRef deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef *exc) {
+  *exc = NULL;
+  vm_t *vm = vm_get(ctx, exc);
+  if (!vm) return NULL;
+  int err = msg ? sp_wire_check(msg->data, msg->len, msg->side, msg->nside) : SP_WIRE_EBAD_VALUE;
+  if (err) {
+    *exc = sp_js_error(ctx, "Error", NULL, "Unable to deserialize cloned data.");
+    return NULL;
+  }
+  reader_t rd = {.ctx = ctx, .vm = vm, .msg = msg, .stack_lo = stack_low()};
+  sp_rbuf_init(&rd.r, msg->data, msg->len);
+  sp_rbuf_u8(&rd.r); /* version, checked above */
+  JSValueRef v = read_value(&rd, sp_rbuf_u8(&rd.r));
+  if (!rd.failed && rd.r.p != rd.r.end) rdfail(&rd, NULL);
+  for (size_t i = 0; i < rd.nkeys; i++) JSStringRelease(rd.keys[i]);
+  free(rd.keys);
+  free(rd.key_is_proto);
+  free(rd.objs);
+  free(rd.scratch);
+  if (rd.failed) {
+    *exc = rd.exc ? rd.exc : sp_js_error(ctx, "Error", NULL, "Unable to deserialize cloned data.");
+    return NULL;
+  }
+  return v;
+}
+
+/* Holding the engine lock across the whole walk makes every inner C API call
+ * a nested one: no per-call lock round trip, no microtask drain after each
+ * call when we are invoked from C (message delivery). Jobs queued by getters
+ * run at the caller's next outermost return, as they would in node. */
+sp_wire_msg_t *sp_clone_serialize(JSContextRef ctx, JSValueRef value, JSValueRef transfer, JSValueRef *exc) {
+  JSLock(ctx);
+  sp_wire_msg_t *m = serialize(ctx, value, transfer, exc);
+  JSUnlock(ctx);
+  return m;
+}
+
+JSValueRef sp_clone_deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef *exc) {
+  JSLock(ctx);
+  JSValueRef v = deserialize(ctx, msg, exc);
+  JSUnlock(ctx);
+  return v;
+}
+
+/* ---- markAsUntransferable ------------------------------------------------------------ */
+void sp_clone_mark_untransferable(JSContextRef ctx, JSObjectRef obj) {
+  JSValueRef e = NULL;
+  vm_t *vm = vm_get(ctx, &e);
+  JSValueRef arg = obj;
+  if (vm) call(ctx, vm->mark, NULL, 1, &arg, &e);
+}
+
+bool sp_clone_is_untransferable(JSContextRef ctx, JSValueRef v) {
+  JSValueRef e = NULL;
+  vm_t *vm = vm_get(ctx, &e);
+  if (!vm || !JSValueIsObject(ctx, v)) return false;
+  JSValueRef r = call(ctx, vm->is_marked, NULL, 1, &v, &e);
+  return r && JSValueToBoolean(ctx, r);
+}

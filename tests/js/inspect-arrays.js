@@ -1,0 +1,26 @@
+// util.inspect of arrays: holes, long arrays, grouping into columns, extra keys.
+const util = require('util');
+const p = (...a) => console.log(...a);
+p([], [[]], [{}], [[[]]], [1, 2, 3], ['a', 'b']);
+p([undefined, null, , 3], new Array(5), [1, , , , 5, , ], Object.assign([, ], { 5: 1 }));
+p(Array.from({ length: 120 }, (_, i) => i));
+p(Array.from({ length: 101 }, (_, i) => i));
+p(Array.from({ length: 30 }, (_, i) => 'item' + i));
+p(Array.from({ length: 26 }, (_, i) => String.fromCharCode(97 + i).repeat(i % 7 + 1)));
+p(Array(300).fill('ab'));
+p(Array.from({ length: 50 }, (_, i) => (i % 2 ? 'x'.repeat(i) : i)));
+p(Array.from({ length: 10 }, (_, i) => i * 1000));
+p([1.5, -2, 300, 4000, 5, 6, 7, 8]);
+p(['a', 1, 'b', 2, 'c', 3, 'd', 4]);
+p([1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6, 7]);
+p(Array.from({ length: 7 }, (_, i) => ({ i })));
+p(Array.from({ length: 16 }, (_, i) => 2n ** BigInt(i * 4)));
+p(Object.assign([1, 2], { extra: 'x', [Symbol('s')]: 1 }));
+class MyArr extends Array {} p(MyArr.from([1, 2]), new MyArr());
+p({ a: Array.from({ length: 40 }, (_, i) => i * 3) });
+p([[1, 2, [3, 4, [5, [6]]]]]);
+p(util.inspect(Array.from({ length: 200 }, (_, i) => i), { maxArrayLength: 10 }));
+p(util.inspect([1, 2, 3], { maxArrayLength: 0 }), util.inspect(new Array(10), { maxArrayLength: 2 }));
+const sparse = []; sparse[2] = 'two'; sparse[1000] = 'far'; p(sparse);
+p(Array.from({ length: 12 }, (_, i) => -i * 11.5));
+p(Array.from({ length: 20 }, (_, i) => 'abcdefghij'.slice(0, (i * 7) % 11)));
