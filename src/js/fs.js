@@ -466,14 +466,19 @@ function readlinkSync(path, options) {
   return nameOut(fsb.readlink(getValidatedPath(path, 'oldPath')), options.encoding);
 }
 
-// Node's JS realpath reports the first component that fails to lstat.
+// Node's JS realpath reports the first component that fails to lstat (or stat, for a link).
 function realpathError(path, err) {
   const abs = pathModule.resolve(path);
   let cur = '/';
   for (const part of abs.split('/')) {
     if (part === '') continue;
     cur = pathModule.join(cur, part);
-    try { fsb.lstat(cur); } catch (e) { return e; }
+    let st;
+    try { st = fsb.lstat(cur); } catch (e) { return e; }
+    // a link is followed with stat(), which is what fails for a dangling one
+    if ((st[1] & S_IFMT) === constants.S_IFLNK) {
+      try { fsb.stat(cur); } catch (e) { return e; }
+    }
   }
   return err;
 }
@@ -502,7 +507,8 @@ function impl() {
 // fs.name(...args, cb) over impl.name(...args) -> Promise. Arguments are
 // validated synchronously (impl throws), the callback runs on a later tick.
 // `cbAt` is the callback's position; when the argument before it is optional
-// a missing callback is reported the way Node does (`callback ||= options`).
+// a missing callback is reported the way Node does (`callback ||= options`)
+// for the few functions that do that.
 function callbackApi(name, cbAt, optionalBefore) {
   return {
     [name](...args) {
@@ -524,12 +530,12 @@ function callbackApi(name, cbAt, optionalBefore) {
 
 // name: [callback position, whether the argument before it is optional]
 const callbackTable = {
-  access: [2, true], appendFile: [3, true], chmod: [2, false], chown: [3, false], close: [1, false],
-  copyFile: [3, true], fchmod: [2, false], fchown: [3, false], fdatasync: [1, false], fstat: [2, true],
-  fsync: [1, false], ftruncate: [2, true], futimes: [3, false], lchown: [3, false], link: [2, false],
-  lstat: [2, true], lutimes: [3, false], mkdir: [2, true], mkdtemp: [2, true], open: [3, true],
-  readdir: [2, true], readFile: [2, true], readlink: [2, true], realpath: [2, true], rename: [2, false],
-  rm: [2, true], rmdir: [2, true], stat: [2, true], symlink: [3, true], truncate: [2, true],
+  access: [2, false], appendFile: [3, true], chmod: [2, false], chown: [3, false], close: [1, false],
+  copyFile: [3, false], fchmod: [2, false], fchown: [3, false], fdatasync: [1, false], fstat: [2, false],
+  fsync: [1, false], ftruncate: [2, false], futimes: [3, false], lchown: [3, false], link: [2, false],
+  lstat: [2, false], lutimes: [3, false], mkdir: [2, false], mkdtemp: [2, false], open: [3, false],
+  readdir: [2, false], readFile: [2, true], readlink: [2, false], realpath: [2, false], rename: [2, false],
+  rm: [2, false], rmdir: [2, false], stat: [2, false], symlink: [3, true], truncate: [2, false],
   unlink: [1, false], utimes: [3, false], writeFile: [3, true],
 };
 
@@ -584,15 +590,3 @@ Object.defineProperty(fs, 'promises', {
   configurable: true,
   get() { return require('fs/promises'); },
 });
-
-// Streams need the stream module: offered only once internal/fs/streams exists.
-if (require('internal/builtin_loader').canBeRequiredByUsers('stream') &&
-    require('internal/builtin_loader').publicIds !== undefined) {
-  for (const name of ['createReadStream', 'createWriteStream', 'ReadStream', 'WriteStream']) {
-    Object.defineProperty(fs, name, {
-      enumerable: true,
-      configurable: true,
-      get() { return require('internal/fs/streams')[name]; },
-    });
-  }
-}

@@ -5,7 +5,6 @@ const { validateInt32 } = require('internal/errors');
 const osb = binding('os');
 
 const { constants } = osb;
-Object.freeze(constants.signals);
 
 
 let unameCache;

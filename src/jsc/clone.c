@@ -134,7 +134,34 @@ static const char helpers_src[] =
     "  }\n"
     "  return '';\n"
     "}\n"
+    "var keys = Object.keys;\n"
     "return {\n"
+    "  ownEntries: function (o) {\n"
+    "    var k = keys(o), n = k.length, a = new Array(2 * n), j = 0, key, v;\n"
+    "    for (var i = 0; i < n; i++) {\n"
+    "      key = k[i]; v = o[key];\n"
+    "      if (v === undefined && !apply(hasOwn, o, [key])) continue;\n"
+    "      a[j++] = key; a[j++] = v;\n"
+    "    }\n"
+    "    if (j !== 2 * n) a.length = j;\n"
+    "    return a;\n"
+    "  },\n"
+    "  arrayParts: function (o) {\n"
+    "    var len = o.length >>> 0, k = keys(o), n = k.length, dense = 0, i, j, key, v;\n"
+    "    while (dense < n && dense < len && k[dense] === '' + dense) dense++;\n"
+    "    var a = new Array(2 + dense + 2 * (n - dense));\n"
+    "    a[0] = len; a[1] = dense;\n"
+    "    for (i = 0; i < dense; i++) a[2 + i] = o[i];\n"
+    "    for (i = dense, j = 2 + dense; i < n; i++) {\n"
+    "      key = k[i]; v = o[key];\n"
+    "      if (v === undefined && !apply(hasOwn, o, [key])) continue;\n"
+    "      var idx = +key;\n"
+    "      a[j++] = (idx >>> 0) === idx && idx !== 4294967295 && '' + idx === key ? idx : key;\n"
+    "      a[j++] = v;\n"
+    "    }\n"
+    "    a.length = j > 2 + dense ? j : 2 + dense;\n"
+    "    return a;\n"
+    "  },\n"
     "  mapEntries: function (m) { var a = [], i = 0; apply(mapForEach, m, [function (v, k) { a[i++] = k; a[i++] = v; }]); return a; },\n"
     "  setValues: function (s) { var a = [], i = 0; apply(setForEach, s, [function (v) { a[i++] = v; }]); return a; },\n"
     "  dateValue: Date.prototype.getTime, numberValue: Number.prototype.valueOf,\n"
@@ -189,15 +216,16 @@ static const char helpers_src[] =
     "})()";
 
 typedef struct vm {
+  struct vm *next; /* this thread's other VMs (normally none) */
   JSObjectRef global;
   JSObjectRef holder; /* protected; owns every function below */
-  JSObjectRef map_entries, set_values, date_value, number_value, string_value, boolean_value,
+  JSObjectRef own_entries, array_parts, map_entries, set_values, date_value, number_value, string_value, boolean_value,
       bigint_value, classify, regexp, error_info, make_error, define_hidden, define_open, describe,
       is_detached, buffer_length, slice, transfer, data_view, map_ctor, map_set, set_ctor, set_add,
       dv_ctor, mark, is_marked;
 } vm_t;
 
-static __thread vm_t *tls_vm;
+static __thread vm_t *tls_vms; /* most recently used first */
 static JSClassRef vm_class;
 static pthread_once_t vm_class_once = PTHREAD_ONCE_INIT;
 
@@ -207,7 +235,8 @@ static JSStringRef s_proto_key;
 
 static void vm_finalize(JSObjectRef obj) {
   vm_t *vm = JSObjectGetPrivate(obj);
-  if (vm && tls_vm == vm) tls_vm = NULL;
+  for (vm_t **p = &tls_vms; *p; p = &(*p)->next)
+    if (*p == vm) { *p = vm->next; break; }
   free(vm);
 }
 
@@ -228,7 +257,16 @@ static JSObjectRef get_fn(JSContextRef ctx, JSObjectRef o, const char *name) {
 
 static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   JSObjectRef global = JSContextGetGlobalObject(ctx);
-  if (tls_vm && tls_vm->global == global) return tls_vm;
+  if (tls_vms && tls_vms->global == global) return tls_vms;
+  for (vm_t **p = &tls_vms; *p; p = &(*p)->next) {
+    if ((*p)->global == global) {
+      vm_t *vm = *p;
+      *p = vm->next;
+      vm->next = tls_vms;
+      tls_vms = vm;
+      return vm;
+    }
+  }
   pthread_once(&vm_class_once, vm_class_init);
   calibrate(ctx);
   JSStringRef src = JSStringCreateWithUTF8CString(helpers_src);
@@ -244,7 +282,7 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   vm->global = global;
   vm->holder = holder;
 #define F(field, name) vm->field = get_fn(ctx, holder, name);
-  F(map_entries, "mapEntries") F(set_values, "setValues") F(date_value, "dateValue")
+  F(own_entries, "ownEntries") F(array_parts, "arrayParts") F(map_entries, "mapEntries") F(set_values, "setValues") F(date_value, "dateValue")
   F(number_value, "numberValue") F(string_value, "stringValue") F(boolean_value, "booleanValue")
   F(bigint_value, "bigintValue") F(classify, "classify") F(regexp, "regexp") F(error_info, "errorInfo")
   F(make_error, "makeError") F(define_hidden, "defineHidden") F(define_open, "defineOpen")
@@ -259,7 +297,8 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   JSObjectSetProperty(ctx, holder, state, token, kJSPropertyAttributeDontEnum, NULL);
   JSStringRelease(state);
   JSValueProtect(ctx, holder);
-  tls_vm = vm;
+  vm->next = tls_vms;
+  tls_vms = vm;
   return vm;
 }
 
@@ -343,8 +382,12 @@ typedef struct writer {
   uint32_t *ovals;
   size_t ocap, on;
   uint32_t next_id;
-  JSObjectRef keep;
-  /* property keys already sent */
+  JSObjectRef keep; /* JS array holding every numbered object and key */
+  unsigned nkeep;
+  /* property keys already sent: by string cell, and by content */
+  JSValueRef *pkeys;
+  uint32_t *pvals;
+  size_t pcap, pn;
   keyent_t *keys;
   size_t kcap, kn;
   /* transfer list (side indices 0..nxf-1), then shared blocks */
@@ -401,7 +444,7 @@ static bool obj_add(writer_t *wr, JSObjectRef o) {
   wr->okeys[h] = o;
   wr->ovals[h] = ++wr->next_id;
   wr->on++;
-  JSObjectSetPropertyAtIndex(wr->ctx, wr->keep, wr->next_id - 1, o, NULL);
+  JSObjectSetPropertyAtIndex(wr->ctx, wr->keep, wr->nkeep++, o, NULL);
   return true;
 }
 
@@ -417,9 +460,20 @@ static int side_add(writer_t *wr, sp_wire_side_t s) {
   return (int)wr->nside++;
 }
 
+/* Most strings are short and ASCII: the engine's own Latin-1 -> UTF-8 copy
+ * into a stack buffer is then exactly the wire's Latin-1 bytes, and spares
+ * the 16-bit copy that JSStringGetCharactersPtr makes of an 8-bit string. */
 static void write_jsstring(writer_t *wr, JSStringRef s) {
-  const JSChar *u = JSStringGetCharactersPtr(s);
-  sp_wbuf_string16(&wr->w, (const uint16_t *)u, JSStringGetLength(s));
+  size_t n = JSStringGetLength(s);
+  if (n <= 512) {
+    char buf[3 * 512 + 1];
+    size_t got = JSStringGetUTF8CString(s, buf, sizeof buf);
+    if (got == n + 1) { /* one byte per unit: all ASCII */
+      sp_wbuf_string8(&wr->w, (const uint8_t *)buf, n);
+      return;
+    }
+  }
+  sp_wbuf_string16(&wr->w, (const uint16_t *)JSStringGetCharactersPtr(s), n);
 }
 
 static void write_string_value(writer_t *wr, JSValueRef v) {
@@ -443,8 +497,13 @@ static void write_bigint(writer_t *wr, JSValueRef v) {
   JSStringRelease(s);
 }
 
-/* A property key: numbered on first use, then sent as KEY_REF. */
-static void write_key(writer_t *wr, JSStringRef name) {
+static void keep_alive(writer_t *wr, JSValueRef v) {
+  JSObjectSetPropertyAtIndex(wr->ctx, wr->keep, wr->nkeep++, v, NULL);
+}
+
+/* A property key by content: numbered on first use, then sent as KEY_REF.
+ * Returns the key's id (1-based), 0 if not remembered. */
+static uint32_t write_key_string(writer_t *wr, JSStringRef name) {
   const uint16_t *u = (const uint16_t *)JSStringGetCharactersPtr(name);
   size_t n = JSStringGetLength(name);
   uint32_t h = 2166136261u;
@@ -465,25 +524,25 @@ static void write_key(writer_t *wr, JSStringRef name) {
       if (j == n) {
         sp_wbuf_u8(&wr->w, SP_WIRE_TAG_KEY_REF);
         sp_wbuf_varint(&wr->w, k->id - 1);
-        return;
+        return k->id;
       }
     }
   }
-  /* new key: write it, remember where its units are */
   uint32_t id = (uint32_t)++wr->kn;
   sp_wbuf_u8(&wr->w, wide ? SP_WIRE_TAG_STR2 : SP_WIRE_TAG_STR1);
   sp_wbuf_varint(&wr->w, n);
   size_t off = wr->w.len;
   uint8_t *p = sp_wbuf_reserve(&wr->w, wide ? 2 * n : n);
-  if (!p) return;
+  if (!p) return 0;
   if (wide) for (size_t i = 0; i < n; i++) { p[2 * i] = (uint8_t)u[i]; p[2 * i + 1] = (uint8_t)(u[i] >> 8); }
   else for (size_t i = 0; i < n; i++) p[i] = (uint8_t)u[i];
   wr->w.len += wide ? 2 * n : n;
-  if (n > 256) return; /* long keys are rare: not worth remembering */
+  if (n > 256) return id; /* long keys are rare: not worth remembering by content */
   if (wr->kn * 2 > wr->kcap) {
     size_t cap = wr->kcap ? wr->kcap * 2 : 64;
+    while (wr->kn * 2 > cap) cap *= 2;
     keyent_t *nk = calloc(cap, sizeof *nk);
-    if (!nk) { wr->w.oom = true; return; }
+    if (!nk) { wr->w.oom = true; return 0; }
     for (size_t i = 0; i < wr->kcap; i++) {
       keyent_t *k = &wr->keys[i];
       if (!k->id) continue;
@@ -498,78 +557,104 @@ static void write_key(writer_t *wr, JSStringRef name) {
   size_t i = h & (wr->kcap - 1);
   while (wr->keys[i].id) i = (i + 1) & (wr->kcap - 1);
   wr->keys[i] = (keyent_t){.hash = h, .id = id, .units = (uint32_t)n, .off = off, .wide = wide};
+  return id;
 }
 
-/* Canonical array index ("0", "17"; not "01", not >= 2^32-1), else -1. */
-static int64_t index_of(JSStringRef name) {
-  size_t n = JSStringGetLength(name);
-  if (n == 0 || n > 10) return -1;
-  const JSChar *u = JSStringGetCharactersPtr(name);
-  if (u[0] == '0' && n > 1) return -1;
-  int64_t v = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (u[i] < '0' || u[i] > '9') return -1;
-    v = v * 10 + (u[i] - '0');
+/* A key given as a JS string. Object.keys hands out the same string cells for
+ * objects of one shape, so most keys are found by pointer, without reading
+ * their characters at all; the cells are kept alive so a pointer cannot be
+ * reused by another string during the walk. */
+static void write_key(writer_t *wr, JSValueRef key) {
+  if (wr->pcap) {
+    for (size_t i = ohash((JSObjectRef)key, wr->pcap);; i = (i + 1) & (wr->pcap - 1)) {
+      if (!wr->pkeys[i]) break;
+      if (wr->pkeys[i] == key) {
+        sp_wbuf_u8(&wr->w, SP_WIRE_TAG_KEY_REF);
+        sp_wbuf_varint(&wr->w, wr->pvals[i] - 1);
+        return;
+      }
+    }
   }
-  return v < 0xffffffffLL ? v : -1;
+  JSStringRef s = JSValueToStringCopy(wr->ctx, key, NULL);
+  if (!s) { wfail(wr, NULL); return; }
+  uint32_t id = write_key_string(wr, s);
+  JSStringRelease(s);
+  if (!id) return;
+  if ((wr->pn + 1) * 2 > wr->pcap) {
+    size_t cap = wr->pcap ? wr->pcap * 2 : 64;
+    JSValueRef *k = calloc(cap, sizeof *k);
+    uint32_t *v = malloc(cap * sizeof *v);
+    if (!k || !v) { free(k); free(v); return; }
+    for (size_t i = 0; i < wr->pcap; i++) {
+      if (!wr->pkeys[i]) continue;
+      size_t h = ohash((JSObjectRef)wr->pkeys[i], cap);
+      while (k[h]) h = (h + 1) & (cap - 1);
+      k[h] = wr->pkeys[i];
+      v[h] = wr->pvals[i];
+    }
+    free(wr->pkeys);
+    free(wr->pvals);
+    wr->pkeys = k;
+    wr->pvals = v;
+    wr->pcap = cap;
+  }
+  size_t h = ohash((JSObjectRef)key, wr->pcap);
+  while (wr->pkeys[h]) h = (h + 1) & (wr->pcap - 1);
+  wr->pkeys[h] = key;
+  wr->pvals[h] = id;
+  wr->pn++;
+  keep_alive(wr, key);
 }
 
 static void write_value(writer_t *wr, JSValueRef v);
 
-/* Writes (key value)* for names[from..] then END. Keys deleted by an earlier
- * getter are skipped, as the spec's HasOwnProperty check does (a value of
- * undefined is the only case where that can matter). */
-static void write_props(writer_t *wr, JSObjectRef o, JSPropertyNameArrayRef names, size_t from,
-                        bool index_keys) {
+static JSObjectRef helper_list(writer_t *wr, JSObjectRef fn, JSObjectRef o, size_t *n) {
+  JSValueRef arg = o, e = NULL;
+  JSValueRef list = call(wr->ctx, fn, NULL, 1, &arg, &e);
+  if (e || !list || !JSValueIsObject(wr->ctx, list)) { wfail(wr, e); return NULL; }
+  *n = (size_t)JSValueToNumber(wr->ctx, JSObjectGetProperty(wr->ctx, (JSObjectRef)list, s_length, NULL), NULL);
+  return (JSObjectRef)list;
+}
+
+/* (key value)* END from a flat [k, v, k, v ...] list starting at `from`;
+ * a numeric key is an array index. */
+static void write_pairs(writer_t *wr, JSObjectRef list, size_t from, size_t n) {
   JSContextRef ctx = wr->ctx;
-  size_t n = JSPropertyNameArrayGetCount(names);
-  for (size_t i = from; i < n && !wr->failed; i++) {
-    JSStringRef name = JSPropertyNameArrayGetNameAtIndex(names, i);
-    JSValueRef e = NULL;
-    JSValueRef val = JSObjectGetProperty(ctx, o, name, &e);
-    if (e) { wfail(wr, e); return; }
-    if (JSValueIsUndefined(ctx, val) && !JSObjectHasProperty(ctx, o, name)) continue;
-    int64_t idx = index_keys ? index_of(name) : -1;
-    if (idx >= 0) {
+  for (size_t i = from; i + 1 < n && !wr->failed; i += 2) {
+    JSValueRef k = JSObjectGetPropertyAtIndex(ctx, list, (unsigned)i, NULL);
+    if (JSValueIsNumber(ctx, k)) {
       sp_wbuf_u8(&wr->w, SP_WIRE_TAG_KEY_INDEX);
-      sp_wbuf_varint(&wr->w, (uint64_t)idx);
+      sp_wbuf_varint(&wr->w, (uint64_t)JSValueToNumber(ctx, k, NULL));
     } else {
-      write_key(wr, name);
+      write_key(wr, k);
     }
-    write_value(wr, val);
+    write_value(wr, JSObjectGetPropertyAtIndex(ctx, list, (unsigned)i + 1, NULL));
   }
   sp_wbuf_u8(&wr->w, SP_WIRE_TAG_END);
 }
 
 static void write_array(writer_t *wr, JSObjectRef o) {
   JSContextRef ctx = wr->ctx;
-  JSValueRef e = NULL;
-  double dlen = JSValueToNumber(ctx, JSObjectGetProperty(ctx, o, s_length, &e), NULL);
-  if (e) { wfail(wr, e); return; }
-  uint32_t len = dlen >= 0 && dlen <= 4294967295.0 ? (uint32_t)dlen : 0;
-  JSPropertyNameArrayRef names = JSObjectCopyPropertyNames(ctx, o);
-  size_t n = JSPropertyNameArrayGetCount(names);
-  /* indices come first, ascending: a dense prefix is exactly 0..k-1 */
-  size_t dense = 0;
-  while (dense < n && dense < len && index_of(JSPropertyNameArrayGetNameAtIndex(names, dense)) == (int64_t)dense)
-    dense++;
+  size_t n;
+  JSObjectRef list = helper_list(wr, wr->vm->array_parts, o, &n);
+  if (!list || n < 2) { wfail(wr, NULL); return; }
+  double len = JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, list, 0, NULL), NULL);
+  double dense = JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, list, 1, NULL), NULL);
+  if (!(dense >= 0 && dense <= len && 2 + dense <= n)) { wfail(wr, NULL); return; }
   sp_wbuf_u8(&wr->w, SP_WIRE_TAG_ARRAY);
-  sp_wbuf_varint(&wr->w, len);
-  sp_wbuf_varint(&wr->w, dense);
-  for (size_t i = 0; i < dense && !wr->failed; i++) {
-    JSValueRef val = JSObjectGetPropertyAtIndex(ctx, o, (unsigned)i, &e);
-    if (e) { wfail(wr, e); break; }
-    write_value(wr, val);
-  }
-  if (!wr->failed) write_props(wr, o, names, dense, true);
-  JSPropertyNameArrayRelease(names);
+  sp_wbuf_varint(&wr->w, (uint64_t)len);
+  sp_wbuf_varint(&wr->w, (uint64_t)dense);
+  for (size_t i = 0; i < (size_t)dense && !wr->failed; i++)
+    write_value(wr, JSObjectGetPropertyAtIndex(ctx, list, (unsigned)(2 + i), NULL));
+  if (!wr->failed) write_pairs(wr, list, 2 + (size_t)dense, n);
 }
 
 static void write_plain(writer_t *wr, JSObjectRef o) {
-  JSPropertyNameArrayRef names = JSObjectCopyPropertyNames(wr->ctx, o);
+  size_t n;
+  JSObjectRef list = helper_list(wr, wr->vm->own_entries, o, &n);
+  if (!list) return;
   sp_wbuf_u8(&wr->w, SP_WIRE_TAG_OBJECT);
-  write_props(wr, o, names, 0, false);
-  JSPropertyNameArrayRelease(names);
+  write_pairs(wr, list, 0, n);
 }
 
 /* Values of a JS array made by a helper (Map/Set snapshots). */
@@ -972,6 +1057,8 @@ static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef t
   free(wr.okeys);
   free(wr.ovals);
   free(wr.keys);
+  free(wr.pkeys);
+  free(wr.pvals);
   free(wr.xf);
   return msg;
 }

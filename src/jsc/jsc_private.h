@@ -21,8 +21,6 @@ JS_EXPORT void JSUnlock(JSContextRef ctx);
 /* unhandled promise rejections, reported during the microtask drain. */
 JS_EXPORT void JSGlobalContextSetUnhandledRejectionCallback(JSGlobalContextRef ctx, JSObjectRef function,
                                                             JSValueRef *exception);
-/* Proxy detection for util.inspect / util.types.isProxy. */
-JS_EXPORT JSObjectRef JSObjectGetProxyTarget(JSObjectRef obj);
 /* From the GLib flavour of the API (jsc/jsc-options.h): engine options before the first VM. */
 int jsc_options_set_boolean(const char *option, int value);
 /* WTF::RunLoop::initializeMain(): without it the GC timer can crash once GLib is iterated. */

@@ -1053,6 +1053,7 @@ class URLSearchParams {
     update(this);
   }
 
+  entries() { checkThis(this); return new ParamsIterator(this, 'key+value'); }
   forEach(callback, thisArg = undefined) {
     checkThis(this);
     if (typeof callback !== 'function') throw new ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
@@ -1063,7 +1064,6 @@ class URLSearchParams {
     }
   }
 
-  entries() { checkThis(this); return new ParamsIterator(this, 'key+value'); }
   keys() { checkThis(this); return new ParamsIterator(this, 'key'); }
   values() { checkThis(this); return new ParamsIterator(this, 'value'); }
 

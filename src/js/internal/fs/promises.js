@@ -404,14 +404,14 @@ class FileHandle {
     length ??= buffer.byteLength - offset;
     const n = length === 0 ? 0 : await call(fsb.read, this[kFd], buffer, offset, length,
       position == null ? -1 : Number(position));
-    return { bytesRead: n, buffer };
+    return { __proto__: null, bytesRead: n, buffer };
   }
   async write(data, offsetOrPosition, lengthOrEncoding, position) {
     if (typeof data === 'string') {
       const bytes = encode(data, typeof lengthOrEncoding === 'string' ? lengthOrEncoding : 'utf8');
       const n = await call(fsb.write, this[kFd], bytes, 0, bytes.byteLength,
         typeof offsetOrPosition === 'number' ? offsetOrPosition : -1);
-      return { bytesWritten: n, buffer: data };
+      return { __proto__: null, bytesWritten: n, buffer: data };
     }
     if (!isArrayBufferView(data)) {
       throw new ERR_INVALID_ARG_TYPE('buffer', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
@@ -419,7 +419,7 @@ class FileHandle {
     const offset = offsetOrPosition ?? 0;
     const length = lengthOrEncoding ?? data.byteLength - offset;
     const n = await call(fsb.write, this[kFd], data, offset, length, position == null ? -1 : position);
-    return { bytesWritten: n, buffer: data };
+    return { __proto__: null, bytesWritten: n, buffer: data };
   }
   readFile(options) { return impl.readFile(this, options); }
   writeFile(data, options) { return impl.writeFile(this, data, options); }
