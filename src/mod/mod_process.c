@@ -14,6 +14,10 @@ static uv_once_t env_once = UV_ONCE_INIT;
 static void env_lock_init(void) { uv_mutex_init(&env_lock); }
 
 SP_FN(js_write) {
+  /* After process.exit() no JS should run, but JSC may still drain queued promise
+   * jobs before its watchdog stops them: keep their output out, as node would. */
+  sp_agent_t *a = sp__agent_current();
+  if (a && a->exiting) return SP_UNDEF;
   int fd = (int)sp_js_num(ctx, SP_ARG(0));
   size_t len;
   uint8_t *bytes = sp_js_bytes(ctx, SP_ARG(1), &len, NULL);

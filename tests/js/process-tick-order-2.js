@@ -6,7 +6,10 @@ setImmediate(() => {
   process.nextTick(() => log.push('tick in immediate1'));
   Promise.resolve().then(() => log.push('promise in immediate1'));
 });
-setImmediate(() => log.push('immediate2'));
+setImmediate(() => {
+  log.push('immediate2');
+  setTimeout(fromTimeout, 1); // created here so no start-up delay can reorder it
+});
 queueMicrotask(() => {
   log.push('microtask1');
   process.nextTick(() => log.push('tick from microtask'));
@@ -25,11 +28,11 @@ process.nextTick(() => {
   await null;
   log.push('after await 2');
 })();
-setTimeout(() => {
+function fromTimeout() {
   // inside a timer: the immediate of this turn comes after all ticks and promises
   setImmediate(() => log.push('immediate from timeout'));
   setTimeout(() => log.push('timeout from timeout'), 0);
   process.nextTick(() => log.push('tick from timeout'));
-}, 5);
+}
 setTimeout(() => console.log(log.join('\n')), 60);
 log.push('sync end');

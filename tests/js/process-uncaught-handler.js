@@ -3,8 +3,10 @@ const seen = [];
 process.on('uncaughtException', (err, origin) => {
   seen.push(`${err.message}:${origin}`);
 });
-setTimeout(() => { throw new Error('from timeout'); }, 10);
-setImmediate(() => { throw new Error('from immediate'); });
+setImmediate(() => {
+  setTimeout(() => { throw new Error('from timeout'); }, 1);
+  throw new Error('from immediate');
+});
 process.nextTick(() => { throw new Error('from tick'); });
 setTimeout(() => {
   console.log(seen.join('\n'));

@@ -1,7 +1,9 @@
 // Timeout objects: ref/unref/hasRef/refresh/close, Symbol.toPrimitive ids, Immediate objects.
 const timers = require('timers');
 console.log(timers.setTimeout === setTimeout, typeof timers.clearInterval, typeof timers.setImmediate);
-const t = setTimeout(() => console.log('t fired'), 20);
+const late = []; // async results, printed sorted at exit so slow machines do not reorder them
+process.on('exit', () => console.log(late.sort().join('\n')));
+const t = setTimeout(() => late.push('t fired'), 20);
 console.log(t.constructor.name, t.hasRef(), t.unref() === t, t.hasRef(), t.ref() === t, t.hasRef());
 const id = +t;
 console.log(typeof id, Number.isInteger(id), id > 0, `${t}` === String(id), +t === id);
@@ -15,7 +17,7 @@ console.log(imm.constructor.name, imm.hasRef(), imm.unref() === imm, imm.hasRef(
 const start = Date.now();
 const r = setTimeout(() => {
   const waited = Date.now() - start;
-  console.log('refreshed fired late enough', waited >= 35);
+  late.push(`refreshed fired late enough ${waited >= 35}`);
 }, 25);
 setTimeout(() => r.refresh(), 15);
 // close() is clearTimeout
@@ -23,7 +25,7 @@ const c = setTimeout(() => console.log('closed: never'), 1);
 console.log(c.close() === c);
 // an interval that refreshes itself does not double up
 let count = 0;
-const iv = setInterval(() => { if (++count === 2) { clearInterval(iv); console.log('interval ran', count); } }, 3);
+const iv = setInterval(() => { if (++count === 2) { clearInterval(iv); late.push(`interval ran ${count}`); } }, 3);
 // the returned object is usable in a Set / as a key (toPrimitive)
 const k = setTimeout(() => {}, 1);
 const o = { [k]: 'keyed' };

@@ -10,7 +10,7 @@ const samples = {
   num: new Number(1), str: new String('s'), bool: new Boolean(true), sym: Object(Symbol('s')), bigint: Object(1n),
   err: new TypeError('t'), fakeErr: Object.create(Error.prototype), args: (function () { return arguments; })(),
   asyncFn: async () => {}, genFn: function* () {}, asyncGen: async function* () {}, fn: function () {},
-  gen: (function* () {})(), proxy: new Proxy({}, {}), mapIter: new Map().keys(), setIter: new Set().values(),
+  gen: (function* () {})(), mapIter: new Map().keys(), setIter: new Set().values(),
   plain: {}, arr: [], nul: null, prim: 1, fakeDate: Object.create(Date.prototype),
   taggedMap: { [Symbol.toStringTag]: 'Map' }, weakref: new WeakRef({}),
 };

@@ -397,7 +397,8 @@ function parseHost(input, isOpaque) {
     return a === FAILURE ? FAILURE : `[${serializeIPv6(a)}]`;
   }
   if (isOpaque) return parseOpaqueHost(input);
-  const domain = utf8Decode(percentDecodeBytes(input));
+  // eslint-disable-next-line no-control-regex
+  const domain = /^[\x00-\x24\x26-\x7f]*$/.test(input) ? input : utf8Decode(percentDecodeBytes(input));
   const ascii = domainToASCIIInternal(domain);
   if (ascii === FAILURE || ascii === '') return FAILURE;
   for (const c of ascii) if (isForbiddenDomainCp(c)) return FAILURE;
@@ -406,11 +407,50 @@ function parseHost(input, isOpaque) {
 }
 
 // ---- the basic URL parser -----------------------------------------------------------
+// Parser states (plain constants: the switch below is the hot loop).
+const ST_SCHEME_START = 1;
+const ST_SCHEME = 2;
+const ST_NO_SCHEME = 3;
+const ST_SPECIAL_RELATIVE_OR_AUTHORITY = 4;
+const ST_PATH_OR_AUTHORITY = 5;
+const ST_RELATIVE = 6;
+const ST_RELATIVE_SLASH = 7;
+const ST_SPECIAL_AUTHORITY_SLASHES = 8;
+const ST_SPECIAL_AUTHORITY_IGNORE_SLASHES = 9;
+const ST_AUTHORITY = 10;
+const ST_HOST = 11;
+const ST_HOSTNAME = 12;
+const ST_PORT = 13;
+const ST_FILE = 14;
+const ST_FILE_SLASH = 15;
+const ST_FILE_HOST = 16;
+const ST_PATH_START = 17;
+const ST_PATH = 18;
+const ST_OPAQUE_PATH = 19;
+const ST_QUERY = 20;
+const ST_FRAGMENT = 21;
 const S = {
-  SCHEME_START: 1, SCHEME: 2, NO_SCHEME: 3, SPECIAL_RELATIVE_OR_AUTHORITY: 4, PATH_OR_AUTHORITY: 5,
-  RELATIVE: 6, RELATIVE_SLASH: 7, SPECIAL_AUTHORITY_SLASHES: 8, SPECIAL_AUTHORITY_IGNORE_SLASHES: 9,
-  AUTHORITY: 10, HOST: 11, HOSTNAME: 12, PORT: 13, FILE: 14, FILE_SLASH: 15, FILE_HOST: 16,
-  PATH_START: 17, PATH: 18, OPAQUE_PATH: 19, QUERY: 20, FRAGMENT: 21,
+  SCHEME_START: ST_SCHEME_START,
+  SCHEME: ST_SCHEME,
+  NO_SCHEME: ST_NO_SCHEME,
+  SPECIAL_RELATIVE_OR_AUTHORITY: ST_SPECIAL_RELATIVE_OR_AUTHORITY,
+  PATH_OR_AUTHORITY: ST_PATH_OR_AUTHORITY,
+  RELATIVE: ST_RELATIVE,
+  RELATIVE_SLASH: ST_RELATIVE_SLASH,
+  SPECIAL_AUTHORITY_SLASHES: ST_SPECIAL_AUTHORITY_SLASHES,
+  SPECIAL_AUTHORITY_IGNORE_SLASHES: ST_SPECIAL_AUTHORITY_IGNORE_SLASHES,
+  AUTHORITY: ST_AUTHORITY,
+  HOST: ST_HOST,
+  HOSTNAME: ST_HOSTNAME,
+  PORT: ST_PORT,
+  FILE: ST_FILE,
+  FILE_SLASH: ST_FILE_SLASH,
+  FILE_HOST: ST_FILE_HOST,
+  PATH_START: ST_PATH_START,
+  PATH: ST_PATH,
+  OPAQUE_PATH: ST_OPAQUE_PATH,
+  QUERY: ST_QUERY,
+  FRAGMENT: ST_FRAGMENT,
 };
 
 function newRecord() {
@@ -448,7 +488,7 @@ function basicParse(input, base, url, stateOverride) {
   }
   input = input.replace(/[\t\n\r]/g, '');
   const cs = Array.from(input);
-  let state = stateOverride || S.SCHEME_START;
+  let state = stateOverride || ST_SCHEME_START;
   let buffer = '';
   let atSignSeen = false, insideBrackets = false, passwordTokenSeen = false;
   let special = isSpecialScheme(url.scheme);
@@ -457,19 +497,19 @@ function basicParse(input, base, url, stateOverride) {
   for (let p = 0; p <= cs.length; p++) {
     const c = cs[p]; // undefined is EOF
     switch (state) {
-      case S.SCHEME_START:
+      case ST_SCHEME_START:
         if (c !== undefined && isAlpha(c)) {
           buffer += c.toLowerCase();
-          state = S.SCHEME;
+          state = ST_SCHEME;
         } else if (!stateOverride) {
-          state = S.NO_SCHEME;
+          state = ST_NO_SCHEME;
           p--;
         } else {
           return FAILURE;
         }
         break;
 
-      case S.SCHEME:
+      case ST_SCHEME:
         if (c !== undefined && (isAlnum(c) || c === '+' || c === '-' || c === '.')) {
           buffer += c.toLowerCase();
         } else if (c === ':') {
@@ -486,28 +526,28 @@ function basicParse(input, base, url, stateOverride) {
           }
           buffer = '';
           if (url.scheme === 'file') {
-            state = S.FILE;
+            state = ST_FILE;
           } else if (special && base && base.scheme === url.scheme) {
-            state = S.SPECIAL_RELATIVE_OR_AUTHORITY;
+            state = ST_SPECIAL_RELATIVE_OR_AUTHORITY;
           } else if (special) {
-            state = S.SPECIAL_AUTHORITY_SLASHES;
+            state = ST_SPECIAL_AUTHORITY_SLASHES;
           } else if (cs[p + 1] === '/') {
-            state = S.PATH_OR_AUTHORITY;
+            state = ST_PATH_OR_AUTHORITY;
             p++;
           } else {
             url.path = '';
-            state = S.OPAQUE_PATH;
+            state = ST_OPAQUE_PATH;
           }
         } else if (!stateOverride) {
           buffer = '';
-          state = S.NO_SCHEME;
+          state = ST_NO_SCHEME;
           p = -1;
         } else {
           return FAILURE;
         }
         break;
 
-      case S.NO_SCHEME:
+      case ST_NO_SCHEME:
         if (!base || (typeof base.path === 'string' && c !== '#')) return FAILURE;
         if (typeof base.path === 'string' && c === '#') {
           url.scheme = base.scheme;
@@ -515,39 +555,39 @@ function basicParse(input, base, url, stateOverride) {
           url.path = base.path;
           url.query = base.query;
           url.fragment = '';
-          state = S.FRAGMENT;
+          state = ST_FRAGMENT;
         } else if (base.scheme !== 'file') {
-          state = S.RELATIVE;
+          state = ST_RELATIVE;
           p--;
         } else {
-          state = S.FILE;
+          state = ST_FILE;
           p--;
         }
         break;
 
-      case S.SPECIAL_RELATIVE_OR_AUTHORITY:
+      case ST_SPECIAL_RELATIVE_OR_AUTHORITY:
         if (c === '/' && cs[p + 1] === '/') {
-          state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+          state = ST_SPECIAL_AUTHORITY_IGNORE_SLASHES;
           p++;
         } else {
-          state = S.RELATIVE;
+          state = ST_RELATIVE;
           p--;
         }
         break;
 
-      case S.PATH_OR_AUTHORITY:
-        if (c === '/') state = S.AUTHORITY;
+      case ST_PATH_OR_AUTHORITY:
+        if (c === '/') state = ST_AUTHORITY;
         else {
-          state = S.PATH;
+          state = ST_PATH;
           p--;
         }
         break;
 
-      case S.RELATIVE:
+      case ST_RELATIVE:
         url.scheme = base.scheme;
         special = isSpecialScheme(url.scheme);
         if (c === '/' || (special && c === '\\')) {
-          state = S.RELATIVE_SLASH;
+          state = ST_RELATIVE_SLASH;
         } else {
           url.username = base.username;
           url.password = base.password;
@@ -557,48 +597,48 @@ function basicParse(input, base, url, stateOverride) {
           url.query = base.query;
           if (c === '?') {
             url.query = '';
-            state = S.QUERY;
+            state = ST_QUERY;
           } else if (c === '#') {
             url.fragment = '';
-            state = S.FRAGMENT;
+            state = ST_FRAGMENT;
           } else if (c !== undefined) {
             url.query = null;
             shortenPath(url);
-            state = S.PATH;
+            state = ST_PATH;
             p--;
           }
         }
         break;
 
-      case S.RELATIVE_SLASH:
+      case ST_RELATIVE_SLASH:
         if (special && (c === '/' || c === '\\')) {
-          state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+          state = ST_SPECIAL_AUTHORITY_IGNORE_SLASHES;
         } else if (c === '/') {
-          state = S.AUTHORITY;
+          state = ST_AUTHORITY;
         } else {
           url.username = base.username;
           url.password = base.password;
           url.host = base.host;
           url.port = base.port;
-          state = S.PATH;
+          state = ST_PATH;
           p--;
         }
         break;
 
-      case S.SPECIAL_AUTHORITY_SLASHES:
-        state = S.SPECIAL_AUTHORITY_IGNORE_SLASHES;
+      case ST_SPECIAL_AUTHORITY_SLASHES:
+        state = ST_SPECIAL_AUTHORITY_IGNORE_SLASHES;
         if (c === '/' && cs[p + 1] === '/') p++;
         else p--;
         break;
 
-      case S.SPECIAL_AUTHORITY_IGNORE_SLASHES:
+      case ST_SPECIAL_AUTHORITY_IGNORE_SLASHES:
         if (c !== '/' && c !== '\\') {
-          state = S.AUTHORITY;
+          state = ST_AUTHORITY;
           p--;
         }
         break;
 
-      case S.AUTHORITY:
+      case ST_AUTHORITY:
         if (c === '@') {
           if (atSignSeen) buffer = '%40' + buffer;
           atSignSeen = true;
@@ -616,25 +656,25 @@ function basicParse(input, base, url, stateOverride) {
           if (atSignSeen && buffer === '') return FAILURE;
           p -= Array.from(buffer).length + 1;
           buffer = '';
-          state = S.HOST;
+          state = ST_HOST;
         } else {
           buffer += c;
         }
         break;
 
-      case S.HOST:
-      case S.HOSTNAME:
+      case ST_HOST:
+      case ST_HOSTNAME:
         if (stateOverride && url.scheme === 'file') {
           p--;
-          state = S.FILE_HOST;
+          state = ST_FILE_HOST;
         } else if (c === ':' && !insideBrackets) {
           if (buffer === '') return FAILURE;
-          if (stateOverride === S.HOSTNAME) return FAILURE;
+          if (stateOverride === ST_HOSTNAME) return FAILURE;
           const host = parseHost(buffer, !special);
           if (host === FAILURE) return FAILURE;
           url.host = host;
           buffer = '';
-          state = S.PORT;
+          state = ST_PORT;
         } else if (c === undefined || c === '/' || c === '?' || c === '#' || (special && c === '\\')) {
           p--;
           if (special && buffer === '') return FAILURE;
@@ -643,7 +683,7 @@ function basicParse(input, base, url, stateOverride) {
           if (host === FAILURE) return FAILURE;
           url.host = host;
           buffer = '';
-          state = S.PATH_START;
+          state = ST_PATH_START;
           if (stateOverride) return url;
         } else {
           if (c === '[') insideBrackets = true;
@@ -652,7 +692,7 @@ function basicParse(input, base, url, stateOverride) {
         }
         break;
 
-      case S.PORT:
+      case ST_PORT:
         if (c !== undefined && isDigit(c)) {
           buffer += c;
         } else if (c === undefined || c === '/' || c === '?' || c === '#' || (special && c === '\\') ||
@@ -664,45 +704,45 @@ function basicParse(input, base, url, stateOverride) {
             buffer = '';
           }
           if (stateOverride) return url;
-          state = S.PATH_START;
+          state = ST_PATH_START;
           p--;
         } else {
           return FAILURE;
         }
         break;
 
-      case S.FILE:
+      case ST_FILE:
         url.scheme = 'file';
         special = true;
         url.host = '';
         if (c === '/' || c === '\\') {
-          state = S.FILE_SLASH;
+          state = ST_FILE_SLASH;
         } else if (base && base.scheme === 'file') {
           url.host = base.host;
           url.path = base.path.slice();
           url.query = base.query;
           if (c === '?') {
             url.query = '';
-            state = S.QUERY;
+            state = ST_QUERY;
           } else if (c === '#') {
             url.fragment = '';
-            state = S.FRAGMENT;
+            state = ST_FRAGMENT;
           } else if (c !== undefined) {
             url.query = null;
             if (!startsWithDriveLetter(cs, p)) shortenPath(url);
             else url.path = [];
-            state = S.PATH;
+            state = ST_PATH;
             p--;
           }
         } else {
-          state = S.PATH;
+          state = ST_PATH;
           p--;
         }
         break;
 
-      case S.FILE_SLASH:
+      case ST_FILE_SLASH:
         if (c === '/' || c === '\\') {
-          state = S.FILE_HOST;
+          state = ST_FILE_HOST;
         } else {
           if (base && base.scheme === 'file') {
             url.host = base.host;
@@ -710,20 +750,20 @@ function basicParse(input, base, url, stateOverride) {
               url.path.push(base.path[0]);
             }
           }
-          state = S.PATH;
+          state = ST_PATH;
           p--;
         }
         break;
 
-      case S.FILE_HOST:
+      case ST_FILE_HOST:
         if (c === undefined || c === '/' || c === '\\' || c === '?' || c === '#') {
           p--;
           if (!stateOverride && isWindowsDriveLetter(buffer)) {
-            state = S.PATH;
+            state = ST_PATH;
           } else if (buffer === '') {
             url.host = '';
             if (stateOverride) return url;
-            state = S.PATH_START;
+            state = ST_PATH_START;
           } else {
             let host = parseHost(buffer, !special);
             if (host === FAILURE) return FAILURE;
@@ -731,32 +771,32 @@ function basicParse(input, base, url, stateOverride) {
             url.host = host;
             if (stateOverride) return url;
             buffer = '';
-            state = S.PATH_START;
+            state = ST_PATH_START;
           }
         } else {
           buffer += c;
         }
         break;
 
-      case S.PATH_START:
+      case ST_PATH_START:
         if (special) {
-          state = S.PATH;
+          state = ST_PATH;
           if (c !== '/' && c !== '\\') p--;
         } else if (!stateOverride && c === '?') {
           url.query = '';
-          state = S.QUERY;
+          state = ST_QUERY;
         } else if (!stateOverride && c === '#') {
           url.fragment = '';
-          state = S.FRAGMENT;
+          state = ST_FRAGMENT;
         } else if (c !== undefined) {
-          state = S.PATH;
+          state = ST_PATH;
           if (c !== '/') p--;
         } else if (stateOverride && url.host === null) {
           url.path.push('');
         }
         break;
 
-      case S.PATH:
+      case ST_PATH:
         if (c === undefined || c === '/' || (special && c === '\\') || (!stateOverride && (c === '?' || c === '#'))) {
           const slash = c === '/' || (special && c === '\\');
           if (isDoubleDot(buffer)) {
@@ -773,42 +813,42 @@ function basicParse(input, base, url, stateOverride) {
           buffer = '';
           if (c === '?') {
             url.query = '';
-            state = S.QUERY;
+            state = ST_QUERY;
           } else if (c === '#') {
             url.fragment = '';
-            state = S.FRAGMENT;
+            state = ST_FRAGMENT;
           }
         } else {
           buffer += encodeCp(c, pathSet);
         }
         break;
 
-      case S.OPAQUE_PATH:
+      case ST_OPAQUE_PATH:
         if (c === '?') {
           url.query = '';
-          state = S.QUERY;
+          state = ST_QUERY;
         } else if (c === '#') {
           url.fragment = '';
-          state = S.FRAGMENT;
+          state = ST_FRAGMENT;
         } else if (c !== undefined) {
           url.path += encodeCp(c, inC0);
         }
         break;
 
-      case S.QUERY:
+      case ST_QUERY:
         if ((!stateOverride && c === '#') || c === undefined) {
           url.query += encodeString(buffer, special ? specialQuerySet : querySet);
           buffer = '';
           if (c === '#') {
             url.fragment = '';
-            state = S.FRAGMENT;
+            state = ST_FRAGMENT;
           }
         } else {
           buffer += c;
         }
         break;
 
-      case S.FRAGMENT:
+      case ST_FRAGMENT:
         if (c !== undefined) url.fragment += encodeCp(c, fragmentSet);
         break;
     }

@@ -1,0 +1,24 @@
+// structuredClone of buffers and views, cycles, strings (lone surrogates), numbers, BigInt.
+const t = (label, f) => { try { const r = f(); console.log(label, JSON.stringify(r)); } catch (e) { console.log(label, 'THROW', e.name, e.code, JSON.stringify(e.message)); } };
+const types = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array, Float32Array, Float64Array, BigInt64Array, BigUint64Array];
+for (const T of types) t(T.name, () => { const buf = new ArrayBuffer(64); const a = new T(buf, 8, 3); a[0] = T.name.startsWith('Big') ? -5n : -5; a[2] = T.name.startsWith('Big') ? 7n : 7.5; const c = structuredClone(a); return [c.constructor.name, c.byteOffset, c.length, c.buffer.byteLength, String(c[0]), String(c[2])]; });
+t('dataview', () => { const b = new ArrayBuffer(16); const d = new DataView(b, 4, 8); d.setUint16(0, 513); const c = structuredClone(d); return [c.constructor.name, c.byteOffset, c.byteLength, c.getUint16(0), c.buffer.byteLength]; });
+t('shared views', () => { const b = new ArrayBuffer(8); const x = {a: new Uint8Array(b), b: new Int16Array(b, 2, 2), buf: b}; const c = structuredClone(x); c.a[2] = 9; return [c.a.buffer === c.b.buffer, c.buf === c.a.buffer, c.b[0]]; });
+t('transfer', () => { const b = new ArrayBuffer(8); new Uint8Array(b)[1] = 42; const u = new Uint8Array(b, 1); const c = structuredClone({u, b}, {transfer: [b]}); return [b.byteLength, u.length, c.b.byteLength, c.u[0], c.u.buffer === c.b]; });
+t('transfer twice', () => { let b = new ArrayBuffer(8); new Uint8Array(b)[3] = 3; for (let i = 0; i < 3; i++) { const n = structuredClone(b, {transfer: [b]}); if (b.byteLength !== 0) throw new Error('not detached'); b = n; } return [b.byteLength, new Uint8Array(b)[3]]; });
+t('copy then transfer', () => { const b = new ArrayBuffer(8); structuredClone(b); const n = structuredClone(b, {transfer: [b]}); return [b.byteLength, n.byteLength]; });
+t('view then transfer', () => { const b = new ArrayBuffer(8); const u = new Uint8Array(b); structuredClone(u); const n = structuredClone(u, {transfer: [b]}); return [b.byteLength, n.length]; });
+t('buffer', () => { const b = Buffer.from('hello'); const c = structuredClone(b); return [c.constructor.name, c.length, String.fromCharCode(...c)]; });
+t('cycle', () => { const o = {a: 1}; o.self = o; o.arr = [o, o]; const c = structuredClone(o); return [c.self === c, c.arr[0] === c, c.arr[1] === c]; });
+t('map cycle', () => { const m = new Map(); m.set(m, m); const c = structuredClone(m); return [c.get(c) === c, c.size]; });
+t('set share', () => { const x = {}; const s = new Set([x]); const c = structuredClone([s, x]); return c[0].has(c[1]); });
+t('strings', () => { const s = ['', 'abc', 'caf\u00e9', '\u00ff\u0100', '\ud800', 'a\udc00b', '\u{1F600}', 'nul\0x', 'x'.repeat(1000)]; const c = structuredClone(s); return c.map((v, i) => v === s[i]); });
+t('numbers', () => { const n = [0, -0, 1, -1, 2**31-1, -(2**31), 2**31, 2**53, NaN, Infinity, -Infinity, 1.5, 1e-300]; const c = structuredClone(n); return c.map((v, i) => Object.is(v, n[i])); });
+t('bigints', () => { const n = [0n, -1n, 2n**64n, -(2n**200n)+1n, 123n]; const c = structuredClone(n); return c.map((v, i) => v === n[i]); });
+t('keys', () => { const o = {b: 1, a: 2, 1: 3, 0: 4, 'caf\u00e9': 5, '\u4e2d': 6}; return Object.keys(structuredClone(o)); });
+t('nested arrays', () => structuredClone([[1, [2, [3, []]]], {x: [null, undefined, true, false]}]));
+t('date array', () => structuredClone([new Date(0), new Date(1e12)]).map(d => d.toISOString()));
+t('detached view in obj', () => { const b = new ArrayBuffer(4); const v = new DataView(b); structuredClone(b, {transfer: [b]}); return structuredClone({v}); });
+t('array subclass', () => { class A extends Array {}; const a = new A(); a.push(1, 2); const c = structuredClone(a); return [c.constructor.name, c.length]; });
+t('map subclass', () => { class M extends Map {}; const c = structuredClone(new M([[1, 2]])); return [c.constructor.name, c.get(1)]; });
+t('length-only array', () => { const a = new Array(3); const c = structuredClone(a); return [c.length, 0 in c]; });

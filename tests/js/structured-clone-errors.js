@@ -1,0 +1,22 @@
+// structuredClone of errors: which constructor (from name), which props survive (node 20).
+const t = (label, f) => { try { const r = f(); console.log(label, r); } catch (e) { console.log(label, 'THROW', e.name, e.constructor.name, e.code, JSON.stringify(e.message)); } };
+const show = (e) => { const c = structuredClone(e); const d = Object.getOwnPropertyDescriptors(c); for (const k in d) if (k === 'stack') d[k] = typeof d[k].value + d[k].enumerable; return JSON.stringify({proto: Object.getPrototypeOf(c).constructor.name, name: c.name, msg: c.message, own: Object.getOwnPropertyNames(c), desc: d, stackSame: c.stack === e.stack, hasOwnStack: Object.hasOwn(c,'stack'), cause: c.cause, hasCause: 'cause' in c}); };
+t('Error', () => show(new Error('m')));
+t('noMsg', () => show(new Error()));
+for (const C of [EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError]) t(C.name, () => show(new C('x')));
+t('custom name', () => { const e = new Error('m'); e.name = 'Foo'; return show(e); });
+t('custom name Type', () => { const e = new Error('m'); e.name = 'TypeError'; return show(e); });
+t('range name custom', () => { const e = new RangeError('m'); e.name = 'Foo'; return show(e); });
+t('proto name', () => { class MyErr extends Error {}; const e = new MyErr('m'); return show(e); });
+t('proto name2', () => { class MyErr extends TypeError { constructor(m){super(m); this.name='MyErr'; this.extra=1} }; const e = new MyErr('m'); return show(e); });
+t('cause', () => show(new Error('m', {cause: {a: 1}})));
+t('cause err', () => { const c = structuredClone(new Error('m', {cause: new TypeError('inner')})); return [c.cause instanceof TypeError, c.cause.message]; });
+t('extra', () => { const e = new Error('m'); e.code = 'X'; e.foo = 1; return show(e); });
+t('msg nonstring', () => { const e = new Error('m'); e.message = 42; return show(e); });
+t('stack nonstring', () => { const e = new Error('m'); e.stack = 42; return show(e); });
+t('msg getter', () => { const e = new Error('m'); Object.defineProperty(e,'message',{get(){return 'g'}}); return show(e); });
+t('name getter in proto', () => { const e = Object.create(Error.prototype); return show(e); });
+t('AggregateError', () => show(new AggregateError([1], 'agg')));
+t('err in obj', () => { const e = new Error('m'); const c = structuredClone({e, e2: e}); return c.e === c.e2; });
+t('stack is', () => { const e = new Error('m'); return structuredClone(e).stack === e.stack; });
+t('name num', () => { const e = new Error('m'); e.name = 5; return show(e); });
