@@ -37,14 +37,15 @@ test: all
 
 # Sanitizer builds (gcc) that run the whole suite. The engine is not instrumented:
 # ASan keeps detect_stack_use_after_return=0 (fake stacks would hide pointers from
-# JSC's conservative GC scan) and skips leak checks (JSC keeps its heap at exit);
+# JSC's conservative GC scan) and checks leaks with the engine's own suppressed by library (tests/lsan.supp);
 # TSan suppresses by library only, never spindle's own code (see ENGINE.md), and
 # runs JSC with polling traps: TSan defers signals, which deadlocks JSC's
 # signal-based thread suspension (VMTraps' "Signal Sender" vs libpas' scavenger),
 # so about one run in three hung without it.
-ASAN_ENV := ASAN_OPTIONS=detect_leaks=0:detect_stack_use_after_return=0:halt_on_error=1 \
+ASAN_ENV := SPINDLE_SANITIZER=1 ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=0:halt_on_error=1 \
+            LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
             UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-TSAN_ENV := JSC_usePollingTraps=1 TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1"
+TSAN_ENV := SPINDLE_SANITIZER=1 JSC_usePollingTraps=1 TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp halt_on_error=1 second_deadlock_stack=1"
 asan:
 	$(MAKE) CC=gcc BUILD=build-asan SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" OPT="-O1 -g" all
 	$(ASAN_ENV) tests/run.sh build-asan

@@ -15,6 +15,8 @@ const kCtrl = Symbol('kCtrl');
 const kOwner = Symbol('kOwner');
 const kExitCode = Symbol('kExitCode');
 const kTerminating = Symbol('kTerminating');
+const kStdout = Symbol('kStdout');
+const kStderr = Symbol('kStderr');
 
 const environmentData = new Map();
 
@@ -125,6 +127,9 @@ class Worker extends EventEmitter {
       codeRangeSizeMb: resourceLimits.codeRangeSizeMb || 0,
       stackSizeMb: resourceLimits.stackSizeMb || 4,
     };
+    const { WorkerReadable } = require('internal/worker/stdio');
+    this[kStdout] = new WorkerReadable();
+    this[kStderr] = new WorkerReadable();
     this.performance = { eventLoopUtilization: () => ({ idle: 0, active: 0, utilization: 0 }) };
     // Both ports deliver without keeping the process alive: the worker handle does that.
     port.on('message', (value) => this.emit('message', value));
@@ -137,6 +142,7 @@ class Worker extends EventEmitter {
   _onControl(msg) {
     switch (msg.type) {
       case 'online': this.emit('online'); break;
+      case 'stdio': this[msg.fd === 1 ? kStdout : kStderr].push(msg.chunk); break;
       case 'error': this.emit('error', child.deserializeError(msg.error)); break;
       default: break;
     }
@@ -166,20 +172,8 @@ class Worker extends EventEmitter {
   }
 
   get stdin() { return null; }
-  get stdout() { return this._stdio('stdout'); }
-  get stderr() { return this._stdio('stderr'); }
-  _stdio(which) {
-    const key = `_${which}Stream`;
-    if (!this[key]) {
-      const { Readable } = lazyStream();
-      this[key] = Readable ? new Readable({ read() {} }) : new EventEmitter();
-    }
-    return this[key];
-  }
-}
-
-function lazyStream() {
-  try { return require('stream'); } catch { return {}; }
+  get stdout() { return this[kStdout]; }
+  get stderr() { return this[kStderr]; }
 }
 
 // C: the worker's thread ended. Deliver what it sent, then 'exit'.
@@ -191,6 +185,8 @@ io.hooks.emitWorkerExit = function emitWorkerExit(handle, code) {
   native.drain(worker[kPort]);
   worker[kPort].close();
   worker[kCtrl].close();
+  worker[kStdout].push(null);
+  worker[kStderr].push(null);
   worker.emit('exit', code);
   for (const resolve of worker[kTerminating]) resolve(code);
   worker[kTerminating] = [];

@@ -102,6 +102,23 @@ static void glib_start(sp_agent_t *a) {
   uv_unref((uv_handle_t *)&a->glib_timer);
 }
 
+/* ---- spin window (see agent.h) */
+enum { SP_SPIN_WINDOW_NS = 200 * 1000 };
+
+static void spin_idle_cb(uv_idle_t *h) {
+  sp_agent_t *a = h->loop->data;
+  if (uv_hrtime() >= a->spin_until) {
+    a->spin_until = 0;
+    uv_idle_stop(h);
+  }
+}
+
+void sp__agent_spin(sp_agent_t *a) {
+  uint64_t until = uv_hrtime() + SP_SPIN_WINDOW_NS;
+  if (a->spin_until == 0) uv_idle_start(&a->spin_idle, spin_idle_cb); /* unref'd: never keeps the loop alive */
+  a->spin_until = until;
+}
+
 /* ---- termination */
 static bool should_terminate(JSContextRef ctx, void *data) {
   sp_agent_t *a = data;
@@ -285,10 +302,14 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   g_main_context_push_thread_default(a->gmain); /* before the VM, or its timers hang */
   g_main_context_acquire(a->gmain);
   glib_start(a);
+  uv_idle_init(&a->loop, &a->spin_idle);
+  uv_unref((uv_handle_t *)&a->spin_idle);
 
   a->group = JSContextGroupCreate();
   a->ctx = JSGlobalContextCreateInGroup(a->group, NULL);
-  JSContextGroupSetExecutionTimeLimit(a->group, a->timeout_period, should_terminate, a);
+  /* Only a worker can be terminate()d from outside, and the watchdog costs a
+   * CPU-time syscall per VM entry: the main thread arms it only to exit. */
+  if (worker) JSContextGroupSetExecutionTimeLimit(a->group, a->timeout_period, should_terminate, a);
 
   JSContextRef ctx = a->ctx;
   a->bindings = JSObjectMake(ctx, NULL, NULL);

@@ -68,7 +68,6 @@ static const char helpers_src[] =
     "    dvLength = gopd(DataView.prototype, 'byteLength').get;\n"
     "var abDetached = gopd(ArrayBuffer.prototype, 'detached');\n"
     "abDetached = abDetached && abDetached.get;\n"
-    "var abLength = gopd(ArrayBuffer.prototype, 'byteLength').get;\n"
     "var abSlice = ArrayBuffer.prototype.slice, abTransfer = ArrayBuffer.prototype.transfer;\n"
     "var errorNames = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];\n"
     "var errorCtors = [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError];\n"
@@ -172,7 +171,6 @@ static const char helpers_src[] =
     "    try { return apply(objToString, v, []); } catch (e) { return '[object Object]'; }\n"
     "  },\n"
     "  isDetached: function (b) { return abDetached ? apply(abDetached, b, []) : false; },\n"
-    "  bufferLength: function (b) { return apply(abLength, b, []); },\n"
     "  slice: function (b) { return apply(abSlice, b, []); },\n"
     "  transfer: function (b) { return apply(abTransfer, b, []); },\n"
     "  dataView: function (v) { return [apply(dvBuffer, v, []), apply(dvOffset, v, []), apply(dvLength, v, [])]; },\n"
@@ -188,7 +186,7 @@ typedef struct vm {
   JSObjectRef holder; /* protected; owns every function below */
   JSObjectRef entries, array_parts, map_entries, set_values, date_value, number_value, string_value, boolean_value,
       bigint_value, regexp, error_info, make_error, define_hidden, define_open, describe,
-      is_detached, buffer_length, slice, transfer, data_view, map_ctor, map_set, set_ctor, set_add,
+      is_detached, slice, transfer, data_view, map_ctor, map_set, set_ctor, set_add,
       dv_ctor, mark, is_marked;
 } vm_t;
 
@@ -252,7 +250,7 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   F(number_value, "numberValue") F(string_value, "stringValue") F(boolean_value, "booleanValue")
   F(bigint_value, "bigintValue") F(regexp, "regexp") F(error_info, "errorInfo")
   F(make_error, "makeError") F(define_hidden, "defineHidden") F(define_open, "defineOpen")
-  F(describe, "describe") F(is_detached, "isDetached") F(buffer_length, "bufferLength")
+  F(describe, "describe") F(is_detached, "isDetached")
   F(slice, "slice") F(transfer, "transfer") F(data_view, "dataView") F(map_ctor, "Map")
   F(map_set, "mapSet") F(set_ctor, "Set") F(set_add, "setAdd") F(dv_ctor, "DataView")
   F(mark, "mark") F(is_marked, "isMarked")
@@ -372,6 +370,11 @@ static void wfail(writer_t *wr, JSValueRef e) {
   }
 }
 
+static void keep_alive(writer_t *wr, JSValueRef v) {
+  if (!wr->keep) wr->keep = JSObjectMakeArray(wr->ctx, 0, NULL, NULL); /* primitives never need it */
+  JSObjectSetPropertyAtIndex(wr->ctx, wr->keep, wr->nkeep++, v, NULL);
+}
+
 static size_t ohash(JSObjectRef o, size_t cap) {
   uint64_t x = (uint64_t)(uintptr_t)o >> 4;
   x *= 0x9e3779b97f4a7c15ULL;
@@ -388,7 +391,7 @@ static uint32_t obj_find(writer_t *wr, JSObjectRef o) {
 
 static bool obj_add(writer_t *wr, JSObjectRef o) {
   if ((wr->on + 1) * 2 > wr->ocap) {
-    size_t cap = wr->ocap ? wr->ocap * 2 : 64;
+    size_t cap = wr->ocap ? wr->ocap * 2 : 16;
     JSObjectRef *k = calloc(cap, sizeof *k);
     uint32_t *v = malloc(cap * sizeof *v);
     if (!k || !v) { free(k); free(v); wr->w.oom = true; return false; }
@@ -410,7 +413,7 @@ static bool obj_add(writer_t *wr, JSObjectRef o) {
   wr->okeys[h] = o;
   wr->ovals[h] = ++wr->next_id;
   wr->on++;
-  JSObjectSetPropertyAtIndex(wr->ctx, wr->keep, wr->nkeep++, o, NULL);
+  keep_alive(wr, o);
   return true;
 }
 
@@ -463,9 +466,6 @@ static void write_bigint(writer_t *wr, JSValueRef v) {
   JSStringRelease(s);
 }
 
-static void keep_alive(writer_t *wr, JSValueRef v) {
-  JSObjectSetPropertyAtIndex(wr->ctx, wr->keep, wr->nkeep++, v, NULL);
-}
 
 /* A property key by content: numbered on first use, then sent as KEY_REF.
  * Returns the key's id (1-based), 0 if not remembered. */
@@ -505,7 +505,7 @@ static uint32_t write_key_string(writer_t *wr, JSStringRef name) {
   wr->w.len += wide ? 2 * n : n;
   if (n > 256) return id; /* long keys are rare: not worth remembering by content */
   if (wr->kn * 2 > wr->kcap) {
-    size_t cap = wr->kcap ? wr->kcap * 2 : 64;
+    size_t cap = wr->kcap ? wr->kcap * 2 : 16;
     while (wr->kn * 2 > cap) cap *= 2;
     keyent_t *nk = calloc(cap, sizeof *nk);
     if (!nk) { wr->w.oom = true; return 0; }
@@ -547,7 +547,7 @@ static void write_key(writer_t *wr, JSValueRef key) {
   JSStringRelease(s);
   if (!id) return;
   if ((wr->pn + 1) * 2 > wr->pcap) {
-    size_t cap = wr->pcap ? wr->pcap * 2 : 64;
+    size_t cap = wr->pcap ? wr->pcap * 2 : 16;
     JSValueRef *k = calloc(cap, sizeof *k);
     uint32_t *v = malloc(cap * sizeof *v);
     if (!k || !v) { free(k); free(v); return; }
@@ -584,11 +584,11 @@ static JSObjectRef helper_list(writer_t *wr, JSObjectRef fn, JSObjectRef o, size
 
 /* (key value)* END from a flat [k, v, k, v ...] list starting at `from`;
  * a numeric key is an array index. */
-static void write_pairs(writer_t *wr, JSObjectRef list, size_t from, size_t n) {
+static void write_pairs(writer_t *wr, JSObjectRef list, size_t from, size_t n, bool may_index) {
   JSContextRef ctx = wr->ctx;
   for (size_t i = from; i + 1 < n && !wr->failed; i += 2) {
     JSValueRef k = JSObjectGetPropertyAtIndex(ctx, list, (unsigned)i, NULL);
-    if (JSValueIsNumber(ctx, k)) {
+    if (may_index && JSValueIsNumber(ctx, k)) {
       sp_wbuf_u8(&wr->w, SP_WIRE_TAG_KEY_INDEX);
       sp_wbuf_varint(&wr->w, (uint64_t)JSValueToNumber(ctx, k, NULL));
     } else {
@@ -612,7 +612,7 @@ static void write_array(writer_t *wr, JSObjectRef o) {
   sp_wbuf_varint(&wr->w, (uint64_t)dense);
   for (size_t i = 0; i < (size_t)dense && !wr->failed; i++)
     write_value(wr, JSObjectGetPropertyAtIndex(ctx, list, (unsigned)(2 + i), NULL));
-  if (!wr->failed) write_pairs(wr, list, 2 + (size_t)dense, n);
+  if (!wr->failed) write_pairs(wr, list, 2 + (size_t)dense, n, true);
 }
 
 /* Values of a JS array made by a helper (Map/Set snapshots). */
@@ -809,7 +809,7 @@ static void write_object(writer_t *wr, JSObjectRef o) {
     if (!obj_add(wr, o)) return;
     size_t n = (size_t)JSValueToNumber(ctx, JSObjectGetProperty(ctx, (JSObjectRef)got, s_length, NULL), NULL);
     sp_wbuf_u8(&wr->w, SP_WIRE_TAG_OBJECT);
-    write_pairs(wr, (JSObjectRef)got, 0, n);
+    write_pairs(wr, (JSObjectRef)got, 0, n, false);
     return;
   }
   int cls = (int)JSValueToNumber(ctx, got, NULL);
@@ -990,7 +990,6 @@ static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef t
   vm_t *vm = vm_get(ctx, exc);
   if (!vm) return NULL;
   writer_t wr = {.ctx = ctx, .vm = vm, .exc = exc, .stack_lo = stack_low()};
-  wr.keep = JSObjectMakeArray(ctx, 0, NULL, NULL);
   sp_wbuf_init(&wr.w, 256);
   sp_wbuf_u8(&wr.w, SP_WIRE_VERSION);
   if (read_transfer_list(&wr, transfer)) {

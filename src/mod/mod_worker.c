@@ -180,6 +180,7 @@ static void emit_close(port_handle_t *h) {
 static void deliver(port_handle_t *h) {
   sp_agent_t *a = h->agent;
   if (!h->port) return;
+  sp__agent_spin(a);
   size_t limit = sp_port_pending(h->port);
   if (limit < 1000) limit = 1000;
   size_t n = 0;
@@ -305,6 +306,7 @@ SP_FN(js_post_message) {
     return SP_UNDEF;
   }
   sp_port_post(h->port, msg, (sp_payload_free_fn)sp_wire_msg_free);
+  sp__agent_spin(h->agent); /* a reply is likely: stay awake for it */
   return SP_UNDEF;
 }
 

@@ -11,5 +11,6 @@ const { Worker } = require('worker_threads');
   }
   const growth = (process.memoryUsage().rss - rssAfter20) / 1048576;
   console.log('200 workers done');
-  if (growth > 60) throw new Error(`RSS grew ${growth.toFixed(1)} MiB from worker 20 to 200`);
+  // sanitizer builds keep freed memory in quarantine: the bound only holds for real builds
+  if (!process.env.SPINDLE_SANITIZER && growth > 60) throw new Error(`RSS grew ${growth.toFixed(1)} MiB from worker 20 to 200`);
 })();

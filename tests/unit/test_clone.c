@@ -120,7 +120,7 @@ static void roundtrips(JSGlobalContextRef a, JSGlobalContextRef b) {
     /* every strict prefix fails cleanly; random corruption never crashes */
     for (size_t n = 0; n < m->len; n++) {
       uint8_t *p = malloc(n ? n : 1);
-      memcpy(p, m->data, n);
+      if (n) memcpy(p, m->data, n);
       sp_wire_msg_t *t = sp_wire_msg_new(p, n, NULL, 0);
       JSValueRef e = NULL;
       CHECK(sp_clone_deserialize(b, t, &e) == NULL && e);
@@ -188,7 +188,9 @@ static void transfers(JSGlobalContextRef a, JSGlobalContextRef b) {
   CHECK(r);
   sp_wire_msg_free(m);
   if (r) {
-    JSObjectSetProperty(b, JSContextGetGlobalObject(b), JSStringCreateWithUTF8CString("got"), r, 0, NULL);
+    JSStringRef got = JSStringCreateWithUTF8CString("got");
+    JSObjectSetProperty(b, JSContextGetGlobalObject(b), got, r, 0, NULL);
+    JSStringRelease(got);
     CHECK(JSValueToNumber(b, eval(b, "got.tb.byteLength"), NULL) == 32);
     CHECK(JSValueToNumber(b, eval(b, "got.v[1]"), NULL) == 55);
     CHECK(JSValueToBoolean(b, eval(b, "got.v.buffer === got.tb")));

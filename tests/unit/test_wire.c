@@ -141,7 +141,7 @@ static void test_valid_and_truncated(void) {
     /* every strict prefix is rejected; each copy is exactly sized so ASan sees overreads */
     for (size_t n = 0; n < w.len; n++) {
       uint8_t *p = malloc(n ? n : 1);
-      memcpy(p, w.data, n);
+      if (n) memcpy(p, w.data, n);
       CHECK(check_msg(p, n) != 0);
       free(p);
     }
@@ -174,7 +174,7 @@ static void test_corruption(void) {
         }
       }
       uint8_t *q = malloc(n ? n : 1);
-      memcpy(q, p, n);
+      if (n) memcpy(q, p, n);
       (void)check_msg(q, n); /* any answer; no crash, no overread */
       free(q);
       free(p);
@@ -185,7 +185,7 @@ static void test_corruption(void) {
 
 static int check_bytes(const uint8_t *p, size_t n, const sp_wire_side_t *side, uint32_t nside) {
   uint8_t *q = malloc(n ? n : 1);
-  memcpy(q, p, n);
+  if (n) memcpy(q, p, n);
   int e = sp_wire_check(q, n, side, nside);
   free(q);
   return e;

@@ -18,6 +18,14 @@ function run() {
   process.execArgv = init.execArgv;
   ctrl.unref();
   ctrl.start();
+  if (init.stdout || init.stderr) {
+    // `stdout: true` / `stderr: true`: the parent reads this output from worker.stdout/stderr
+    const write = process._writeStdio;
+    process._writeStdio = (fd, chunk) => {
+      if ((fd === 1 && init.stdout) || (fd === 2 && init.stderr)) ctrl.postMessage({ type: 'stdio', fd, chunk });
+      else write(fd, chunk);
+    };
+  }
 
   execution.setWorkerUncaughtHandler((err) => {
     let serialized;
