@@ -19,7 +19,7 @@ CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all run test deps unit asan tsan clean fuzz bench
+.PHONY: all run test deps unit asan tsan clean fuzz bench FORCE
 all: deps $(BUILD)/spindle $(BUILD)/libspindle.a $(UNIT_BIN)
 
 # Installs the system packages when pkg-config cannot find them (needs root on a fresh machine).
@@ -57,7 +57,14 @@ $(BUILD)/js2c: tools/js2c.c
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -o $@ $<
 
-$(BUILD)/gen/builtins.c: $(JS_SRC) $(BUILD)/js2c
+# The list of builtin files is a dependency too: a new .js file with an old
+# modification time must still regenerate the table.
+$(BUILD)/gen/js-list.txt: FORCE
+	@mkdir -p $(dir $@)
+	@echo "$(JS_SRC)" | cmp -s - $@ || echo "$(JS_SRC)" > $@
+FORCE:
+
+$(BUILD)/gen/builtins.c: $(JS_SRC) $(BUILD)/js2c $(BUILD)/gen/js-list.txt
 	@mkdir -p $(dir $@)
 	@$(BUILD)/js2c src/js $(JS_SRC) > $@
 

@@ -201,13 +201,8 @@ function getEnvironmentData(key) {
   return environmentData.get(key);
 }
 
-const untransferable = new WeakSet();
-function markAsUntransferable(obj) {
-  if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') untransferable.add(obj);
-}
-function isMarkedAsUntransferable(obj) {
-  return (typeof obj === 'object' && obj !== null) ? untransferable.has(obj) : false;
-}
+// The mark lives with the structured-clone code, which copies marked buffers.
+const { markAsUntransferable, isMarkedAsUntransferable } = require('internal/structured_clone');
 
 if (!native.isMainThread && child.environmentData instanceof Map) {
   for (const [k, v] of child.environmentData) environmentData.set(k, v);

@@ -416,7 +416,13 @@ void sp_agent_free(sp_agent_t *a) {
   g_main_context_pop_thread_default(a->gmain);
   g_main_context_release(a->gmain);
   g_main_context_unref(a->gmain);
-  uv_loop_close(&a->loop);
+  /* Handles closed while the VM went (finalizers) still need their close callbacks. */
+  uv_run(&a->loop, UV_RUN_DEFAULT);
+  if (uv_loop_close(&a->loop) != 0) {
+    uv_walk(&a->loop, close_walk_cb, NULL);
+    uv_run(&a->loop, UV_RUN_DEFAULT);
+    uv_loop_close(&a->loop);
+  }
   sp__atomics_agent_free(a);
   sp_waiter_destroy(&a->waiter);
   free_argv(a->opts.argc, a->opts.argv);

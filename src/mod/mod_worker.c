@@ -287,6 +287,11 @@ SP_FN(js_create_channel) {
 }
 
 SP_FN(js_post_message) {
+  sp_agent_t *a = sp__agent_current();
+  if (atomic_load(&a->terminate)) { /* a flood of posts must not outrun terminate() */
+    *exc = sp__termination_exception(ctx);
+    return SP_UNDEF;
+  }
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
   if (!h) return sp_js_throw(ctx, exc, "TypeError", "ERR_INVALID_THIS", "Value of \"this\" must be of type MessagePort");
   JSValueRef transfer = SP_ARG(2);
