@@ -7,7 +7,6 @@ const timed = Atomics.waitAsync(ia, 1, 0, 30);
 console.log(timed.async, timed.value instanceof Promise);
 timed.value.then((v) => console.log('index 1:', v));
 const r = Atomics.waitAsync(ia, 0, 0);
-r.value.then((v) => console.log('index 0:', v, Atomics.load(ia, 0)));
 setTimeout(() => {
   const w = new Worker(`
     const ia = new Int32Array(require('worker_threads').workerData);
@@ -15,5 +14,6 @@ setTimeout(() => {
     const n = Atomics.notify(ia, 0);
     require('worker_threads').parentPort.postMessage(n);
   `, { eval: true, workerData: ia.buffer });
-  w.on('message', (n) => console.log('worker woke', n));
+  // the wake-up and the worker's message race: report both once both arrived
+  w.on('message', (n) => r.value.then((v) => console.log('index 0:', v, Atomics.load(ia, 0), 'worker woke', n)));
 }, 60);
