@@ -251,14 +251,6 @@ int sp_runtime_init(int argc, char **argv) {
   JSClassDefinition def = kJSClassDefinitionEmpty;
   def.className = "SpindleTermination";
   termination_class = JSClassCreate(&def);
-  /* The main thread's own GLib context first, then the engine's main RunLoop (ENGINE.md). */
-  GMainContext *g = g_main_context_new();
-  g_main_context_push_thread_default(g);
-  g_main_context_acquire(g);
-  sp__wtf_runloop_initialize_main();
-  g_main_context_pop_thread_default(g);
-  g_main_context_release(g);
-  g_main_context_unref(g);
   return 0;
 }
 
@@ -301,7 +293,17 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   a->gmain = g_main_context_new();
   g_main_context_push_thread_default(a->gmain); /* before the VM, or its timers hang */
   g_main_context_acquire(a->gmain);
+  static bool main_runloop_ready;
+  if (!worker && !main_runloop_ready) {
+    /* The engine's main RunLoop binds to the context pushed now: it must be
+     * this agent's, which the loop drives (ENGINE.md: without it the GC timer
+     * can crash; bound to another context, async work never completes). */
+    sp__wtf_runloop_initialize_main();
+    main_runloop_ready = true;
+  }
   glib_start(a);
+  uv_async_init(&a->loop, &a->engine_hold, NULL);
+  uv_unref((uv_handle_t *)&a->engine_hold);
   uv_idle_init(&a->loop, &a->spin_idle);
   uv_unref((uv_handle_t *)&a->spin_idle);
 

@@ -52,6 +52,11 @@ typedef struct sp_agent {
   uv_idle_t spin_idle;
   uint64_t spin_until;      /* uv_hrtime() deadline; 0 = not spinning */
 
+  /* Engine work the loop cannot see (an async WebAssembly compile finishes on
+   * the GLib context): while engine_pending > 0 this handle keeps the loop alive. */
+  uv_async_t engine_hold;
+  int engine_pending;
+
   int exit_code;
   bool exiting;             /* process.exit() or terminate(): no more JS */
   atomic_bool terminate;    /* set by any thread to stop this agent's JS */

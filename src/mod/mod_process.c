@@ -106,6 +106,17 @@ SP_FN(js_kill) {
   return SP_UNDEF;
 }
 
+/* holdLoop(bool): count pending engine work (async wasm compiles) that must keep the loop alive */
+SP_FN(js_hold_loop) {
+  sp_agent_t *a = sp__agent_current();
+  if (JSValueToBoolean(ctx, SP_ARG(0))) {
+    if (a->engine_pending++ == 0) uv_ref((uv_handle_t *)&a->engine_hold);
+  } else if (a->engine_pending > 0 && --a->engine_pending == 0) {
+    uv_unref((uv_handle_t *)&a->engine_hold);
+  }
+  return SP_UNDEF;
+}
+
 SP_FN(js_gc) {
   JSSynchronousGarbageCollectForDebugging(ctx);
   return SP_UNDEF;
@@ -202,6 +213,7 @@ void sp_mod_process_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "rss", js_rss);
   sp_js_fn(ctx, t, "cpuUsage", js_cpu_usage);
   sp_js_fn(ctx, t, "gc", js_gc);
+  sp_js_fn(ctx, t, "holdLoop", js_hold_loop);
   sp_js_fn(ctx, t, "kill", js_kill);
   sp_js_fn(ctx, t, "envSnapshot", js_env_snapshot);
   sp_js_fn(ctx, t, "envGet", js_env_get);

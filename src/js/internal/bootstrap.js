@@ -113,6 +113,26 @@ for (const name of ['wait', 'waitAsync', 'notify']) {
   });
 }
 
+// WebAssembly's async compiles complete on the thread's GLib context, which the
+// loop drives but cannot count: hold the loop open while one is pending, as node does.
+if (typeof WebAssembly === 'object') {
+  const processBinding = binding('process');
+  for (const name of ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    if (typeof original !== 'function') continue;
+    const wrapped = {
+      [name](...args) {
+        const promise = Reflect.apply(original, this, args);
+        processBinding.holdLoop(true);
+        const release = () => processBinding.holdLoop(false);
+        promise.then(release, release);
+        return promise;
+      },
+    }[name];
+    Object.defineProperty(WebAssembly, name, { value: wrapped, writable: true, configurable: true });
+  }
+}
+
 const { queueMicrotask } = builtinRequire('internal/process/task_queues');
 Object.defineProperty(globalThis, 'queueMicrotask', {
   value: queueMicrotask, writable: true, configurable: true, enumerable: true,
