@@ -6,11 +6,7 @@
 #include <stdlib.h>
 #include <uv.h>
 
-typedef struct sp_msg {
-  struct sp_msg *next;
-  void *payload;
-  sp_payload_free_fn free_fn;
-} sp_msg_t;
+typedef sp_port_msg_t sp_msg_t;
 
 typedef struct sp_channel sp_channel_t;
 
@@ -52,8 +48,7 @@ void sp_port_ref(sp_port_t *p) { atomic_fetch_add(&p->refs, 1); }
 static void free_msgs(sp_msg_t *m) {
   while (m) {
     sp_msg_t *next = m->next;
-    if (m->free_fn) m->free_fn(m->payload);
-    free(m);
+    if (m->free) m->free(m);
     m = next;
   }
 }
@@ -77,21 +72,13 @@ void sp_port_unref(sp_port_t *p) {
   }
 }
 
-int sp_port_post(sp_port_t *p, void *payload, sp_payload_free_fn free_fn) {
-  sp_msg_t *m = malloc(sizeof *m);
-  if (!m) {
-    if (free_fn) free_fn(payload);
-    return -ENOMEM;
-  }
+int sp_port_post(sp_port_t *p, sp_port_msg_t *m) {
   m->next = NULL;
-  m->payload = payload;
-  m->free_fn = free_fn;
   sp_channel_t *ch = p->ch;
   uv_mutex_lock(&ch->lock);
   if (ch->closed) {
     uv_mutex_unlock(&ch->lock);
-    if (free_fn) free_fn(payload);
-    free(m);
+    if (m->free) m->free(m);
     return -EPIPE;
   }
   sp_port_t *to = p->peer;
@@ -104,7 +91,7 @@ int sp_port_post(sp_port_t *p, void *payload, sp_payload_free_fn free_fn) {
   return 0;
 }
 
-int sp_port_receive(sp_port_t *p, void **payload, sp_payload_free_fn *free_fn) {
+sp_port_msg_t *sp_port_receive(sp_port_t *p) {
   uv_mutex_lock(&p->ch->lock);
   sp_msg_t *m = p->head;
   if (m) {
@@ -113,11 +100,8 @@ int sp_port_receive(sp_port_t *p, void **payload, sp_payload_free_fn *free_fn) {
     p->count--;
   }
   uv_mutex_unlock(&p->ch->lock);
-  if (!m) return 0;
-  *payload = m->payload;
-  if (free_fn) *free_fn = m->free_fn;
-  free(m);
-  return 1;
+  if (m) m->next = NULL;
+  return m;
 }
 
 size_t sp_port_pending(sp_port_t *p) {

@@ -13,8 +13,9 @@
  * - A port belongs to at most one thread at a time: the thread that set its
  *   waker. Moving a port = clear the waker on the old thread, set it on the
  *   new one; messages arriving meanwhile wait in the inbox.
- * - Payloads are opaque: the core frees an undelivered one with the free
- *   function given at post time (on whatever thread drops it).
+ * - A message is any struct that starts with an sp_port_msg_t (intrusive: the
+ *   queue allocates nothing). The core frees an undelivered one with its own
+ *   `free` (on whatever thread drops it).
  */
 #ifndef SP_CORE_PORT_H
 #define SP_CORE_PORT_H
@@ -22,7 +23,12 @@
 #include <stddef.h>
 
 typedef struct sp_port sp_port_t;
-typedef void (*sp_payload_free_fn)(void *payload);
+
+typedef struct sp_port_msg sp_port_msg_t;
+struct sp_port_msg {
+  sp_port_msg_t *next;               /* the queue's, while queued */
+  void (*free)(sp_port_msg_t *msg);  /* drops an undelivered message */
+};
 /* Called with the channel lock held when a port's inbox or state changes:
  * must only signal (e.g. uv_async_send), never call back into the port. */
 typedef void (*sp_port_wake_fn)(void *data);
@@ -32,11 +38,11 @@ int sp_channel_new(sp_port_t **a, sp_port_t **b);
 void sp_port_ref(sp_port_t *p);
 void sp_port_unref(sp_port_t *p);
 
-/* Queues payload in the peer's inbox. Returns 0, or -EPIPE if the channel is
- * closed (the payload is then freed here, as node silently drops it). */
-int sp_port_post(sp_port_t *p, void *payload, sp_payload_free_fn free_fn);
-/* Takes the oldest message of p's inbox: 1 and *payload set, or 0 if empty. */
-int sp_port_receive(sp_port_t *p, void **payload, sp_payload_free_fn *free_fn);
+/* Queues msg in the peer's inbox. Returns 0, or -EPIPE if the channel is
+ * closed (msg is then freed here, as node silently drops it). */
+int sp_port_post(sp_port_t *p, sp_port_msg_t *msg);
+/* Takes the oldest message of p's inbox (the caller owns it), or NULL if empty. */
+sp_port_msg_t *sp_port_receive(sp_port_t *p);
 size_t sp_port_pending(sp_port_t *p);
 /* Closes the whole channel; both wakers are signalled. Queued messages stay receivable. */
 void sp_port_close(sp_port_t *p);

@@ -176,9 +176,13 @@ const uint8_t *sp_rbuf_string(sp_rbuf_t *r, int tag, size_t *units) {
 }
 
 /* ---- messages ------------------------------------------------------------- */
+static void free_link(sp_port_msg_t *link) { sp_wire_msg_free((sp_wire_msg_t *)link); }
+
 sp_wire_msg_t *sp_wire_msg_new(uint8_t *data, size_t len, sp_wire_side_t *side, uint32_t nside) {
   sp_wire_msg_t *m = malloc(sizeof *m);
   if (!m) return NULL;
+  m->link.next = NULL;
+  m->link.free = free_link;
   m->data = data;
   m->len = len;
   m->side = side;

@@ -25,6 +25,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/port.h"
+
 #define SP_WIRE_VERSION 1
 /* Hard nesting limit of the format itself (the engine glue also watches its stack). */
 #define SP_WIRE_MAX_DEPTH 10000
@@ -165,6 +167,7 @@ typedef struct sp_wire_side {
 } sp_wire_side_t;
 
 typedef struct sp_wire_msg {
+  sp_port_msg_t link; /* first: a message travels through a port's queue as is */
   uint8_t *data;
   size_t len;
   sp_wire_side_t *side;

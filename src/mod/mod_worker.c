@@ -32,6 +32,7 @@ typedef struct sp_worker sp_worker_t;
 typedef struct worker_state {
   JSObjectRef port_proto;  /* MessagePort.prototype of this VM (protected) */
   JSObjectRef hooks;       /* { initPort, emitMessage, emitMessageError, emitClose, emitWorkerExit } */
+  JSObjectRef emit_message, emit_message_error, init_port; /* hot ones, cached (protected) */
   sp_worker_t *children;   /* live child workers (this thread only) */
   struct port_handle *handles; /* every port handle of this agent, for teardown */
 } worker_state_t;
@@ -185,16 +186,16 @@ static void deliver(port_handle_t *h) {
   if (limit < 1000) limit = 1000;
   size_t n = 0;
   while (h->started && h->port && n < limit && !a->exiting) {
-    void *payload;
-    sp_payload_free_fn free_fn;
-    if (!sp_port_receive(h->port, &payload, &free_fn)) break;
+    sp_wire_msg_t *msg = (sp_wire_msg_t *)sp_port_receive(h->port);
+    if (!msg) break;
     n++;
     JSValueRef exc = NULL;
-    JSValueRef value = sp_clone_deserialize(a->ctx, payload, &exc);
-    free_fn(payload);
+    JSValueRef value = sp_clone_deserialize(a->ctx, msg, &exc);
+    sp_wire_msg_free(msg);
     JSValueRef args[2] = {h->obj, value ? value : exc};
     if (!h->obj) continue;
-    call_hook(a, value ? "emitMessage" : "emitMessageError", 2, args);
+    worker_state_t *st = state_of(a);
+    sp__agent_callback(a, value ? st->emit_message : st->emit_message_error, NULL, 2, args);
   }
   if (!h->port || a->exiting) return;
   if (n == limit && h->started) {
@@ -229,8 +230,7 @@ static JSObjectRef port_wrap(sp_agent_t *a, sp_port_t *port) {
   if (st->port_proto) JSObjectSetPrototype(a->ctx, obj, st->port_proto);
   JSValueRef arg = obj;
   JSValueRef exc = NULL;
-  JSValueRef init = st->hooks ? sp_js_get(a->ctx, st->hooks, "initPort") : NULL;
-  if (init && JSValueIsObject(a->ctx, init)) JSObjectCallAsFunction(a->ctx, (JSObjectRef)init, NULL, 1, &arg, &exc);
+  if (st->init_port) JSObjectCallAsFunction(a->ctx, st->init_port, NULL, 1, &arg, &exc);
   sp_port_set_waker(port, port_wake, h->async);
   return obj;
 }
@@ -275,6 +275,14 @@ SP_FN(js_setup) {
   st->hooks = (JSObjectRef)SP_ARG(1);
   JSValueProtect(ctx, st->port_proto);
   JSValueProtect(ctx, st->hooks);
+  JSObjectRef *cached[] = {&st->emit_message, &st->emit_message_error, &st->init_port};
+  const char *names[] = {"emitMessage", "emitMessageError", "initPort"};
+  for (int i = 0; i < 3; i++) {
+    JSValueRef f = sp_js_get(ctx, st->hooks, names[i]);
+    if (!JSValueIsObject(ctx, f)) return sp_js_throw(ctx, exc, "TypeError", NULL, "worker hooks: %s missing", names[i]);
+    *cached[i] = (JSObjectRef)f;
+    JSValueProtect(ctx, f);
+  }
   return SP_UNDEF;
 }
 
@@ -310,7 +318,7 @@ SP_FN(js_post_message) {
     sp_wire_msg_free(msg);
     return SP_UNDEF;
   }
-  sp_port_post(h->port, msg, (sp_payload_free_fn)sp_wire_msg_free);
+  sp_port_post(h->port, &msg->link);
   sp__agent_spin(h->agent); /* a reply is likely: stay awake for it */
   return SP_UNDEF;
 }
@@ -364,11 +372,10 @@ SP_FN(js_receive) {
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
   if (!h) return sp_js_throw(ctx, exc, "TypeError", "ERR_INVALID_ARG_TYPE",
                              "The \"port\" argument must be a MessagePort instance");
-  void *payload;
-  sp_payload_free_fn free_fn;
-  if (!h->port || !sp_port_receive(h->port, &payload, &free_fn)) return SP_UNDEF;
-  JSValueRef value = sp_clone_deserialize(ctx, payload, exc);
-  free_fn(payload);
+  sp_wire_msg_t *msg = h->port ? (sp_wire_msg_t *)sp_port_receive(h->port) : NULL;
+  if (!msg) return SP_UNDEF;
+  JSValueRef value = sp_clone_deserialize(ctx, msg, exc);
+  sp_wire_msg_free(msg);
   if (!value) return SP_UNDEF;
   JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
   sp_js_set(ctx, o, "message", value);
@@ -383,16 +390,15 @@ SP_FN(js_drain) {
   h->started = true;
   sp_agent_t *a = h->agent;
   while (h->port && sp_port_pending(h->port) > 0 && !a->exiting) {
-    void *payload;
-    sp_payload_free_fn free_fn;
-    if (!sp_port_receive(h->port, &payload, &free_fn)) break;
+    sp_wire_msg_t *msg = (sp_wire_msg_t *)sp_port_receive(h->port);
+    if (!msg) break;
     JSValueRef e = NULL;
-    JSValueRef value = sp_clone_deserialize(ctx, payload, &e);
-    free_fn(payload);
+    JSValueRef value = sp_clone_deserialize(ctx, msg, &e);
+    sp_wire_msg_free(msg);
     JSValueRef args[2] = {h->obj, value ? value : e};
-    JSValueRef fnv = sp_js_get(ctx, state_of(a)->hooks, value ? "emitMessage" : "emitMessageError");
+    worker_state_t *st = state_of(a);
     JSValueRef e2 = NULL;
-    JSObjectCallAsFunction(ctx, (JSObjectRef)fnv, NULL, 2, args, &e2);
+    JSObjectCallAsFunction(ctx, value ? st->emit_message : st->emit_message_error, NULL, 2, args, &e2);
     if (e2) sp__agent_uncaught(a, e2);
   }
   if (h->port) h->started = was;
@@ -424,7 +430,7 @@ SP_FN(js_bc_post) {
   for (; i < n; i++) {
     sp_wire_msg_t *msg = sp_clone_serialize(ctx, SP_ARG(1), NULL, exc);
     if (!msg) break;
-    sp_port_post(peers[i], msg, (sp_payload_free_fn)sp_wire_msg_free);
+    sp_port_post(peers[i], &msg->link);
   }
   for (size_t j = 0; j < n; j++) sp_port_unref(peers[j]);
   free(peers);
@@ -558,6 +564,9 @@ void sp__worker_agent_teardown(sp_agent_t *a) {
   }
   if (st->port_proto) JSValueUnprotect(a->ctx, st->port_proto);
   if (st->hooks) JSValueUnprotect(a->ctx, st->hooks);
+  JSObjectRef cached[] = {st->emit_message, st->emit_message_error, st->init_port};
+  for (int i = 0; i < 3; i++)
+    if (cached[i]) JSValueUnprotect(a->ctx, cached[i]);
   free(st);
   a->worker_data = NULL;
 }

@@ -1,4 +1,4 @@
-/* Unit tests of src/core/port.c: ordering, close, undelivered payloads, threads. */
+/* Unit tests of src/core/port.c: ordering, close, undelivered messages, threads. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <uv.h>
@@ -7,8 +7,22 @@
 
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #c); exit(1); } } while (0)
 
+typedef struct {
+  sp_port_msg_t link;
+  int value;
+} int_msg_t;
+
 static int freed;
-static void count_free(void *p) { freed++; free(p); }
+static void count_free(sp_port_msg_t *m) { freed++; free(m); }
+static void plain_free(sp_port_msg_t *m) { free(m); }
+
+static int_msg_t *new_msg(int v, void (*fn)(sp_port_msg_t *)) {
+  int_msg_t *m = malloc(sizeof *m);
+  m->link.free = fn;
+  m->value = v;
+  return m;
+}
+
 static int woken;
 static void wake(void *d) { (*(int *)d)++; }
 
@@ -16,28 +30,22 @@ static void test_order_and_close(void) {
   sp_port_t *a, *b;
   CHECK(sp_channel_new(&a, &b) == 0);
   CHECK(sp_port_entangled(a, b));
-  for (int i = 0; i < 100; i++) {
-    int *v = malloc(sizeof *v);
-    *v = i;
-    CHECK(sp_port_post(a, v, count_free) == 0);
-  }
+  for (int i = 0; i < 100; i++) CHECK(sp_port_post(a, &new_msg(i, count_free)->link) == 0);
   CHECK(sp_port_pending(b) == 100 && sp_port_pending(a) == 0);
-  void *p;
-  sp_payload_free_fn fn;
   for (int i = 0; i < 50; i++) {
-    CHECK(sp_port_receive(b, &p, &fn) == 1);
-    CHECK(*(int *)p == i);
-    fn(p);
+    int_msg_t *m = (int_msg_t *)sp_port_receive(b);
+    CHECK(m && m->value == i);
+    m->link.free(&m->link);
   }
   sp_port_set_waker(b, wake, &woken);
   CHECK(woken == 1); /* pending messages wake a new owner at once */
   sp_port_close(a);
   CHECK(woken == 2 && sp_port_is_closed(b));
-  int *late = malloc(sizeof *late);
-  CHECK(sp_port_post(a, late, count_free) == -EPIPE);
+  CHECK(sp_port_post(a, &new_msg(-1, count_free)->link) == -EPIPE);
   CHECK(freed == 51);
-  CHECK(sp_port_receive(b, &p, &fn) == 1); /* queued before close: still receivable */
-  fn(p);
+  sp_port_msg_t *m = sp_port_receive(b); /* queued before close: still receivable */
+  CHECK(m != NULL);
+  m->free(m);
   sp_port_unref(a);
   sp_port_unref(b); /* frees the 49 left */
   CHECK(freed == 52 + 49);
@@ -46,11 +54,7 @@ static void test_order_and_close(void) {
 #define N 200000
 static void producer(void *arg) {
   sp_port_t *a = arg;
-  for (int i = 0; i < N; i++) {
-    int *v = malloc(sizeof *v);
-    *v = i;
-    sp_port_post(a, v, free);
-  }
+  for (int i = 0; i < N; i++) sp_port_post(a, &new_msg(i, plain_free)->link);
 }
 
 static void test_threads(void) {
@@ -60,12 +64,11 @@ static void test_threads(void) {
   uv_thread_create(&t, producer, a);
   int next = 0;
   while (next < N) {
-    void *p;
-    sp_payload_free_fn fn;
-    if (sp_port_receive(b, &p, &fn)) {
-      CHECK(*(int *)p == next);
+    int_msg_t *m = (int_msg_t *)sp_port_receive(b);
+    if (m) {
+      CHECK(m->value == next);
       next++;
-      fn(p);
+      m->link.free(&m->link);
     }
   }
   uv_thread_join(&t);
