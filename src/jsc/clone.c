@@ -68,6 +68,7 @@ static const char helpers_src[] =
     "    dvLength = gopd(DataView.prototype, 'byteLength').get;\n"
     "var abDetached = gopd(ArrayBuffer.prototype, 'detached');\n"
     "abDetached = abDetached && abDetached.get;\n"
+    "var lent = new WeakMap(); /* ArrayBuffer -> id of the spindle block it wraps */\n"
     "var abSlice = ArrayBuffer.prototype.slice, abTransfer = ArrayBuffer.prototype.transfer;\n"
     "var errorNames = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];\n"
     "var errorCtors = [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError];\n"
@@ -173,6 +174,9 @@ static const char helpers_src[] =
     "  isDetached: function (b) { return abDetached ? apply(abDetached, b, []) : false; },\n"
     "  slice: function (b) { return apply(abSlice, b, []); },\n"
     "  transfer: function (b) { return apply(abTransfer, b, []); },\n"
+    "  detach: function (b) { apply(abTransfer, b, [0]); },\n"
+    "  tagLent: function (b, id) { lent.set(b, id); },\n"
+    "  lentId: function (b) { return lent.get(b); },\n"
     "  dataView: function (v) { return [apply(dvBuffer, v, []), apply(dvOffset, v, []), apply(dvLength, v, [])]; },\n"
     "  Map: Map, mapSet: Map.prototype.set, Set: Set, setAdd: Set.prototype.add, DataView: DataView,\n"
     "  mark: function (o) { apply(wsAdd, marked, [o]); },\n"
@@ -187,7 +191,7 @@ typedef struct vm {
   JSObjectRef entries, array_parts, map_entries, set_values, date_value, number_value, string_value, boolean_value,
       bigint_value, regexp, error_info, make_error, define_hidden, define_open, describe,
       is_detached, slice, transfer, data_view, map_ctor, map_set, set_ctor, set_add,
-      dv_ctor, mark, is_marked;
+      dv_ctor, mark, is_marked, detach, tag_lent, lent_id;
 } vm_t;
 
 static __thread vm_t *tls_vms; /* most recently used first */
@@ -253,7 +257,7 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   F(describe, "describe") F(is_detached, "isDetached")
   F(slice, "slice") F(transfer, "transfer") F(data_view, "dataView") F(map_ctor, "Map")
   F(map_set, "mapSet") F(set_ctor, "Set") F(set_add, "setAdd") F(dv_ctor, "DataView")
-  F(mark, "mark") F(is_marked, "isMarked")
+  F(mark, "mark") F(is_marked, "isMarked") F(detach, "detach") F(tag_lent, "tagLent") F(lent_id, "lentId")
 #undef F
   /* The state's lifetime follows the holder: protected for the VM's life, finalized with it. */
   JSObjectRef token = JSObjectMake(ctx, vm_class, vm);
@@ -944,9 +948,79 @@ static bool read_transfer_list(writer_t *wr, JSValueRef transfer) {
   return true;
 }
 
+/* ---- buffers that wrap a spindle block ---------------------------------------
+ * A received ArrayBuffer wraps a block (sp_xbuf_t) without copying. To send it
+ * on without a copy we must recognise it without taking its bytes pointer
+ * (that pins it: ENGINE.md), so each wrapper gets an id, kept in a WeakMap of
+ * its VM (identity, never a reused address) and in this registry, which the
+ * engine's deallocator clears. Moving it on = detach with transfer(0) (no copy,
+ * the deallocator runs) and pass the block by pointer. */
+typedef struct lent {
+  struct lent *next;
+  double id;
+  sp_xbuf_t *xb;
+} lent_t;
+
+#define LENT_BUCKETS 64
+static lent_t *lent_table[LENT_BUCKETS]; /* guarded by lent_lock */
+static double lent_next_id = 1;          /* guarded by lent_lock */
+static pthread_mutex_t lent_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static lent_t *lent_new(sp_xbuf_t *xb) {
+  lent_t *l = malloc(sizeof *l);
+  if (!l) return NULL;
+  l->xb = xb;
+  pthread_mutex_lock(&lent_lock);
+  l->id = lent_next_id++;
+  size_t b = (size_t)l->id % LENT_BUCKETS;
+  l->next = lent_table[b];
+  lent_table[b] = l;
+  pthread_mutex_unlock(&lent_lock);
+  return l;
+}
+
+/* The block of a live wrapper id, with a new reference; NULL if unknown. */
+static sp_xbuf_t *lent_find_ref(double id) {
+  sp_xbuf_t *xb = NULL;
+  pthread_mutex_lock(&lent_lock);
+  for (lent_t *l = lent_table[(size_t)id % LENT_BUCKETS]; l; l = l->next)
+    if (l->id == id) {
+      xb = l->xb;
+      sp_xbuf_ref(xb);
+      break;
+    }
+  pthread_mutex_unlock(&lent_lock);
+  return xb;
+}
+
 static void deallocate_xbuf(void *bytes, void *ctx) {
   (void)bytes;
-  sp_xbuf_unref(ctx);
+  lent_t *l = ctx;
+  pthread_mutex_lock(&lent_lock);
+  for (lent_t **pp = &lent_table[(size_t)l->id % LENT_BUCKETS]; *pp; pp = &(*pp)->next)
+    if (*pp == l) {
+      *pp = l->next;
+      break;
+    }
+  pthread_mutex_unlock(&lent_lock);
+  sp_xbuf_unref(l->xb);
+  free(l);
+}
+
+/* A wrapped block sent on: detach the wrapper, return its block (a new ref); NULL if not one. */
+static sp_xbuf_t *take_lent(writer_t *wr, JSObjectRef buf) {
+  JSContextRef ctx = wr->ctx;
+  JSValueRef arg = buf, e = NULL;
+  JSValueRef id = call(ctx, wr->vm->lent_id, NULL, 1, &arg, &e);
+  if (e || !id || !JSValueIsNumber(ctx, id)) return NULL;
+  sp_xbuf_t *xb = lent_find_ref(JSValueToNumber(ctx, id, NULL));
+  if (!xb) return NULL;
+  call(ctx, wr->vm->detach, NULL, 1, &arg, &e);
+  if (e) { /* could not detach: do not hand out memory the sender still sees */
+    sp_xbuf_unref(xb);
+    return NULL;
+  }
+  return xb;
 }
 
 /* Phase two: the value is written; now detach what moves. */
@@ -963,7 +1037,9 @@ static bool apply_transfers(writer_t *wr) {
       continue;
     }
     sp_xbuf_t *xb = NULL;
-    if (!x->detached) {
+    if (!x->detached && (xb = take_lent(wr, x->obj)) != NULL) {
+      /* moved by pointer */
+    } else if (!x->detached) {
       JSValueRef arg = x->obj, e = NULL;
       JSValueRef moved = call(ctx, wr->vm->transfer, NULL, 1, &arg, &e);
       if (e || !moved || !JSValueIsObject(ctx, moved)) { wfail(wr, e); return false; }
@@ -1190,8 +1266,20 @@ static void read_props(reader_t *rd, JSObjectRef o) {
 
 static JSObjectRef make_buffer(reader_t *rd, sp_xbuf_t *xb) {
   JSValueRef e = NULL;
-  JSObjectRef b = JSObjectMakeArrayBufferWithBytesNoCopy(rd->ctx, xb->data, xb->len, deallocate_xbuf, xb, &e);
-  if (!b) { sp_xbuf_unref(xb); rdfail(rd, e); }
+  lent_t *l = lent_new(xb);
+  if (!l) {
+    sp_xbuf_unref(xb);
+    rdfail(rd, sp_js_error(rd->ctx, "RangeError", NULL, "Array buffer allocation failed"));
+    return NULL;
+  }
+  JSObjectRef b = JSObjectMakeArrayBufferWithBytesNoCopy(rd->ctx, xb->data, xb->len, deallocate_xbuf, l, &e);
+  if (!b) {
+    deallocate_xbuf(NULL, l);
+    rdfail(rd, e);
+    return NULL;
+  }
+  JSValueRef args[2] = {b, JSValueMakeNumber(rd->ctx, l->id)};
+  call(rd->ctx, rd->vm->tag_lent, NULL, 2, args, NULL);
   return b;
 }
 
