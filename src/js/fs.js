@@ -286,20 +286,6 @@ function readdirSync(path, options) {
   return out;
 }
 
-function mkdirOptions(options) {
-  let mode = 0o777;
-  let recursive = false;
-  if (typeof options === 'number' || typeof options === 'string') {
-    mode = parseFileMode(options, 'mode');
-  } else if (options) {
-    if (options.recursive !== undefined) {
-      recursive = options.recursive;
-      validateBoolean(recursive, 'options.recursive');
-    }
-    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
-  }
-  return { mode, recursive };
-}
 
 function isDirSync(p) {
   try { return (fsb.stat(p)[1] & S_IFMT) === S_IFDIR; } catch { return false; }
@@ -337,7 +323,7 @@ function renameSysPath(err, syscall, path) {
 }
 
 function mkdirSync(path, options) {
-  const { mode, recursive } = mkdirOptions(options);
+  const { mode, recursive } = utils.mkdirOptions(options);
   path = getValidatedPath(path);
   if (!recursive) {
     fsb.mkdir(path, mode);

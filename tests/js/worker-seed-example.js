@@ -1,8 +1,2 @@
-const { Worker } = require('worker_threads');
-const worker = new Worker(`
-const { parentPort } = require('worker_threads');
-parentPort.once('message',
-    message => parentPort.postMessage({ pong: message }));
-`, { eval: true });
-worker.on('message', message => console.log(message));
-worker.postMessage('ping');
+// The seed example (examples/ping-pong.js), run verbatim: prints { pong: 'ping' } and exits 0.
+require('../../examples/ping-pong.js');

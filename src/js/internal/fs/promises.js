@@ -289,17 +289,7 @@ async function mkdirp(path, mode) {
 }
 
 impl.mkdir = function mkdir(path, options) {
-  let mode = 0o777;
-  let recursive = false;
-  if (typeof options === 'number' || typeof options === 'string') {
-    mode = parseFileMode(options, 'mode');
-  } else if (options) {
-    if (options.recursive !== undefined) {
-      recursive = options.recursive;
-      validateBoolean(recursive, 'options.recursive');
-    }
-    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
-  }
+  const { mode, recursive } = utils.mkdirOptions(options);
   path = getValidatedPath(path);
   if (!recursive) return call(fsb.mkdir, path, mode).then(() => undefined);
   return mkdirp(path, mode).catch((err) => {

@@ -4,7 +4,7 @@
 // classes, and bytes <-> string conversion that works before Buffer loads.
 
 const fsb = binding('fs');
-const { codes, validateInteger, validateUint32, validateFunction } = require('internal/errors');
+const { codes, validateInteger, validateUint32, validateFunction, validateBoolean } = require('internal/errors');
 const { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } = codes;
 
 const constants = fsb.constants;
@@ -294,7 +294,24 @@ function systemError(key, prefix, ctx) {
   return err;
 }
 
+// mkdir's options (a mode, or { recursive, mode }), shared by fs and fs/promises.
+function mkdirOptions(options) {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'number' || typeof options === 'string') {
+    mode = parseFileMode(options, 'mode');
+  } else if (options) {
+    if (options.recursive !== undefined) {
+      recursive = options.recursive;
+      validateBoolean(recursive, 'options.recursive');
+    }
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
+  }
+  return { mode, recursive };
+}
+
 module.exports = {
+  mkdirOptions,
   fsb, constants, getBuffer, isURL, isArrayBufferView, isUint8Array,
   normalizeEncoding, assertEncoding, toBuffer, decode, encode, getOptions,
   toPathIfFileURL, getValidatedPath, getValidatedFd, getValidMode, stringToFlags, parseFileMode, toUnixTimestamp,

@@ -131,36 +131,29 @@ Object.defineProperties(MessagePort.prototype, {
     },
     writable: true, configurable: true,
   },
-  onmessage: {
-    get() { return this[kOnMessage] ? this[kOnMessage].listener : null; },
-    set(fn) {
-      if (this[kOnMessage]) this.off('message', this[kOnMessage]);
-      this[kOnMessage] = null;
-      if (typeof fn === 'function') {
-        const wrapper = (data) => fn.call(this, makeEvent(this, 'message', data));
-        wrapper.listener = fn;
-        this[kOnMessage] = wrapper;
-        this.on('message', wrapper);
-      }
-    },
-    configurable: true, enumerable: true,
-  },
-  onmessageerror: {
-    get() { return this[kOnMessageError] ? this[kOnMessageError].listener : null; },
-    set(fn) {
-      if (this[kOnMessageError]) this.off('messageerror', this[kOnMessageError]);
-      this[kOnMessageError] = null;
-      if (typeof fn === 'function') {
-        const wrapper = (data) => fn.call(this, makeEvent(this, 'messageerror', data));
-        wrapper.listener = fn;
-        this[kOnMessageError] = wrapper;
-        this.on('messageerror', wrapper);
-      }
-    },
-    configurable: true, enumerable: true,
-  },
+  onmessage: eventHandlerProperty('message', kOnMessage),
+  onmessageerror: eventHandlerProperty('messageerror', kOnMessageError),
   [Symbol.toStringTag]: { value: 'MessagePort', configurable: true },
 });
+
+// `port.onmessage = fn`: one listener that receives a MessageEvent-like object.
+function eventHandlerProperty(type, key) {
+  return {
+    get() { return this[key] ? this[key].listener : null; },
+    set(fn) {
+      if (this[key]) this.off(type, this[key]);
+      this[key] = null;
+      if (typeof fn === 'function') {
+        const wrapper = (data) => fn.call(this, makeEvent(this, type, data));
+        wrapper.listener = fn;
+        this[key] = wrapper;
+        this.on(type, wrapper);
+      }
+    },
+    configurable: true,
+    enumerable: true,
+  };
+}
 
 function makeEvent(port, type, data) {
   return { type, data, target: port, currentTarget: port, ports: [], origin: '', lastEventId: '', source: null };
