@@ -112,8 +112,11 @@ class Worker extends EventEmitter {
       stderr: !!options.stderr,
     };
     const processArgv = [process.execPath, isEval ? '[worker eval]' : file, ...argv];
+    // JavaScriptCore has one heap: the old and young limits together bound it.
+    const heapLimitMb = (resourceLimits.maxOldGenerationSizeMb || 0) +
+      (resourceLimits.maxOldGenerationSizeMb ? resourceLimits.maxYoungGenerationSizeMb || 0 : 0);
     const [handle, threadId, port, ctrl] = native.spawn(init, transferList, processArgv,
-      resourceLimits.stackSizeMb || 0);
+      resourceLimits.stackSizeMb || 0, heapLimitMb);
     handle[kOwner] = this;
     this[kHandle] = handle;
     this[kPort] = port;
@@ -177,7 +180,7 @@ class Worker extends EventEmitter {
 }
 
 // C: the worker's thread ended. Deliver what it sent, then 'exit'.
-io.hooks.emitWorkerExit = function emitWorkerExit(handle, code) {
+io.hooks.emitWorkerExit = function emitWorkerExit(handle, code, outOfMemory) {
   const worker = handle[kOwner];
   if (!worker) return;
   worker[kHandle] = null;
@@ -185,6 +188,7 @@ io.hooks.emitWorkerExit = function emitWorkerExit(handle, code) {
   native.drain(worker[kPort]);
   worker[kPort].close();
   worker[kCtrl].close();
+  if (outOfMemory) worker.emit('error', new codes.ERR_WORKER_OUT_OF_MEMORY('JS heap out of memory'));
   worker[kStdout].push(null);
   worker[kStderr].push(null);
   worker.emit('exit', code);

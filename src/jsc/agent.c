@@ -120,9 +120,23 @@ void sp__agent_spin(sp_agent_t *a) {
 }
 
 /* ---- termination */
+/* JavaScriptCore has no per-VM heap limit, so resourceLimits are enforced by
+ * sampling the heap each time the watchdog looks (every 50 ms of running JS). */
+static bool over_heap_limit(JSContextRef ctx, sp_agent_t *a) {
+  if (!a->heap_limit) return false;
+  JSObjectRef st = JSGetMemoryUsageStatistics(ctx);
+  double heap = st ? JSValueToNumber(ctx, sp_js_get(ctx, st, "heapSize"), NULL) : 0;
+  return heap > (double)a->heap_limit;
+}
+
 static bool should_terminate(JSContextRef ctx, void *data) {
   sp_agent_t *a = data;
   if (atomic_load(&a->terminate)) return true;
+  if (over_heap_limit(ctx, a)) {
+    a->out_of_memory = true;
+    atomic_store(&a->terminate, true);
+    return true;
+  }
   /* Not for us: re-arm, or the engine never asks again (ENGINE.md). */
   JSContextGroupSetExecutionTimeLimit(a->group, a->timeout_period, should_terminate, a);
   return false;

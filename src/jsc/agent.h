@@ -60,6 +60,8 @@ typedef struct sp_agent {
   int exit_code;
   bool exiting;             /* process.exit() or terminate(): no more JS */
   atomic_bool terminate;    /* set by any thread to stop this agent's JS */
+  size_t heap_limit;        /* bytes (resourceLimits); 0 = none. Checked by the watchdog */
+  bool out_of_memory;       /* the watchdog stopped JS for exceeding heap_limit */
   double timeout_period;    /* watchdog period in seconds */
 
   sp_agent_options_t opts;  /* argv etc, owned copies */

@@ -55,6 +55,8 @@ struct sp_worker {
   bool wake_ready;        /* wake_async initialised and open (lock) */
   atomic_bool terminate;
   int exit_code;          /* written by the thread before it signals exit_async */
+  bool out_of_memory;     /* likewise: ended for exceeding heap_limit */
+  size_t heap_limit;      /* bytes, from resourceLimits; 0 = none */
   uint64_t thread_id;
   size_t stack_size;
   /* start-up data, read once by the thread */
@@ -303,15 +305,6 @@ SP_FN(js_post_message) {
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
   if (!h) return sp_js_throw(ctx, exc, "TypeError", "ERR_INVALID_THIS", "Value of \"this\" must be of type MessagePort");
   JSValueRef transfer = SP_ARG(2);
-  /* Transferring the port itself (or its peer) is an error node reports as DataCloneError. */
-  if (h->port && JSValueIsObject(ctx, transfer) && JSValueIsArray(ctx, transfer)) {
-    unsigned len = (unsigned)sp_js_num(ctx, sp_js_get(ctx, (JSObjectRef)transfer, "length"));
-    for (unsigned i = 0; i < len; i++) {
-      JSValueRef t = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)transfer, i, NULL);
-      port_handle_t *th = handle_of(ctx, t);
-      if (th == h) return sp_js_throw(ctx, exc, "DOMException", NULL, "Transfer list contains source port");
-    }
-  }
   sp_wire_msg_t *msg = sp_clone_serialize(ctx, SP_ARG(1), transfer, exc);
   if (!msg) return SP_UNDEF;
   if (!h->port) { /* closed or transferred away: node drops the message silently */
@@ -470,6 +463,7 @@ static void worker_main(void *arg) {
   sp_agent_options_t opts = {.argc = w->argc, .argv = w->argv};
   sp_agent_t *a = NULL;
   int rc = sp__agent_new_worker(&a, &opts, w);
+  a->heap_limit = w->heap_limit;
   uv_mutex_lock(&w->lock);
   w->agent = a;
   uv_async_init(&a->loop, &w->wake_async, wake_cb);
@@ -485,6 +479,7 @@ static void worker_main(void *arg) {
     a->exit_code = 1;
   }
   int code = a->exit_code;
+  w->out_of_memory = a->out_of_memory;
   uv_mutex_lock(&w->lock);
   w->wake_ready = false;
   w->agent = NULL;
@@ -520,8 +515,9 @@ static void exit_async_cb(uv_async_t *async) {
   JSObjectRef owner = w->owner;
   w->owner = NULL;
   if (owner) {
-    JSValueRef args[2] = {owner, JSValueMakeNumber(a->ctx, w->exit_code)};
-    call_hook(a, "emitWorkerExit", 2, args);
+    JSValueRef args[3] = {owner, JSValueMakeNumber(a->ctx, w->exit_code),
+                          JSValueMakeBoolean(a->ctx, w->out_of_memory)};
+    call_hook(a, "emitWorkerExit", 3, args);
     JSObjectSetPrivate(owner, NULL);
     JSValueUnprotect(a->ctx, owner);
   }
@@ -576,7 +572,7 @@ static sp_worker_t *worker_of(JSContextRef ctx, JSValueRef v) {
   return JSObjectGetPrivate((JSObjectRef)v);
 }
 
-/* spawn(init, transferList, argv[], stackSizeMb) -> [handle, threadId, parentSidePort, ctrlPort]
+/* spawn(init, transferList, argv[], stackSizeMb, heapLimitMb) -> [handle, threadId, parentSidePort, ctrlPort]
  * `init` is cloned for the new thread (workerData, env, code ...). */
 SP_FN(js_spawn) {
   sp_agent_t *a = sp__agent_current();
@@ -592,6 +588,8 @@ SP_FN(js_spawn) {
   double stack_mb = sp_js_num(ctx, SP_ARG(3));
   w->stack_size = stack_mb > 0 ? (size_t)(stack_mb * 1024 * 1024) : 4u << 20;
   if (w->stack_size < (256u << 10)) w->stack_size = 256u << 10;
+  double heap_mb = sp_js_num(ctx, SP_ARG(4));
+  w->heap_limit = heap_mb > 0 ? (size_t)(heap_mb * 1024 * 1024) : 0;
   JSValueRef argvv = SP_ARG(2);
   unsigned n = JSValueIsObject(ctx, argvv) ? (unsigned)sp_js_num(ctx, sp_js_get(ctx, (JSObjectRef)argvv, "length")) : 0;
   w->argv = calloc(n + 1, sizeof *w->argv);

@@ -69,7 +69,12 @@ Object.defineProperties(MessagePort.prototype, {
     value: function postMessage(message, transfer) {
       checkPort(this);
       if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
-      native.postMessage(this, message, normalizeTransfer(transfer));
+      const list = normalizeTransfer(transfer);
+      if (list !== undefined && list.includes(this)) {
+        const { DOMException } = require('internal/domexception');
+        throw new DOMException('Transfer list contains source port', 'DataCloneError');
+      }
+      native.postMessage(this, message, list);
     },
     writable: true, configurable: true,
   },
