@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# spindle's benchmarks, side by side with node: start-up (bench/startup.sh), then
+# the shared worker suite (../shared/bench, interleaved runs, ratio > 1 = spindle
+# better). Usage: bench/run.sh [BUILD_DIR]; RUNS, BENCHES as in ../shared/bench.
+set -u
+cd "$(dirname "$0")/.."
+BUILD=${1:-build}
+SHARED=${SHARED_BENCH:-../shared/bench}
+echo "== start-up"
+bench/startup.sh "$BUILD"
+if [ -x "$SHARED/compare.sh" ]; then
+  echo "== worker suite ($SHARED)"
+  "$SHARED/compare.sh" "./$BUILD/spindle" -- "${NODE:-node}"
+  echo "== idle worker memory, measured from outside"
+  "$SHARED/mem.sh" "./$BUILD/spindle" | tail -2
+  "$SHARED/mem.sh" "${NODE:-node}" | tail -2
+else
+  echo "shared benchmark suite not found at $SHARED (set SHARED_BENCH)" >&2
+fi
