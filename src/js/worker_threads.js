@@ -2,7 +2,6 @@
 // worker_threads: Worker, the ports, and the per-thread module state.
 
 const EventEmitter = require('events');
-const path = require('path');
 const native = binding('worker');
 const io = require('internal/worker/io');
 const { codes, validateObject, validateString, validateArray } = require('internal/errors');
@@ -37,6 +36,7 @@ function toFilename(filename, isEval, evalOption) {
     throw new codes.ERR_INVALID_ARG_TYPE('filename', ['string', 'URL'], filename);
   }
   if (filename.startsWith('file:')) throw new codes.ERR_WORKER_PATH(filename);
+  const path = require('path'); // only here: a worker's start-up never needs it
   if (!path.isAbsolute(filename) && !/^\.\.?[\\/]/.test(filename)) throw new codes.ERR_WORKER_PATH(filename);
   return path.resolve(filename);
 }

@@ -6,10 +6,19 @@
 const builtins = binding('builtins');
 const cache = new Map();
 
+const __pb = binding('process'); const __tr = []; let __depth = 0; globalThis.__tr = __tr; let __last = 0; globalThis.__mark = (l) => { const t = __pb.uptime(); __tr.push(`-- ${l} +${((t - __last) * 1e6).toFixed(0)}us`); __last = t; };
 function builtinRequire(id) {
   const cached = cache.get(id);
   if (cached !== undefined) return cached.exports;
+  const __t0 = __pb.uptime(); __depth++;
+  try { return builtinRequire2(id); } finally { __depth--; __tr.push(`${'  '.repeat(__depth)}${id} ${((__pb.uptime() - __t0) * 1e6).toFixed(0)}us`); }
+}
+function builtinRequire2(id) {
+  const cached = cache.get(id);
+  if (cached !== undefined) return cached.exports;
+  const __c0 = __pb.uptime();
   const fn = builtins.compile(id);
+  __tr.push(`${'  '.repeat(__depth)}  [compile ${id} ${((__pb.uptime() - __c0) * 1e6).toFixed(0)}us]`);
   if (fn === undefined) {
     const err = new Error(`Cannot find module '${id}'`);
     err.code = 'MODULE_NOT_FOUND';
@@ -23,13 +32,19 @@ function builtinRequire(id) {
 }
 
 const allIds = builtins.ids();
-const publicIds = allIds.filter((id) => !id.startsWith('internal/'));
+// Built on first use: array callbacks cost ~70 us each the first time in a fresh VM.
+let publicIds;
+function getPublicIds() {
+  if (publicIds === undefined) publicIds = allIds.filter((id) => !id.startsWith('internal/'));
+  return publicIds;
+}
 cache.set('internal/builtin_loader', {
   exports: {
     require: builtinRequire,
     binding,
-    canBeRequiredByUsers: (id) => publicIds.includes(id),
-    publicIds,
+    canBeRequiredByUsers: (id) => typeof id === 'string' && !id.startsWith('internal/') && allIds.includes(id),
+    isLoaded: (id) => cache.has(id),
+    get publicIds() { return getPublicIds(); },
   },
   loaded: true,
 });
@@ -151,7 +166,7 @@ module.exports = {
   onUnhandledRejection: taskQueues.onUnhandledRejection,
   processTicksAndRejections: taskQueues.processTicksAndRejections,
   loadBuiltin(id) { return builtinRequire(id); },
-  runWorker() { builtinRequire('internal/worker/child').run(); },
+  runWorker() { const t=__pb.uptime(); builtinRequire('internal/worker/child').run(); if (binding('process').envGet('SPTRACE')) __pb.write(2, __tr.join('\n') + `\nrunWorker ${((__pb.uptime()-t)*1e6).toFixed(0)}us\n`); },
   processTimers(now) { return builtinRequire('internal/timers').processTimers(now); },
   processImmediates(first) { return builtinRequire('internal/timers').processImmediates(first); },
 };

@@ -401,12 +401,17 @@ Module.runMain = function runMain(main) {
   Module._load(filename, null, true);
 };
 
+// The `module` and `require` of a script eval'd in `cwd` (see execution.js).
+Module._evalGlobals = function evalGlobals(name, cwd) {
+  const m = new Module(name, null);
+  m.filename = path.join(cwd, name);
+  m.paths = nodeModulePaths(cwd);
+  return { module: m, require: makeRequire(m) };
+};
+
 // node -e / -p / stdin: a script in the global scope with module-like globals.
 Module.evalScript = function evalScript(source, name) {
-  const m = new Module(name, null);
-  m.filename = path.join(process.cwd(), name);
-  m.paths = nodeModulePaths(process.cwd());
-  const require = makeRequire(m);
+  const { module: m, require } = Module._evalGlobals(name, process.cwd());
   const g = globalThis;
   g.module = m;
   g.exports = m.exports;

@@ -13,14 +13,54 @@ function runMain(filename) {
 // -e / -p / stdin. flags: bit 0 prints the result (-p), bit 1 means the source came from stdin.
 const evalSources = new Map(); // name -> source, for the source line of an uncaught error
 function evalScript(source, flags) {
-  const Module = require('internal/modules/cjs');
   const name = flags & 2 ? '[stdin]' : '[eval]';
   evalSources.set(name, source);
-  const result = Module.evalScript(source, name);
+  const result = runEvalScript(source, name);
   if (flags & 1) {
     const { inspect } = require('internal/util/inspect');
     process._writeStdio(1, `${typeof result === 'string' ? result : inspect(result)}\n`);
   }
+}
+
+// An eval'd script (-e, stdin, [worker eval]) runs in the global scope with
+// module-like globals. Most such scripts only require builtins, so those are
+// served without the CommonJS loader (about 1 ms to load in a fresh VM); the
+// real module/require are built on first use of anything else.
+function runEvalScript(source, name) {
+  const loader = require('internal/builtin_loader');
+  const cwd = process.cwd();
+  const g = globalThis;
+  let real;
+  function materialize() {
+    if (real === undefined) real = require('internal/modules/cjs')._evalGlobals(name, cwd);
+    return real;
+  }
+  const userRequire = function require(id) {
+    // Once the loader exists (and may have been patched through 'module'), it decides.
+    if (real === undefined && typeof id === 'string' && !loader.isLoaded('internal/modules/cjs')) {
+      const bid = id.startsWith('node:') ? id.slice(5) : id;
+      if (loader.canBeRequiredByUsers(bid)) return loader.require(bid);
+    }
+    return materialize().require(id);
+  };
+  for (const key of ['resolve', 'main', 'extensions', 'cache']) lazyData(userRequire, key, () => materialize().require[key]);
+  lazyData(g, 'module', () => materialize().module);
+  lazyData(g, 'exports', () => materialize().module.exports);
+  g.require = userRequire;
+  g.__filename = name;
+  g.__dirname = '.';
+  return binding('builtins').runScript(source, name);
+}
+
+// An enumerable property that reads as a data property; computed on first get.
+function lazyData(obj, key, compute) {
+  const define = (value) => Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(obj, key, {
+    get() { const value = compute(); define(value); return value; },
+    set: define,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 function emitBeforeExit() {
@@ -127,6 +167,6 @@ function reportMicrotaskError(err) {
 }
 
 module.exports = {
-  runMain, evalScript, emitBeforeExit, emitExit, onUncaughtException, reportMicrotaskError,
+  runMain, evalScript, runEvalScript, emitBeforeExit, emitExit, onUncaughtException, reportMicrotaskError,
   formatUncaught, setWorkerUncaughtHandler,
 };
