@@ -74,6 +74,7 @@ struct sp_worker {
 };
 
 static JSClassRef port_class, worker_class;
+static JSStringRef s_message; /* "message": JSStringRefs are VM-independent, made once */
 static uv_once_t classes_once = UV_ONCE_INIT;
 static atomic_uint_fast64_t next_thread_id = 1;
 
@@ -151,6 +152,7 @@ static void create_classes(void) {
   w.className = "WorkerHandle";
   w.finalize = worker_finalize;
   worker_class = JSClassCreate(&w);
+  s_message = JSStringCreateWithUTF8CString("message");
 }
 
 static void port_wake(void *data) { uv_async_send(data); }
@@ -371,7 +373,7 @@ SP_FN(js_receive) {
   sp_wire_msg_free(msg);
   if (!value) return SP_UNDEF;
   JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
-  sp_js_set(ctx, o, "message", value);
+  JSObjectSetProperty(ctx, o, s_message, value, kJSPropertyAttributeNone, NULL);
   return o;
 }
 
