@@ -327,7 +327,6 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
    * CPU-time syscall per VM entry: the main thread arms it only to exit. */
   if (worker) JSContextGroupSetExecutionTimeLimit(a->group, a->timeout_period, should_terminate, a);
 
-  if (getenv("SPTRACE")) fprintf(stderr, "vm %.0fus\n", (uv_hrtime() - a->start_ns) / 1e3);
   JSContextRef ctx = a->ctx;
   a->bindings = JSObjectMake(ctx, NULL, NULL);
   JSValueProtect(ctx, a->bindings);
@@ -362,7 +361,6 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   JSValueRef onrej = sp_js_get(ctx, a->hooks, "onUnhandledRejection");
   if (JSValueIsObject(ctx, onrej))
     JSGlobalContextSetUnhandledRejectionCallback(a->ctx, (JSObjectRef)onrej, NULL);
-  if (getenv("SPTRACE")) fprintf(stderr, "new_worker %.0fus\n", (uv_hrtime() - a->start_ns) / 1e3);
   *out = a;
   return 0;
 fail:

@@ -1,35 +1,47 @@
 /* Structured clone with the JSC C API (see clone.h for the contract and
  * core/wire.h for the format).
  *
+ * Where the work happens. Every C API call takes the engine lock, and a
+ * C-driven walk needs dozens of calls per object (measured: ~250 per record
+ * of the clone_medium benchmark, a third of the time in locking alone). So
+ * the walk is JS: a per-VM codec (`write`/`read` in helpers_src, JIT-compiled
+ * like any script) turns a value into the wire bytes and back, through a
+ * staging Uint8Array whose bytes pointer C holds. C keeps what needs its
+ * state or the C API: the transfer list, ArrayBuffers (copied, shared or
+ * moved), view headers, MessagePorts, the side table and validation
+ * (sp_wire_check runs before any read). The codec calls small natives for
+ * those (nat_*), which append the staged bytes first so the stream stays in
+ * order. The bytes are exactly what the C writer used to produce.
+ *
  * How values are classified: only through public means (no engine internals).
- * The C API tells arrays, Dates, functions, ArrayBuffers and typed arrays
- * apart. Everything else goes to one JS helper (`entries`) that reads the
- * object's builtin tag, confirms it with a brand check that cannot succeed on
- * an impostor (RegExp source getter, Map size getter, valueOf of the wrapper
- * ...), and for a plain object returns its own enumerable entries in the
- * same call, so the common case costs one call into JS per object. Known
- * gaps against V8: a Proxy is cloned through its traps (JS cannot see one),
- * and a builtin whose Symbol.toStringTag was redefined is cloned as a plain
- * object.
+ * Arrays by Array.isArray, plain objects by Object.prototype.toString plus
+ * their prototype being Object.prototype; anything else asks C (ArrayBuffer,
+ * typed array, port, Date) and then one JS helper (`entries`) that reads the
+ * builtin tag and confirms it with a brand check that cannot succeed on an
+ * impostor (RegExp source getter, Map size getter, valueOf of the wrapper
+ * ...). Known gaps against V8: a Proxy is cloned through its traps (JS cannot
+ * see one), a builtin whose Symbol.toStringTag was redefined is cloned as a
+ * plain object, and an ArrayBuffer or MessagePort whose prototype was set to
+ * Object.prototype is taken for a plain object.
  *
- * Per-VM state. A few intrinsics have no C API (Map iteration, Date's time
- * value, RegExp flags, ArrayBuffer.prototype.transfer, DataView): a small
- * helper script captures them once per VM into one protected object. It is
- * found through a thread-local pointer (one VM per thread) that is checked
- * against the context's global object; the holder's finalizer clears it when
- * the VM goes away.
+ * Per-VM state. The codec and a few intrinsics with no C API (Map
+ * iteration, RegExp flags, ArrayBuffer.prototype.transfer, DataView) are
+ * captured once per VM into one protected object, so later changes to the
+ * builtins do not affect cloning. It is found through a thread-local pointer
+ * (one VM per thread) that is checked against the context's global object;
+ * the holder's finalizer clears it when the VM goes away. A clone started
+ * inside a getter or setter of an outer one (same thread) gets its own
+ * staging array and codec state.
  *
- * GC safety. Objects being built are held in C locals, which JSC's
- * conservative stack scan keeps alive; the writer also appends every object
- * it has numbered to a JS array, because a getter may drop the last reference
- * to one and a later object could reuse its address (a false back-reference).
+ * GC safety. The codec numbers objects in a JS Map, which keeps them alive
+ * for the walk (no address reuse, no false back-references).
  *
  * Buffers are never pinned (JSObjectGetArrayBufferBytesPtr on a user buffer
  * would make its later transfer() copy and leave it attached): copies go
- * through ArrayBuffer.prototype.slice, and bytes are read from the slice. */
+ * through ArrayBuffer.prototype.slice, and bytes are read from the slice.
+ * Only the codec's own staging arrays are pinned. */
 #include "jsc/clone.h"
 
-#include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -39,24 +51,14 @@
 #include "jsc/js.h"
 #include "jsc/jsc_private.h"
 
-/* Stack kept free below the deepest clone frame, for the engine's own calls. */
-enum { STACK_MARGIN = 192 * 1024 };
-
 static const sp_clone_port_hooks_t *port_hooks;
 static const sp_clone_shared_hooks_t *shared_hooks;
 void sp_clone_set_port_hooks(const sp_clone_port_hooks_t *h) { port_hooks = h; }
 void sp_clone_set_shared_hooks(const sp_clone_shared_hooks_t *h) { shared_hooks = h; }
 
-/* What the classify-or-entries helper answers for an object that is not an
- * array, a Date, a function or a buffer/view (those the C API tells apart). */
-enum cls {
-  C_PLAIN = 0, C_REGEXP = 1, C_MAP = 2, C_SET = 3, C_ERROR = 4, C_DATAVIEW = 5, C_NUMBER = 6,
-  C_STRING = 7, C_BOOLEAN = 8, C_BIGINT = 9, C_UNCLONEABLE = 10
-};
-
 /* ---- per-VM helpers ---------------------------------------------------------- */
 static const char helpers_src[] =
-    "(function () {\n"
+    "(function (N) {\n"
     "'use strict';\n"
     "var apply = Reflect.apply, gopd = Object.getOwnPropertyDescriptor, define = Object.defineProperty;\n"
     "var mapForEach = Map.prototype.forEach, setForEach = Set.prototype.forEach;\n"
@@ -92,76 +94,391 @@ static const char helpers_src[] =
     "var keys = Object.keys, mapSize = gopd(Map.prototype, 'size').get, setSize = gopd(Set.prototype, 'size').get;\n"
     "var numValueOf = Number.prototype.valueOf, strValueOf = String.prototype.valueOf;\n"
     "var boolValueOf = Boolean.prototype.valueOf, bigValueOf = BigInt.prototype.valueOf;\n"
+    "var mapEntries = function (m) { var a = [], i = 0; apply(mapForEach, m, [function (v, k) { a[i++] = k; a[i++] = v; }]); return a; };\n"
+    "var setValues = function (s) { var a = [], i = 0; apply(setForEach, s, [function (v) { a[i++] = v; }]); return a; };\n"
+    "var MapCtor = Map, SetCtor = Set, mapSetFn = Map.prototype.set, setAddFn = Set.prototype.add, DV = DataView;\n"
+    "function arrayParts(o) {\n"
+    "  var len = o.length >>> 0, k = keys(o), n = k.length, dense = 0, i, j, key, v;\n"
+    "  while (dense < n && dense < len && k[dense] === '' + dense) dense++;\n"
+    "  var a = new Array(2 + dense + 2 * (n - dense));\n"
+    "  a[0] = len; a[1] = dense;\n"
+    "  for (i = 0; i < dense; i++) a[2 + i] = o[i];\n"
+    "  for (i = dense, j = 2 + dense; i < n; i++) {\n"
+    "    key = k[i]; v = o[key];\n"
+    "    if (v === undefined && !apply(hasOwn, o, [key])) continue;\n"
+    "    var idx = +key;\n"
+    "    a[j++] = (idx >>> 0) === idx && idx !== 4294967295 && '' + idx === key ? idx : key;\n"
+    "    a[j++] = v;\n"
+    "  }\n"
+    "  a.length = j > 2 + dense ? j : 2 + dense;\n"
+    "  return a;\n"
+    "}\n"
+    "/* a class code, or for a plain object its entries */\n"
+    "function entries(o) {\n"
+    "  var tag = apply(objToString, o, []);\n"
+    "  if (tag !== '[object Object]') {\n"
+    "    switch (tag) {\n"
+    "    case '[object RegExp]': try { apply(reSource, o, []); return 1; } catch (e) {} break;\n"
+    "    case '[object Map]': try { apply(mapSize, o, []); return 2; } catch (e) {} break;\n"
+    "    case '[object Set]': try { apply(setSize, o, []); return 3; } catch (e) {} break;\n"
+    "    case '[object Error]': return 4;\n"
+    "    case '[object DataView]': try { apply(dvBuffer, o, []); return 5; } catch (e) {} break;\n"
+    "    case '[object Number]': try { apply(numValueOf, o, []); return 6; } catch (e) {} break;\n"
+    "    case '[object String]': try { apply(strValueOf, o, []); return 7; } catch (e) {} break;\n"
+    "    case '[object Boolean]': try { apply(boolValueOf, o, []); return 8; } catch (e) {} break;\n"
+    "    case '[object BigInt]': try { apply(bigValueOf, o, []); return 9; } catch (e) {} break;\n"
+    "    case '[object Symbol]': case '[object Promise]': case '[object WeakMap]': case '[object WeakSet]':\n"
+    "    case '[object WeakRef]': case '[object FinalizationRegistry]': case '[object Generator]':\n"
+    "    case '[object AsyncGenerator]': case '[object Arguments]': return 10;\n"
+    "    }\n"
+    "  }\n"
+    "  return ownEntries(o);\n"
+    "}\n"
+    "/* a plain object's own enumerable [key, value, ...], all read before any is written */\n"
+    "function ownEntries(o) {\n"
+    "  var k = keys(o), n = k.length, a = new Array(2 * n), j = 0, key, v;\n"
+    "  for (var i = 0; i < n; i++) {\n"
+    "    key = k[i]; v = o[key];\n"
+    "    if (v === undefined && !apply(hasOwn, o, [key])) continue;\n"
+    "    a[j++] = key; a[j++] = v;\n"
+    "  }\n"
+    "  if (j !== 2 * n) a.length = j;\n"
+    "  return a;\n"
+    "}\n"
+    "function errorInfo(e) {\n"
+    "  var name = e.name, kind = 0, flags = 0, message, stack, cause, d;\n"
+    "  for (var i = 1; i < 7; i++) if (name === errorNames[i]) kind = i;\n"
+    "  d = gopd(e, 'message');\n"
+    "  if (d && hasOwn.call(d, 'value')) { flags |= 1; message = Str(d.value); }\n"
+    "  stack = e.stack;\n"
+    "  if (typeof stack === 'string') flags |= 2;\n"
+    "  if (hasOwn.call(e, 'cause')) { flags |= 4; cause = e.cause; }\n"
+    "  return [kind, flags, message, stack, cause];\n"
+    "}\n"
+    "function makeError(kind, flags, message, stack) {\n"
+    "  var e = new errorCtors[kind]();\n"
+    "  delete e.line; delete e.column; delete e.sourceURL; delete e.stack;\n"
+    "  hidden.value = flags & 2 ? stack : undefined; define(e, 'stack', hidden);\n"
+    "  if (flags & 1) { hidden.value = message; define(e, 'message', hidden); }\n"
+    "  hidden.value = undefined;\n"
+    "  return e;\n"
+    "}\n"
+    "function regexp(r) { return [apply(reSource, r, []), apply(reFlags, r, [])]; }\n"
+    "function defineHidden(o, k, v) { hidden.value = v; define(o, k, hidden); hidden.value = undefined; }\n"
+    "function defineOpen(o, k, v) { open.value = v; define(o, k, open); open.value = undefined; }\n"
+    "/* ---- codec: plain data is written and read here; C only moves bytes, buffers and ports ----\n"
+    " * Tag bytes are core/wire.h's SP_WIRE_TAG_* values (0x0b OBJECT, 0x1e KEY_REF ...).\n"
+    " * Doubles are copied as host bytes: spindle's targets are little-endian, like the format. */\n"
+    "var Obj = Object, ObjectProto = Object.prototype, isView = ArrayBuffer.isView, fcc = String.fromCharCode;\n"
+    "var dateGetTime = Date.prototype.getTime, RegExpCtor = RegExp, DateCtor = Date, BigIntFn = BigInt;\n"
+    "var abLength = gopd(ArrayBuffer.prototype, 'byteLength').get;\n"
+    "var viewCtors = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,\n"
+    "                 Float32Array, Float64Array, BigInt64Array, BigUint64Array];\n"
+    "var viewSizes = [1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8];\n"
+    "var MapGet = Map.prototype.get, MapSetFn = Map.prototype.set;\n"
+    "var MAX_DEPTH = 10000, STACK_MSG = 'Maximum call stack size exceeded';\n"
+    "var f64 = new Float64Array(1), f64b = new Uint8Array(f64.buffer);\n"
+    "/* a Map whose get/set are its own: fast calls, immune to later changes of Map.prototype */\n"
+    "function ownMap() { var m = new MapCtor(); m.get = MapGet; m.set = MapSetFn; return m; }\n"
+    "function tooDeep() { return new RangeError(STACK_MSG); }\n"
+    "function isStackOverflow(e) {\n"
+    "  return e instanceof RangeError && typeof e.message === 'string' && e.message.slice(0, STACK_MSG.length) === STACK_MSG;\n"
+    "}\n"
+    "/* writer state (saved and restored around a nested call, e.g. from a getter) */\n"
+    "var wb, wpos, wcap, wids, wnid, wkeys, wnkey, wdepth;\n"
+    "function ensure(n) { if (wpos + n > wcap) { N.flush(wpos); wpos = 0; } }\n"
+    "function wvarint(v) {\n"
+    "  while (v >= 128) { wb[wpos++] = (v % 128) | 128; v = Math.floor(v / 128); }\n"
+    "  wb[wpos++] = v;\n"
+    "}\n"
+    "function wdouble(d) {\n"
+    "  f64[0] = d;\n"
+    "  for (var i = 0; i < 8; i++) wb[wpos++] = f64b[i];\n"
+    "}\n"
+    "function wstring(s) {\n"
+    "  var n = s.length, i, c, p;\n"
+    "  if (n <= 8192) {\n"
+    "    ensure(11 + 2 * n);\n"
+    "    wb[wpos] = 0x08; p = wpos + 1;\n"
+    "    for (var v = n; v >= 128; v >>>= 7) wb[p++] = (v & 127) | 128;\n"
+    "    wb[p++] = v;\n"
+    "    for (i = 0; i < n; i++) { c = s.charCodeAt(i); if (c > 255) break; wb[p + i] = c; }\n"
+    "    if (i === n) { wpos = p + n; return; }\n"
+    "    wb[wpos] = 0x09;\n"
+    "    for (i = 0; i < n; i++) { c = s.charCodeAt(i); wb[p++] = c & 255; wb[p++] = c >> 8; }\n"
+    "    wpos = p;\n"
+    "    return;\n"
+    "  }\n"
+    "  var wide = false;\n"
+    "  for (i = 0; i < n && !wide; i++) wide = s.charCodeAt(i) > 255;\n"
+    "  ensure(11);\n"
+    "  wb[wpos++] = wide ? 0x09 : 0x08;\n"
+    "  wvarint(n);\n"
+    "  for (i = 0; i < n;) {\n"
+    "    ensure(16384);\n"
+    "    var end = i + 8192 < n ? i + 8192 : n;\n"
+    "    if (wide) for (; i < end; i++) { c = s.charCodeAt(i); wb[wpos++] = c & 255; wb[wpos++] = c >> 8; }\n"
+    "    else for (; i < end; i++) wb[wpos++] = s.charCodeAt(i);\n"
+    "  }\n"
+    "}\n"
+    "function wkey(k) {\n"
+    "  var id = wkeys.get(k);\n"
+    "  if (id !== undefined) { ensure(6); wb[wpos++] = 0x1e; wvarint(id); return; }\n"
+    "  wkeys.set(k, wnkey++);\n"
+    "  wstring(k);\n"
+    "}\n"
+    "/* (key value)* END from a flat [k, v, ...] list; a number key is an array index */\n"
+    "function wpairs(a, from) {\n"
+    "  for (var i = from, n = a.length; i < n; i += 2) {\n"
+    "    var k = a[i];\n"
+    "    if (typeof k === 'number') { ensure(6); wb[wpos++] = 0x1f; wvarint(k); }\n"
+    "    else wkey(k);\n"
+    "    wvalue(a[i + 1]);\n"
+    "  }\n"
+    "  ensure(1); wb[wpos++] = 0x0e;\n"
+    "}\n"
+    "function wlist(a) {\n"
+    "  for (var i = 0, n = a.length; i < n; i++) wvalue(a[i]);\n"
+    "  ensure(1); wb[wpos++] = 0x0e;\n"
+    "}\n"
+    "function wvalue(v) {\n"
+    "  switch (typeof v) {\n"
+    "  case 'undefined': ensure(1); wb[wpos++] = 0x01; return;\n"
+    "  case 'boolean': ensure(1); wb[wpos++] = v ? 0x03 : 0x04; return;\n"
+    "  case 'number':\n"
+    "    ensure(10);\n"
+    "    if ((v | 0) === v && (v !== 0 || 1 / v > 0)) { wb[wpos++] = 0x05; wvarint(((v << 1) ^ (v >> 31)) >>> 0); }\n"
+    "    else { wb[wpos++] = 0x06; wdouble(v); }\n"
+    "    return;\n"
+    "  case 'string': wstring(v); return;\n"
+    "  case 'bigint': ensure(1); wb[wpos++] = 0x07; wbigint(v); return;\n"
+    "  case 'symbol': throw N.uncloneable(v);\n"
+    "  }\n"
+    "  if (v === null) { ensure(1); wb[wpos++] = 0x02; return; }\n"
+    "  if (++wdepth >= MAX_DEPTH) throw tooDeep();\n"
+    "  wobject(v);\n"
+    "  wdepth--;\n"
+    "}\n"
+    "function wbigint(v) {\n"
+    "  var s = '' + v, n = s.length;\n"
+    "  ensure(10); wvarint(n);\n"
+    "  for (var i = 0; i < n; i++) { ensure(1); wb[wpos++] = s.charCodeAt(i); }\n"
+    "}\n"
+    "function wobject(o) {\n"
+    "  var id = wids.get(o);\n"
+    "  if (id !== undefined) { ensure(6); wb[wpos++] = 0x0a; wvarint(id); return; }\n"
+    "  if (typeof o === 'function') throw N.uncloneable(o);\n"
+    "  var a;\n"
+    "  if (isArray(o)) {\n"
+    "    wids.set(o, wnid++);\n"
+    "    a = arrayParts(o);\n"
+    "    ensure(21); wb[wpos++] = 0x0c; wvarint(a[0]); wvarint(a[1]);\n"
+    "    for (var i = 0, dense = a[1]; i < dense; i++) wvalue(a[2 + i]);\n"
+    "    wpairs(a, 2 + dense);\n"
+    "    return;\n"
+    "  }\n"
+    "  var tag = isView(o) ? '' : apply(objToString, o, []), t;\n"
+    "  /* the common case: a plain object (a buffer or port re-prototyped to Object.prototype is not seen) */\n"
+    "  if (tag === '[object Object]' && getProto(o) === ObjectProto) {\n"
+    "    wids.set(o, wnid++);\n"
+    "    a = ownEntries(o);\n"
+    "    ensure(1); wb[wpos++] = 0x0b;\n"
+    "    wpairs(a, 0);\n"
+    "    return;\n"
+    "  }\n"
+    "  if (tag === '[object Date]') { /* a real Date unless its brand check throws (then C decides) */\n"
+    "    try { t = apply(dateGetTime, o, []); } catch (e) { tag = ''; }\n"
+    "    if (tag) { wids.set(o, wnid++); ensure(9); wb[wpos++] = 0x0f; wdouble(t); return; }\n"
+    "  }\n"
+    "  switch (N.classify(o)) {\n"
+    "  case 1: wids.set(o, wnid++); N.writeBuffer(wpos, o); wpos = 0; return;\n"
+    "  case 2: wids.set(o, wnid++); a = N.writeView(wpos, o); wpos = 0; wvalue(a); return;\n"
+    "  case 3: wids.set(o, wnid++); N.writePort(wpos, o); wpos = 0; return;\n"
+    "  case 4: wids.set(o, wnid++); ensure(9); wb[wpos++] = 0x0f; wdouble(apply(dateGetTime, o, [])); return;\n"
+    "  }\n"
+    "  var cls = entries(o);\n"
+    "  if (typeof cls === 'object') {\n"
+    "    wids.set(o, wnid++);\n"
+    "    ensure(1); wb[wpos++] = 0x0b;\n"
+    "    wpairs(cls, 0);\n"
+    "    return;\n"
+    "  }\n"
+    "  if (cls === 10) throw N.uncloneable(o);\n"
+    "  wids.set(o, wnid++);\n"
+    "  switch (cls) {\n"
+    "  case 1: a = regexp(o); ensure(1); wb[wpos++] = 0x10; wstring('' + a[0]); wstring('' + a[1]); return;\n"
+    "  case 2: ensure(1); wb[wpos++] = 0x16; wlist(mapEntries(o)); return;\n"
+    "  case 3: ensure(1); wb[wpos++] = 0x17; wlist(setValues(o)); return;\n"
+    "  case 4:\n"
+    "    a = errorInfo(o);\n"
+    "    ensure(3); wb[wpos++] = 0x18; wb[wpos++] = a[0]; wb[wpos++] = a[1];\n"
+    "    if (a[1] & 1) wstring('' + a[2]);\n"
+    "    if (a[1] & 2) wstring(a[3]);\n"
+    "    if (a[1] & 4) wvalue(a[4]);\n"
+    "    return;\n"
+    "  case 5: a = N.writeView(wpos, o); wpos = 0; wvalue(a); return;\n"
+    "  case 6: ensure(9); wb[wpos++] = 0x11; wdouble(apply(numValueOf, o, [])); return;\n"
+    "  case 7: ensure(1); wb[wpos++] = 0x12; wstring(apply(strValueOf, o, [])); return;\n"
+    "  case 8: ensure(1); wb[wpos++] = apply(boolValueOf, o, []) ? 0x13 : 0x14; return;\n"
+    "  case 9: ensure(1); wb[wpos++] = 0x15; wbigint(apply(bigValueOf, o, [])); return;\n"
+    "  }\n"
+    "}\n"
+    "/* Writes value after the version byte; returns the bytes left in the staging array. */\n"
+    "function write(value, stage) {\n"
+    "  var saved = [wb, wpos, wcap, wids, wnid, wkeys, wnkey, wdepth];\n"
+    "  wb = stage; wpos = 0; wcap = stage.length; wids = ownMap(); wnid = 0; wkeys = ownMap(); wnkey = 0; wdepth = 0;\n"
+    "  try {\n"
+    "    wvalue(value);\n"
+    "    return wpos;\n"
+    "  } catch (e) {\n"
+    "    throw isStackOverflow(e) ? tooDeep() : e;\n"
+    "  } finally {\n"
+    "    wb = saved[0]; wpos = saved[1]; wcap = saved[2]; wids = saved[3]; wnid = saved[4]; wkeys = saved[5];\n"
+    "    wnkey = saved[6]; wdepth = saved[7];\n"
+    "  }\n"
+    "}\n"
+    "/* reader state: the bytes are already validated (sp_wire_check) */\n"
+    "var rb, rpos, robjs, rkeys;\n"
+    "function bad() { return new Error('Unable to deserialize cloned data.'); }\n"
+    "function rvarint() {\n"
+    "  var v = 0, m = 1, b;\n"
+    "  do { b = rb[rpos++]; v += (b & 127) * m; m *= 128; } while (b & 128);\n"
+    "  return v;\n"
+    "}\n"
+    "function rdouble() {\n"
+    "  for (var i = 0; i < 8; i++) f64b[i] = rb[rpos++];\n"
+    "  return f64[0];\n"
+    "}\n"
+    "function rstring(tag) {\n"
+    "  var n = rvarint(), p = rpos, b = rb, s, i;\n"
+    "  if (tag === 0x08) {\n"
+    "    rpos += n;\n"
+    "    switch (n) {\n"
+    "    case 0: return '';\n"
+    "    case 1: return fcc(b[p]);\n"
+    "    case 2: return fcc(b[p], b[p + 1]);\n"
+    "    case 3: return fcc(b[p], b[p + 1], b[p + 2]);\n"
+    "    case 4: return fcc(b[p], b[p + 1], b[p + 2], b[p + 3]);\n"
+    "    case 5: return fcc(b[p], b[p + 1], b[p + 2], b[p + 3], b[p + 4]);\n"
+    "    case 6: return fcc(b[p], b[p + 1], b[p + 2], b[p + 3], b[p + 4], b[p + 5]);\n"
+    "    case 7: return fcc(b[p], b[p + 1], b[p + 2], b[p + 3], b[p + 4], b[p + 5], b[p + 6]);\n"
+    "    case 8: return fcc(b[p], b[p + 1], b[p + 2], b[p + 3], b[p + 4], b[p + 5], b[p + 6], b[p + 7]);\n"
+    "    }\n"
+    "    if (n <= 8192) return apply(fcc, null, b.subarray(p, p + n));\n"
+    "    for (s = '', i = 0; i < n; i += 8192) s += apply(fcc, null, b.subarray(p + i, p + (i + 8192 < n ? i + 8192 : n)));\n"
+    "    return s;\n"
+    "  }\n"
+    "  rpos += 2 * n;\n"
+    "  var u = new Uint16Array(n);\n"
+    "  for (i = 0; i < n; i++, p += 2) u[i] = b[p] | b[p + 1] << 8;\n"
+    "  for (s = '', i = 0; i < n; i += 8192) s += apply(fcc, null, u.subarray(i, i + 8192 < n ? i + 8192 : n));\n"
+    "  return s;\n"
+    "}\n"
+    "function rtaggedString() {\n"
+    "  var t = rb[rpos++];\n"
+    "  if (t !== 0x08 && t !== 0x09) throw bad();\n"
+    "  return rstring(t);\n"
+    "}\n"
+    "function rbigint() {\n"
+    "  var n = rvarint(), s = '';\n"
+    "  for (var i = 0; i < n; i++) s += fcc(rb[rpos++]);\n"
+    "  try { if (n) return BigIntFn(s); } catch (e) {}\n"
+    "  throw bad();\n"
+    "}\n"
+    "function rprops(o) {\n"
+    "  for (;;) {\n"
+    "    var t = rb[rpos++], k;\n"
+    "    if (t === 0x0e) return;\n"
+    "    if (t === 0x1f) k = rvarint();\n"
+    "    else if (t === 0x1e) k = rkeys[rvarint()];\n"
+    "    else if (t === 0x08 || t === 0x09) rkeys[rkeys.length] = k = rstring(t);\n"
+    "    else throw bad();\n"
+    "    var v = rvalue(rb[rpos++]);\n"
+    "    if (k === '__proto__') defineOpen(o, k, v); /* an own property, never the prototype setter */\n"
+    "    else o[k] = v;\n"
+    "  }\n"
+    "}\n"
+    "function rvalue(t) {\n"
+    "  switch (t) {\n"
+    "  case 0x01: return undefined;\n"
+    "  case 0x02: return null;\n"
+    "  case 0x03: return true;\n"
+    "  case 0x04: return false;\n"
+    "  case 0x05: var z = rvarint(); return z % 2 ? -(z + 1) / 2 : z / 2;\n"
+    "  case 0x06: return rdouble();\n"
+    "  case 0x07: return rbigint();\n"
+    "  case 0x08: case 0x09: return rstring(t);\n"
+    "  }\n"
+    "  var o, n, i;\n"
+    "  switch (t) {\n"
+    "  case 0x0a:\n"
+    "    o = robjs[rvarint()];\n"
+    "    if (o === undefined) throw bad(); /* a view still being read */\n"
+    "    return o;\n"
+    "  case 0x0b: o = {}; robjs[robjs.length] = o; rprops(o); return o;\n"
+    "  case 0x0c:\n"
+    "    o = []; robjs[robjs.length] = o;\n"
+    "    var len = rvarint(), dense = rvarint();\n"
+    "    for (i = 0; i < dense; i++) {\n"
+    "      if (rb[rpos] === 0x0d) { rpos++; continue; }\n"
+    "      o[i] = rvalue(rb[rpos++]);\n"
+    "    }\n"
+    "    rprops(o);\n"
+    "    o.length = len;\n"
+    "    return o;\n"
+    "  case 0x0f: o = new DateCtor(rdouble()); break;\n"
+    "  case 0x10: n = rtaggedString(); o = new RegExpCtor(n, rtaggedString()); break;\n"
+    "  case 0x11: o = Obj(rdouble()); break;\n"
+    "  case 0x12: o = Obj(rtaggedString()); break;\n"
+    "  case 0x13: o = Obj(true); break;\n"
+    "  case 0x14: o = Obj(false); break;\n"
+    "  case 0x15: o = Obj(rbigint()); break;\n"
+    "  case 0x16: case 0x17:\n"
+    "    o = t === 0x16 ? new MapCtor() : new SetCtor(); robjs[robjs.length] = o;\n"
+    "    while (rb[rpos] !== 0x0e) {\n"
+    "      n = rvalue(rb[rpos++]);\n"
+    "      if (t === 0x16) apply(mapSetFn, o, [n, rvalue(rb[rpos++])]);\n"
+    "      else apply(setAddFn, o, [n]);\n"
+    "    }\n"
+    "    rpos++;\n"
+    "    return o;\n"
+    "  case 0x18:\n"
+    "    var kind = rb[rpos++], flags = rb[rpos++];\n"
+    "    if (kind > 6) throw bad();\n"
+    "    var msg = flags & 1 ? rtaggedString() : undefined, stack = flags & 2 ? rtaggedString() : undefined;\n"
+    "    o = makeError(kind, flags, msg, stack); robjs[robjs.length] = o;\n"
+    "    if (flags & 4) defineHidden(o, 'cause', rvalue(rb[rpos++]));\n"
+    "    return o;\n"
+    "  case 0x19: n = rvarint(); o = N.copyBuffer(rpos, n); rpos += n; break;\n"
+    "  case 0x1a: case 0x1b: case 0x1d: o = N.take(t, rvarint()); break;\n"
+    "  case 0x1c:\n"
+    "    var id = robjs.length; robjs[id] = undefined;\n"
+    "    var vk = rb[rpos++], off = rvarint(), blen = rvarint(), buf = rvalue(rb[rpos++]), have;\n"
+    "    if (vk > 11 || typeof buf !== 'object' || buf === null) throw bad();\n"
+    "    try { have = apply(abLength, buf, []); } catch (e) { throw bad(); }\n"
+    "    if (off > have || blen > have - off) throw bad();\n"
+    "    o = vk === 11 ? new DV(buf, off, blen) : new viewCtors[vk](buf, off, blen / viewSizes[vk]);\n"
+    "    robjs[id] = o;\n"
+    "    return o;\n"
+    "  default: throw bad();\n"
+    "  }\n"
+    "  robjs[robjs.length] = o;\n"
+    "  return o;\n"
+    "}\n"
+    "/* Reads the value after the version byte from stage[1..]. */\n"
+    "function read(stage) {\n"
+    "  var saved = [rb, rpos, robjs, rkeys];\n"
+    "  rb = stage; rpos = 1; robjs = []; rkeys = [];\n"
+    "  try {\n"
+    "    return rvalue(rb[rpos++]);\n"
+    "  } catch (e) {\n"
+    "    throw isStackOverflow(e) ? tooDeep() : e;\n"
+    "  } finally {\n"
+    "    rb = saved[0]; rpos = saved[1]; robjs = saved[2]; rkeys = saved[3];\n"
+    "  }\n"
+    "}\n"
     "return {\n"
-    "  arrayParts: function (o) {\n"
-    "    var len = o.length >>> 0, k = keys(o), n = k.length, dense = 0, i, j, key, v;\n"
-    "    while (dense < n && dense < len && k[dense] === '' + dense) dense++;\n"
-    "    var a = new Array(2 + dense + 2 * (n - dense));\n"
-    "    a[0] = len; a[1] = dense;\n"
-    "    for (i = 0; i < dense; i++) a[2 + i] = o[i];\n"
-    "    for (i = dense, j = 2 + dense; i < n; i++) {\n"
-    "      key = k[i]; v = o[key];\n"
-    "      if (v === undefined && !apply(hasOwn, o, [key])) continue;\n"
-    "      var idx = +key;\n"
-    "      a[j++] = (idx >>> 0) === idx && idx !== 4294967295 && '' + idx === key ? idx : key;\n"
-    "      a[j++] = v;\n"
-    "    }\n"
-    "    a.length = j > 2 + dense ? j : 2 + dense;\n"
-    "    return a;\n"
-    "  },\n"
-    "  mapEntries: function (m) { var a = [], i = 0; apply(mapForEach, m, [function (v, k) { a[i++] = k; a[i++] = v; }]); return a; },\n"
-    "  setValues: function (s) { var a = [], i = 0; apply(setForEach, s, [function (v) { a[i++] = v; }]); return a; },\n"
-    "  dateValue: Date.prototype.getTime, numberValue: Number.prototype.valueOf,\n"
-    "  stringValue: String.prototype.valueOf, booleanValue: Boolean.prototype.valueOf,\n"
-    "  bigintValue: BigInt.prototype.valueOf,\n"
-    "  entries: function (o) {\n"
-    "    var tag = apply(objToString, o, []);\n"
-    "    if (tag !== '[object Object]') {\n"
-    "      switch (tag) {\n"
-    "      case '[object RegExp]': try { apply(reSource, o, []); return 1; } catch (e) {} break;\n"
-    "      case '[object Map]': try { apply(mapSize, o, []); return 2; } catch (e) {} break;\n"
-    "      case '[object Set]': try { apply(setSize, o, []); return 3; } catch (e) {} break;\n"
-    "      case '[object Error]': return 4;\n"
-    "      case '[object DataView]': try { apply(dvBuffer, o, []); return 5; } catch (e) {} break;\n"
-    "      case '[object Number]': try { apply(numValueOf, o, []); return 6; } catch (e) {} break;\n"
-    "      case '[object String]': try { apply(strValueOf, o, []); return 7; } catch (e) {} break;\n"
-    "      case '[object Boolean]': try { apply(boolValueOf, o, []); return 8; } catch (e) {} break;\n"
-    "      case '[object BigInt]': try { apply(bigValueOf, o, []); return 9; } catch (e) {} break;\n"
-    "      case '[object Symbol]': case '[object Promise]': case '[object WeakMap]': case '[object WeakSet]':\n"
-    "      case '[object WeakRef]': case '[object FinalizationRegistry]': case '[object Generator]':\n"
-    "      case '[object AsyncGenerator]': case '[object Arguments]': return 10;\n"
-    "      }\n"
-    "    }\n"
-    "    var k = keys(o), n = k.length, a = new Array(2 * n), j = 0, key, v;\n"
-    "    for (var i = 0; i < n; i++) {\n"
-    "      key = k[i]; v = o[key];\n"
-    "      if (v === undefined && !apply(hasOwn, o, [key])) continue;\n"
-    "      a[j++] = key; a[j++] = v;\n"
-    "    }\n"
-    "    if (j !== 2 * n) a.length = j;\n"
-    "    return a;\n"
-    "  },\n"
-    "  regexp: function (r) { return [apply(reSource, r, []), apply(reFlags, r, [])]; },\n"
-    "  errorInfo: function (e) {\n"
-    "    var name = e.name, kind = 0, flags = 0, message, stack, cause, d;\n"
-    "    for (var i = 1; i < 7; i++) if (name === errorNames[i]) kind = i;\n"
-    "    d = gopd(e, 'message');\n"
-    "    if (d && hasOwn.call(d, 'value')) { flags |= 1; message = Str(d.value); }\n"
-    "    stack = e.stack;\n"
-    "    if (typeof stack === 'string') flags |= 2;\n"
-    "    if (hasOwn.call(e, 'cause')) { flags |= 4; cause = e.cause; }\n"
-    "    return [kind, flags, message, stack, cause];\n"
-    "  },\n"
-    "  makeError: function (kind, flags, message, stack) {\n"
-    "    var e = new errorCtors[kind]();\n"
-    "    delete e.line; delete e.column; delete e.sourceURL; delete e.stack;\n"
-    "    hidden.value = flags & 2 ? stack : undefined; define(e, 'stack', hidden);\n"
-    "    if (flags & 1) { hidden.value = message; define(e, 'message', hidden); }\n"
-    "    hidden.value = undefined;\n"
-    "    return e;\n"
-    "  },\n"
-    "  defineHidden: function (o, k, v) { hidden.value = v; define(o, k, hidden); hidden.value = undefined; },\n"
-    "  defineOpen: function (o, k, v) { open.value = v; define(o, k, open); open.value = undefined; },\n"
+    "  write: write, read: read,\n"
     "  describe: function (v) {\n"
     "    if (typeof v === 'function') return apply(fnToString, v, []);\n"
     "    if (typeof v === 'symbol') return apply(symToString, v, []);\n"
@@ -178,20 +495,23 @@ static const char helpers_src[] =
     "  tagLent: function (b, id) { lent.set(b, id); },\n"
     "  lentId: function (b) { return lent.get(b); },\n"
     "  dataView: function (v) { return [apply(dvBuffer, v, []), apply(dvOffset, v, []), apply(dvLength, v, [])]; },\n"
-    "  Map: Map, mapSet: Map.prototype.set, Set: Set, setAdd: Set.prototype.add, DataView: DataView,\n"
     "  mark: function (o) { apply(wsAdd, marked, [o]); },\n"
     "  isMarked: function (o) { return apply(wsHas, marked, [o]); },\n"
     "};\n"
-    "})()";
+    "})\n";
 
 typedef struct vm {
   struct vm *next; /* this thread's other VMs (normally none) */
   JSObjectRef global;
   JSObjectRef holder; /* protected; owns every function below */
-  JSObjectRef entries, array_parts, map_entries, set_values, date_value, number_value, string_value, boolean_value,
-      bigint_value, regexp, error_info, make_error, define_hidden, define_open, describe,
-      is_detached, slice, transfer, data_view, map_ctor, map_set, set_ctor, set_add,
-      dv_ctor, mark, is_marked, detach, tag_lent, lent_id;
+  JSObjectRef write, read, describe, is_detached, slice, transfer, data_view, mark, is_marked, detach,
+      tag_lent, lent_id;
+  /* staging byte arrays shared with the JS codec (held by the holder; pointers
+   * taken once: they are ours, never transferred). busy: in use by an outer call. */
+  JSObjectRef wstage, rstage;
+  uint8_t *wstage_ptr, *rstage_ptr;
+  size_t rstage_cap;
+  bool wstage_busy, rstage_busy;
 } vm_t;
 
 static __thread vm_t *tls_vms; /* most recently used first */
@@ -199,8 +519,10 @@ static JSClassRef vm_class;
 static pthread_once_t vm_class_once = PTHREAD_ONCE_INIT;
 
 /* names used on every message, created once (JSStringRefs are VM-independent) */
-static JSStringRef s_length, s_lastIndex;
-static JSStringRef s_proto_key;
+static JSStringRef s_length;
+
+/* The writer's staging array: bytes go to C when it fills up or at a buffer/port. */
+enum { WSTAGE_SIZE = 64 * 1024, RSTAGE_MAX = 1024 * 1024 };
 
 static void vm_finalize(JSObjectRef obj) {
   vm_t *vm = JSObjectGetPrivate(obj);
@@ -215,14 +537,29 @@ static void vm_class_init(void) {
   def.finalize = vm_finalize;
   vm_class = JSClassCreate(&def);
   s_length = JSStringCreateWithUTF8CString("length");
-  s_lastIndex = JSStringCreateWithUTF8CString("lastIndex");
-  s_proto_key = JSStringCreateWithUTF8CString("__proto__");
 }
 
 static JSObjectRef get_fn(JSContextRef ctx, JSObjectRef o, const char *name) {
   JSValueRef v = sp_js_get(ctx, o, name);
   return v && JSValueIsObject(ctx, v) ? (JSObjectRef)v : NULL;
 }
+
+/* A Uint8Array of n bytes and its (stable) bytes pointer. */
+static JSObjectRef make_stage(JSContextRef ctx, size_t n, uint8_t **ptr) {
+  JSObjectRef a = JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeUint8Array, n, NULL);
+  *ptr = a ? JSObjectGetTypedArrayBytesPtr(ctx, a, NULL) : NULL;
+  return *ptr ? a : NULL;
+}
+
+/* natives the JS codec calls (defined with the writer and the reader) */
+static JSValueRef nat_flush(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
+static JSValueRef nat_classify(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
+static JSValueRef nat_write_buffer(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
+static JSValueRef nat_write_view(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
+static JSValueRef nat_write_port(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
+static JSValueRef nat_uncloneable(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
+static JSValueRef nat_copy_buffer(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
+static JSValueRef nat_take(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
 
 static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   JSObjectRef global = JSContextGetGlobalObject(ctx);
@@ -239,26 +576,35 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   pthread_once(&vm_class_once, vm_class_init);
   JSStringRef src = JSStringCreateWithUTF8CString(helpers_src);
   JSValueRef e = NULL;
-  JSValueRef h = JSEvaluateScript(ctx, src, NULL, NULL, 1, &e);
+  JSValueRef f = JSEvaluateScript(ctx, src, NULL, NULL, 1, &e);
   JSStringRelease(src);
-  if (!h || !JSValueIsObject(ctx, h)) {
+  JSObjectRef natives = JSObjectMake(ctx, NULL, NULL);
+  sp_js_fn(ctx, natives, "flush", nat_flush);
+  sp_js_fn(ctx, natives, "classify", nat_classify);
+  sp_js_fn(ctx, natives, "writeBuffer", nat_write_buffer);
+  sp_js_fn(ctx, natives, "writeView", nat_write_view);
+  sp_js_fn(ctx, natives, "writePort", nat_write_port);
+  sp_js_fn(ctx, natives, "uncloneable", nat_uncloneable);
+  sp_js_fn(ctx, natives, "copyBuffer", nat_copy_buffer);
+  sp_js_fn(ctx, natives, "take", nat_take);
+  JSValueRef arg = natives;
+  JSValueRef h = f && JSValueIsObject(ctx, f) ? JSObjectCallAsFunction(ctx, (JSObjectRef)f, NULL, 1, &arg, &e) : NULL;
+  vm_t *vm = h && JSValueIsObject(ctx, h) ? calloc(1, sizeof *vm) : NULL;
+  JSObjectRef holder = (JSObjectRef)h;
+  if (vm) vm->wstage = make_stage(ctx, WSTAGE_SIZE, &vm->wstage_ptr);
+  if (!vm || !vm->wstage) {
+    free(vm);
     *exc = e ? e : sp_js_error(ctx, "Error", NULL, "structured clone: helper setup failed");
     return NULL;
   }
-  vm_t *vm = calloc(1, sizeof *vm);
-  JSObjectRef holder = (JSObjectRef)h;
   vm->global = global;
   vm->holder = holder;
 #define F(field, name) vm->field = get_fn(ctx, holder, name);
-  F(entries, "entries") F(array_parts, "arrayParts") F(map_entries, "mapEntries") F(set_values, "setValues") F(date_value, "dateValue")
-  F(number_value, "numberValue") F(string_value, "stringValue") F(boolean_value, "booleanValue")
-  F(bigint_value, "bigintValue") F(regexp, "regexp") F(error_info, "errorInfo")
-  F(make_error, "makeError") F(define_hidden, "defineHidden") F(define_open, "defineOpen")
-  F(describe, "describe") F(is_detached, "isDetached")
-  F(slice, "slice") F(transfer, "transfer") F(data_view, "dataView") F(map_ctor, "Map")
-  F(map_set, "mapSet") F(set_ctor, "Set") F(set_add, "setAdd") F(dv_ctor, "DataView")
+  F(write, "write") F(read, "read") F(describe, "describe") F(is_detached, "isDetached")
+  F(slice, "slice") F(transfer, "transfer") F(data_view, "dataView")
   F(mark, "mark") F(is_marked, "isMarked") F(detach, "detach") F(tag_lent, "tagLent") F(lent_id, "lentId")
 #undef F
+  sp_js_set(ctx, holder, "wstage", vm->wstage);
   /* The state's lifetime follows the holder: protected for the VM's life, finalized with it. */
   JSObjectRef token = JSObjectMake(ctx, vm_class, vm);
   JSStringRef state = JSStringCreateWithUTF8CString("state");
@@ -306,38 +652,17 @@ static JSValueRef uncloneable(JSContextRef ctx, vm_t *vm, JSValueRef v) {
   return err;
 }
 
-static uintptr_t stack_low(void) {
-  static __thread uintptr_t lo;
-  if (!lo) {
-    pthread_attr_t attr;
-    void *addr;
-    size_t size;
-    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
-      if (pthread_attr_getstack(&attr, &addr, &size) == 0) lo = (uintptr_t)addr + STACK_MARGIN;
-      pthread_attr_destroy(&attr);
-    }
-    if (!lo) lo = 1;
-  }
-  return lo;
-}
-
-static inline bool stack_exhausted(uintptr_t lo) {
-  char here;
-  return (uintptr_t)&here < lo;
-}
-
-/* ---- writer --------------------------------------------------------------------- */
+/* ---- writer ---------------------------------------------------------------------
+ * The JS codec (`write`) walks the value and writes the bytes into a staging
+ * Uint8Array; C appends them to the message when the stage fills up and
+ * around the things only C can write: ArrayBuffers (transfer list, shared
+ * blocks, copies), views (their header) and ports. Object and key numbering
+ * is all in JS, so C writes no ids. */
 typedef struct xfer {
   JSObjectRef obj;
   uint8_t kind;   /* SP_WIRE_SIDE_BUFFER or _PORT */
   bool detached;  /* a buffer already detached: arrives as an empty buffer */
 } xfer_t;
-
-typedef struct keyent {
-  uint32_t hash, id, units;
-  size_t off; /* of the units in the output */
-  bool wide;
-} keyent_t;
 
 typedef struct writer {
   JSContextRef ctx;
@@ -345,80 +670,21 @@ typedef struct writer {
   sp_wbuf_t w;
   JSValueRef *exc;
   bool failed;
-  /* object -> id (open addressing; ids are 1-based in the table, 0 = empty) */
-  JSObjectRef *okeys;
-  uint32_t *ovals;
-  size_t ocap, on;
-  uint32_t next_id;
-  JSObjectRef keep; /* JS array holding every numbered object and key */
-  unsigned nkeep;
-  /* property keys already sent: by string cell, and by content */
-  JSValueRef *pkeys;
-  uint32_t *pvals;
-  size_t pcap, pn;
-  keyent_t *keys;
-  size_t kcap, kn;
+  const uint8_t *stage; /* the staging array the JS codec writes into */
   /* transfer list (side indices 0..nxf-1), then shared blocks */
   xfer_t *xf;
   uint32_t nxf;
   sp_wire_side_t *side;
   uint32_t nside, cside;
-  int depth;
-  uintptr_t stack_lo;
 } writer_t;
+
+static __thread writer_t *cur_writer; /* the innermost serialize on this thread */
 
 static void wfail(writer_t *wr, JSValueRef e) {
   if (!wr->failed) {
     wr->failed = true;
     if (e) *wr->exc = e;
   }
-}
-
-static void keep_alive(writer_t *wr, JSValueRef v) {
-  if (!wr->keep) wr->keep = JSObjectMakeArray(wr->ctx, 0, NULL, NULL); /* primitives never need it */
-  JSObjectSetPropertyAtIndex(wr->ctx, wr->keep, wr->nkeep++, v, NULL);
-}
-
-static size_t ohash(JSObjectRef o, size_t cap) {
-  uint64_t x = (uint64_t)(uintptr_t)o >> 4;
-  x *= 0x9e3779b97f4a7c15ULL;
-  return (size_t)(x >> 20) & (cap - 1);
-}
-
-static uint32_t obj_find(writer_t *wr, JSObjectRef o) {
-  if (!wr->ocap) return 0;
-  for (size_t h = ohash(o, wr->ocap);; h = (h + 1) & (wr->ocap - 1)) {
-    if (!wr->okeys[h]) return 0;
-    if (wr->okeys[h] == o) return wr->ovals[h];
-  }
-}
-
-static bool obj_add(writer_t *wr, JSObjectRef o) {
-  if ((wr->on + 1) * 2 > wr->ocap) {
-    size_t cap = wr->ocap ? wr->ocap * 2 : 16;
-    JSObjectRef *k = calloc(cap, sizeof *k);
-    uint32_t *v = malloc(cap * sizeof *v);
-    if (!k || !v) { free(k); free(v); wr->w.oom = true; return false; }
-    for (size_t i = 0; i < wr->ocap; i++) {
-      if (!wr->okeys[i]) continue;
-      size_t h = ohash(wr->okeys[i], cap);
-      while (k[h]) h = (h + 1) & (cap - 1);
-      k[h] = wr->okeys[i];
-      v[h] = wr->ovals[i];
-    }
-    free(wr->okeys);
-    free(wr->ovals);
-    wr->okeys = k;
-    wr->ovals = v;
-    wr->ocap = cap;
-  }
-  size_t h = ohash(o, wr->ocap);
-  while (wr->okeys[h]) h = (h + 1) & (wr->ocap - 1);
-  wr->okeys[h] = o;
-  wr->ovals[h] = ++wr->next_id;
-  wr->on++;
-  keep_alive(wr, o);
-  return true;
 }
 
 static int side_add(writer_t *wr, sp_wire_side_t s) {
@@ -431,206 +697,6 @@ static int side_add(writer_t *wr, sp_wire_side_t s) {
   }
   wr->side[wr->nside] = s;
   return (int)wr->nside++;
-}
-
-/* Most strings are short and ASCII: the engine's own Latin-1 -> UTF-8 copy
- * into a stack buffer is then exactly the wire's Latin-1 bytes, and spares
- * the 16-bit copy that JSStringGetCharactersPtr makes of an 8-bit string. */
-static void write_jsstring(writer_t *wr, JSStringRef s) {
-  size_t n = JSStringGetLength(s);
-  if (n <= 512) {
-    char buf[3 * 512 + 1];
-    size_t got = JSStringGetUTF8CString(s, buf, sizeof buf);
-    if (got == n + 1) { /* one byte per unit: all ASCII */
-      sp_wbuf_string8(&wr->w, (const uint8_t *)buf, n);
-      return;
-    }
-  }
-  sp_wbuf_string16(&wr->w, (const uint16_t *)JSStringGetCharactersPtr(s), n);
-}
-
-static void write_string_value(writer_t *wr, JSValueRef v) {
-  JSStringRef s = JSValueToStringCopy(wr->ctx, v, NULL);
-  if (!s) { wfail(wr, NULL); return; }
-  write_jsstring(wr, s);
-  JSStringRelease(s);
-}
-
-static void write_bigint(writer_t *wr, JSValueRef v) {
-  JSStringRef s = JSValueToStringCopy(wr->ctx, v, NULL); /* decimal digits */
-  if (!s) { wfail(wr, NULL); return; }
-  size_t n = JSStringGetLength(s);
-  const JSChar *u = JSStringGetCharactersPtr(s);
-  sp_wbuf_varint(&wr->w, n);
-  uint8_t *p = sp_wbuf_reserve(&wr->w, n);
-  if (p) {
-    for (size_t i = 0; i < n; i++) p[i] = (uint8_t)u[i];
-    wr->w.len += n;
-  }
-  JSStringRelease(s);
-}
-
-
-/* A property key by content: numbered on first use, then sent as KEY_REF.
- * Returns the key's id (1-based), 0 if not remembered. */
-static uint32_t write_key_string(writer_t *wr, JSStringRef name) {
-  const uint16_t *u = (const uint16_t *)JSStringGetCharactersPtr(name);
-  size_t n = JSStringGetLength(name);
-  uint32_t h = 2166136261u;
-  bool wide = false;
-  for (size_t i = 0; i < n; i++) {
-    h = (h ^ u[i]) * 16777619u;
-    wide |= u[i] > 0xff;
-  }
-  if (wr->kcap) {
-    for (size_t i = h & (wr->kcap - 1);; i = (i + 1) & (wr->kcap - 1)) {
-      keyent_t *k = &wr->keys[i];
-      if (!k->id) break;
-      if (k->hash != h || k->units != n || k->wide != wide) continue;
-      const uint8_t *b = wr->w.data + k->off;
-      size_t j = 0;
-      if (wide) { for (; j < n; j++) if ((uint16_t)(b[2 * j] | b[2 * j + 1] << 8) != u[j]) break; }
-      else { for (; j < n; j++) if (b[j] != u[j]) break; }
-      if (j == n) {
-        sp_wbuf_u8(&wr->w, SP_WIRE_TAG_KEY_REF);
-        sp_wbuf_varint(&wr->w, k->id - 1);
-        return k->id;
-      }
-    }
-  }
-  uint32_t id = (uint32_t)++wr->kn;
-  sp_wbuf_u8(&wr->w, wide ? SP_WIRE_TAG_STR2 : SP_WIRE_TAG_STR1);
-  sp_wbuf_varint(&wr->w, n);
-  size_t off = wr->w.len;
-  uint8_t *p = sp_wbuf_reserve(&wr->w, wide ? 2 * n : n);
-  if (!p) return 0;
-  if (wide) for (size_t i = 0; i < n; i++) { p[2 * i] = (uint8_t)u[i]; p[2 * i + 1] = (uint8_t)(u[i] >> 8); }
-  else for (size_t i = 0; i < n; i++) p[i] = (uint8_t)u[i];
-  wr->w.len += wide ? 2 * n : n;
-  if (n > 256) return id; /* long keys are rare: not worth remembering by content */
-  if (wr->kn * 2 > wr->kcap) {
-    size_t cap = wr->kcap ? wr->kcap * 2 : 16;
-    while (wr->kn * 2 > cap) cap *= 2;
-    keyent_t *nk = calloc(cap, sizeof *nk);
-    if (!nk) { wr->w.oom = true; return 0; }
-    for (size_t i = 0; i < wr->kcap; i++) {
-      keyent_t *k = &wr->keys[i];
-      if (!k->id) continue;
-      size_t j = k->hash & (cap - 1);
-      while (nk[j].id) j = (j + 1) & (cap - 1);
-      nk[j] = *k;
-    }
-    free(wr->keys);
-    wr->keys = nk;
-    wr->kcap = cap;
-  }
-  size_t i = h & (wr->kcap - 1);
-  while (wr->keys[i].id) i = (i + 1) & (wr->kcap - 1);
-  wr->keys[i] = (keyent_t){.hash = h, .id = id, .units = (uint32_t)n, .off = off, .wide = wide};
-  return id;
-}
-
-/* A key given as a JS string. Object.keys hands out the same string cells for
- * objects of one shape, so most keys are found by pointer, without reading
- * their characters at all; the cells are kept alive so a pointer cannot be
- * reused by another string during the walk. */
-static void write_key(writer_t *wr, JSValueRef key) {
-  if (wr->pcap) {
-    for (size_t i = ohash((JSObjectRef)key, wr->pcap);; i = (i + 1) & (wr->pcap - 1)) {
-      if (!wr->pkeys[i]) break;
-      if (wr->pkeys[i] == key) {
-        sp_wbuf_u8(&wr->w, SP_WIRE_TAG_KEY_REF);
-        sp_wbuf_varint(&wr->w, wr->pvals[i] - 1);
-        return;
-      }
-    }
-  }
-  JSStringRef s = JSValueToStringCopy(wr->ctx, key, NULL);
-  if (!s) { wfail(wr, NULL); return; }
-  uint32_t id = write_key_string(wr, s);
-  JSStringRelease(s);
-  if (!id) return;
-  if ((wr->pn + 1) * 2 > wr->pcap) {
-    size_t cap = wr->pcap ? wr->pcap * 2 : 16;
-    JSValueRef *k = calloc(cap, sizeof *k);
-    uint32_t *v = malloc(cap * sizeof *v);
-    if (!k || !v) { free(k); free(v); return; }
-    for (size_t i = 0; i < wr->pcap; i++) {
-      if (!wr->pkeys[i]) continue;
-      size_t h = ohash((JSObjectRef)wr->pkeys[i], cap);
-      while (k[h]) h = (h + 1) & (cap - 1);
-      k[h] = wr->pkeys[i];
-      v[h] = wr->pvals[i];
-    }
-    free(wr->pkeys);
-    free(wr->pvals);
-    wr->pkeys = k;
-    wr->pvals = v;
-    wr->pcap = cap;
-  }
-  size_t h = ohash((JSObjectRef)key, wr->pcap);
-  while (wr->pkeys[h]) h = (h + 1) & (wr->pcap - 1);
-  wr->pkeys[h] = key;
-  wr->pvals[h] = id;
-  wr->pn++;
-  keep_alive(wr, key);
-}
-
-static void write_value(writer_t *wr, JSValueRef v);
-
-static JSObjectRef helper_list(writer_t *wr, JSObjectRef fn, JSObjectRef o, size_t *n) {
-  JSValueRef arg = o, e = NULL;
-  JSValueRef list = call(wr->ctx, fn, NULL, 1, &arg, &e);
-  if (e || !list || !JSValueIsObject(wr->ctx, list)) { wfail(wr, e); return NULL; }
-  *n = (size_t)JSValueToNumber(wr->ctx, JSObjectGetProperty(wr->ctx, (JSObjectRef)list, s_length, NULL), NULL);
-  return (JSObjectRef)list;
-}
-
-/* (key value)* END from a flat [k, v, k, v ...] list starting at `from`;
- * a numeric key is an array index. */
-static void write_pairs(writer_t *wr, JSObjectRef list, size_t from, size_t n, bool may_index) {
-  JSContextRef ctx = wr->ctx;
-  for (size_t i = from; i + 1 < n && !wr->failed; i += 2) {
-    JSValueRef k = JSObjectGetPropertyAtIndex(ctx, list, (unsigned)i, NULL);
-    if (may_index && JSValueIsNumber(ctx, k)) {
-      sp_wbuf_u8(&wr->w, SP_WIRE_TAG_KEY_INDEX);
-      sp_wbuf_varint(&wr->w, (uint64_t)JSValueToNumber(ctx, k, NULL));
-    } else {
-      write_key(wr, k);
-    }
-    write_value(wr, JSObjectGetPropertyAtIndex(ctx, list, (unsigned)i + 1, NULL));
-  }
-  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_END);
-}
-
-static void write_array(writer_t *wr, JSObjectRef o) {
-  JSContextRef ctx = wr->ctx;
-  size_t n;
-  JSObjectRef list = helper_list(wr, wr->vm->array_parts, o, &n);
-  if (!list || n < 2) { wfail(wr, NULL); return; }
-  double len = JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, list, 0, NULL), NULL);
-  double dense = JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, list, 1, NULL), NULL);
-  if (!(dense >= 0 && dense <= len && 2 + dense <= n)) { wfail(wr, NULL); return; }
-  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_ARRAY);
-  sp_wbuf_varint(&wr->w, (uint64_t)len);
-  sp_wbuf_varint(&wr->w, (uint64_t)dense);
-  for (size_t i = 0; i < (size_t)dense && !wr->failed; i++)
-    write_value(wr, JSObjectGetPropertyAtIndex(ctx, list, (unsigned)(2 + i), NULL));
-  if (!wr->failed) write_pairs(wr, list, 2 + (size_t)dense, n, true);
-}
-
-/* Values of a JS array made by a helper (Map/Set snapshots). */
-static void write_list(writer_t *wr, JSValueRef list) {
-  JSContextRef ctx = wr->ctx;
-  if (!list || !JSValueIsObject(ctx, list)) { wfail(wr, NULL); return; }
-  JSValueRef e = NULL;
-  size_t n = (size_t)JSValueToNumber(ctx, JSObjectGetProperty(ctx, (JSObjectRef)list, s_length, NULL), NULL);
-  for (size_t i = 0; i < n && !wr->failed; i++) {
-    JSValueRef val = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)list, (unsigned)i, &e);
-    if (e) { wfail(wr, e); return; }
-    write_value(wr, val);
-  }
-  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_END);
 }
 
 static int xfer_find(writer_t *wr, JSObjectRef o) {
@@ -699,13 +765,9 @@ static int view_kind(JSTypedArrayType t) {
   }
 }
 
-static const JSTypedArrayType view_types[SP_WIRE_VIEW_COUNT] = {
-    kJSTypedArrayTypeInt8Array, kJSTypedArrayTypeUint8Array, kJSTypedArrayTypeUint8ClampedArray,
-    kJSTypedArrayTypeInt16Array, kJSTypedArrayTypeUint16Array, kJSTypedArrayTypeInt32Array,
-    kJSTypedArrayTypeUint32Array, kJSTypedArrayTypeFloat32Array, kJSTypedArrayTypeFloat64Array,
-    kJSTypedArrayTypeBigInt64Array, kJSTypedArrayTypeBigUint64Array, kJSTypedArrayTypeNone};
-
-static void write_view(writer_t *wr, JSObjectRef o) {
+/* The header of a view (VIEW kind offset length); returns its buffer, which
+ * the JS codec writes next, or NULL on failure. */
+static JSObjectRef write_view(writer_t *wr, JSObjectRef o) {
   JSContextRef ctx = wr->ctx;
   JSValueRef e = NULL;
   int kind = view_kind(JSValueGetTypedArrayType(ctx, o, NULL));
@@ -721,7 +783,7 @@ static void write_view(writer_t *wr, JSObjectRef o) {
     if (e || !info || !JSValueIsObject(ctx, info)) {
       /* a DataView over a detached buffer throws on byteOffset */
       wfail(wr, data_clone_error(ctx, "An ArrayBuffer is detached and could not be cloned."));
-      return;
+      return NULL;
     }
     kind = SP_WIRE_VIEW_DATAVIEW;
     JSValueRef b = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 0, NULL);
@@ -729,174 +791,104 @@ static void write_view(writer_t *wr, JSObjectRef o) {
     off = (size_t)JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 1, NULL), NULL);
     blen = (size_t)JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 2, NULL), NULL);
   }
-  if (e || !buf) { wfail(wr, e); return; }
-  if (xfer_find(wr, buf) < 0 && is_detached(wr, buf)) {
+  if (e || !buf) { wfail(wr, e); return NULL; }
+  int xi = xfer_find(wr, buf);
+  if (xi < 0 && is_detached(wr, buf)) {
     wfail(wr, data_clone_error(ctx, "An ArrayBuffer is detached and could not be cloned."));
-    return;
+    return NULL;
   }
-  if (xfer_find(wr, buf) >= 0 && wr->xf[xfer_find(wr, buf)].detached) off = blen = 0;
+  if (xi >= 0 && wr->xf[xi].detached) off = blen = 0;
   sp_wbuf_u8(&wr->w, SP_WIRE_TAG_VIEW);
   sp_wbuf_u8(&wr->w, (uint8_t)kind);
   sp_wbuf_varint(&wr->w, off);
   sp_wbuf_varint(&wr->w, blen);
-  write_value(wr, buf);
+  return buf;
 }
 
-static void write_error(writer_t *wr, JSObjectRef o) {
-  JSContextRef ctx = wr->ctx;
-  JSValueRef arg = o, e = NULL;
-  JSValueRef info = call(ctx, wr->vm->error_info, NULL, 1, &arg, &e);
-  if (e || !info || !JSValueIsObject(ctx, info)) { wfail(wr, e); return; }
-  JSObjectRef a = (JSObjectRef)info;
-  int kind = (int)JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, a, 0, NULL), NULL);
-  int flags = (int)JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, a, 1, NULL), NULL);
-  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_ERROR);
-  sp_wbuf_u8(&wr->w, (uint8_t)kind);
-  sp_wbuf_u8(&wr->w, (uint8_t)flags);
-  if (flags & SP_WIRE_ERRF_MESSAGE) write_string_value(wr, JSObjectGetPropertyAtIndex(ctx, a, 2, NULL));
-  if (flags & SP_WIRE_ERRF_STACK) write_string_value(wr, JSObjectGetPropertyAtIndex(ctx, a, 3, NULL));
-  if (flags & SP_WIRE_ERRF_CAUSE) write_value(wr, JSObjectGetPropertyAtIndex(ctx, a, 4, NULL));
+static void write_port(writer_t *wr, JSObjectRef o) {
+  int xi = xfer_find(wr, o);
+  if (xi < 0) {
+    wfail(wr, sp_js_error(wr->ctx, "TypeError", "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST",
+                          "Object that needs transfer was found in message but not listed in transferList"));
+    return;
+  }
+  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_PORT);
+  sp_wbuf_varint(&wr->w, (uint64_t)xi);
 }
 
-static JSValueRef unbox(writer_t *wr, JSObjectRef fn, JSObjectRef o) {
+/* Natives of the JS writer. Each takes the staged byte count first and
+ * appends those bytes before writing anything itself. */
+static writer_t *native_writer(JSContextRef ctx, size_t argc, const JSValueRef argv[], JSValueRef *exc) {
+  writer_t *wr = cur_writer;
+  if (!wr || wr->failed) {
+    *exc = sp_js_error(ctx, "Error", NULL, "structured clone: no writer");
+    return NULL;
+  }
+  double n = argc ? JSValueToNumber(ctx, argv[0], NULL) : 0;
+  if (n > 0 && n <= WSTAGE_SIZE) sp_wbuf_bytes(&wr->w, wr->stage, (size_t)n);
+  return wr;
+}
+
+/* A failed native: throw what the writer recorded. */
+static JSValueRef native_done(writer_t *wr, JSValueRef *exc) {
+  if (wr->failed) *exc = *wr->exc ? *wr->exc : data_clone_error(wr->ctx, "Unable to serialize value.");
+  return JSValueMakeUndefined(wr->ctx);
+}
+
+static JSValueRef nat_flush(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc, const JSValueRef argv[],
+                            JSValueRef *exc) {
+  native_writer(ctx, argc, argv, exc);
+  return JSValueMakeUndefined(ctx);
+}
+
+/* What the C API tells apart: 1 ArrayBuffer, 2 typed array, 3 MessagePort, 4 Date, else 0. */
+static JSValueRef nat_classify(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
+                               const JSValueRef argv[], JSValueRef *exc) {
+  int c = 0;
+  if (argc && JSValueIsObject(ctx, argv[0])) {
+    JSTypedArrayType t = JSValueGetTypedArrayType(ctx, argv[0], NULL);
+    c = t == kJSTypedArrayTypeArrayBuffer ? 1
+        : t != kJSTypedArrayTypeNone     ? 2
+        : port_hooks && port_hooks->is_port(ctx, argv[0]) ? 3
+        : JSValueIsDate(ctx, argv[0]) ? 4 : 0;
+  }
+  return JSValueMakeNumber(ctx, c);
+}
+
+static JSValueRef nat_write_buffer(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
+                                   const JSValueRef argv[], JSValueRef *exc) {
+  writer_t *wr = native_writer(ctx, argc, argv, exc);
+  if (!wr) return JSValueMakeUndefined(ctx);
+  if (argc > 1 && JSValueIsObject(ctx, argv[1])) write_buffer(wr, (JSObjectRef)argv[1]);
+  else wfail(wr, NULL);
+  return native_done(wr, exc);
+}
+
+static JSValueRef nat_write_view(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
+                                 const JSValueRef argv[], JSValueRef *exc) {
+  writer_t *wr = native_writer(ctx, argc, argv, exc);
+  if (!wr) return JSValueMakeUndefined(ctx);
+  JSObjectRef buf = argc > 1 && JSValueIsObject(ctx, argv[1]) ? write_view(wr, (JSObjectRef)argv[1]) : NULL;
+  if (!buf) wfail(wr, NULL);
+  return buf ? buf : native_done(wr, exc);
+}
+
+static JSValueRef nat_write_port(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
+                                 const JSValueRef argv[], JSValueRef *exc) {
+  writer_t *wr = native_writer(ctx, argc, argv, exc);
+  if (!wr) return JSValueMakeUndefined(ctx);
+  if (argc > 1 && JSValueIsObject(ctx, argv[1])) write_port(wr, (JSObjectRef)argv[1]);
+  else wfail(wr, NULL);
+  return native_done(wr, exc);
+}
+
+/* Returns (the JS codec throws) the DataCloneError for an uncloneable value. */
+static JSValueRef nat_uncloneable(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
+                                  const JSValueRef argv[], JSValueRef *exc) {
   JSValueRef e = NULL;
-  JSValueRef r = JSObjectCallAsFunction(wr->ctx, fn, o, 0, NULL, &e);
-  if (e) { wfail(wr, e); return NULL; }
-  return r;
-}
-
-static void write_object(writer_t *wr, JSObjectRef o) {
-  JSContextRef ctx = wr->ctx;
-  vm_t *vm = wr->vm;
-  uint32_t id = obj_find(wr, o);
-  if (id) {
-    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_REF);
-    sp_wbuf_varint(&wr->w, id - 1);
-    return;
-  }
-  if (JSObjectIsFunction(ctx, o)) { wfail(wr, uncloneable(ctx, vm, o)); return; }
-  JSTypedArrayType tat = JSValueGetTypedArrayType(ctx, o, NULL);
-  if (tat != kJSTypedArrayTypeNone) {
-    if (!obj_add(wr, o)) return;
-    if (tat == kJSTypedArrayTypeArrayBuffer) write_buffer(wr, o);
-    else write_view(wr, o);
-    return;
-  }
-  if (JSValueIsArray(ctx, o)) {
-    if (obj_add(wr, o)) write_array(wr, o);
-    return;
-  }
-  JSValueRef v;
-  if (JSValueIsDate(ctx, o)) {
-    if (!obj_add(wr, o) || !(v = unbox(wr, vm->date_value, o))) return;
-    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_DATE);
-    sp_wbuf_double(&wr->w, JSValueToNumber(ctx, v, NULL));
-    return;
-  }
-  if (port_hooks && port_hooks->is_port(ctx, o)) {
-    int xi = xfer_find(wr, o);
-    if (xi < 0) {
-      wfail(wr, sp_js_error(ctx, "TypeError", "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST",
-                            "Object that needs transfer was found in message but not listed in transferList"));
-      return;
-    }
-    if (!obj_add(wr, o)) return;
-    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_PORT);
-    sp_wbuf_varint(&wr->w, (uint64_t)xi);
-    return;
-  }
-  /* one call: a class code, or the entries of a plain object */
-  JSValueRef arg = o, e = NULL;
-  JSValueRef got = call(ctx, vm->entries, NULL, 1, &arg, &e);
-  if (e || !got) { wfail(wr, e); return; }
-  if (JSValueIsObject(ctx, got)) {
-    if (!obj_add(wr, o)) return;
-    size_t n = (size_t)JSValueToNumber(ctx, JSObjectGetProperty(ctx, (JSObjectRef)got, s_length, NULL), NULL);
-    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_OBJECT);
-    write_pairs(wr, (JSObjectRef)got, 0, n, false);
-    return;
-  }
-  int cls = (int)JSValueToNumber(ctx, got, NULL);
-  if (cls == C_UNCLONEABLE) { wfail(wr, uncloneable(ctx, vm, o)); return; }
-  if (!obj_add(wr, o)) return;
-  switch (cls) {
-  case C_REGEXP: {
-    JSValueRef arg = o, e = NULL;
-    JSValueRef info = call(ctx, vm->regexp, NULL, 1, &arg, &e);
-    if (e || !info) { wfail(wr, e); return; }
-    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_REGEXP);
-    write_string_value(wr, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 0, NULL));
-    write_string_value(wr, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 1, NULL));
-    break;
-  }
-  case C_MAP: case C_SET: {
-    JSValueRef arg = o, e = NULL;
-    JSValueRef list = call(ctx, cls == C_MAP ? vm->map_entries : vm->set_values, NULL, 1, &arg, &e);
-    if (e) { wfail(wr, e); return; }
-    sp_wbuf_u8(&wr->w, cls == C_MAP ? SP_WIRE_TAG_MAP : SP_WIRE_TAG_SET);
-    write_list(wr, list);
-    break;
-  }
-  case C_ERROR: write_error(wr, o); break;
-  case C_DATAVIEW: write_view(wr, o); break;
-  case C_NUMBER:
-    if (!(v = unbox(wr, vm->number_value, o))) return;
-    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_NUMBER_OBJ);
-    sp_wbuf_double(&wr->w, JSValueToNumber(ctx, v, NULL));
-    break;
-  case C_STRING:
-    if (!(v = unbox(wr, vm->string_value, o))) return;
-    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_STRING_OBJ);
-    write_string_value(wr, v);
-    break;
-  case C_BOOLEAN:
-    if (!(v = unbox(wr, vm->boolean_value, o))) return;
-    sp_wbuf_u8(&wr->w, JSValueToBoolean(ctx, v) ? SP_WIRE_TAG_TRUE_OBJ : SP_WIRE_TAG_FALSE_OBJ);
-    break;
-  case C_BIGINT:
-    if (!(v = unbox(wr, vm->bigint_value, o))) return;
-    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_BIGINT_OBJ);
-    write_bigint(wr, v);
-    break;
-  }
-}
-
-static void write_value(writer_t *wr, JSValueRef v) {
-  if (wr->failed) return;
-  JSContextRef ctx = wr->ctx;
-  switch (JSValueGetType(ctx, v)) {
-  case kJSTypeUndefined: sp_wbuf_u8(&wr->w, SP_WIRE_TAG_UNDEFINED); return;
-  case kJSTypeNull: sp_wbuf_u8(&wr->w, SP_WIRE_TAG_NULL); return;
-  case kJSTypeBoolean:
-    sp_wbuf_u8(&wr->w, JSValueToBoolean(ctx, v) ? SP_WIRE_TAG_TRUE : SP_WIRE_TAG_FALSE);
-    return;
-  case kJSTypeNumber: {
-    double d = JSValueToNumber(ctx, v, NULL);
-    int32_t i = (int32_t)d;
-    if (d >= INT32_MIN && d <= INT32_MAX && (double)i == d && !(i == 0 && signbit(d))) {
-      sp_wbuf_u8(&wr->w, SP_WIRE_TAG_INT);
-      sp_wbuf_zigzag(&wr->w, i);
-    } else {
-      sp_wbuf_u8(&wr->w, SP_WIRE_TAG_DOUBLE);
-      sp_wbuf_double(&wr->w, d);
-    }
-    return;
-  }
-  case kJSTypeString: write_string_value(wr, v); return;
-  case kJSTypeBigInt:
-    sp_wbuf_u8(&wr->w, SP_WIRE_TAG_BIGINT);
-    write_bigint(wr, v);
-    return;
-  case kJSTypeSymbol: wfail(wr, uncloneable(ctx, wr->vm, v)); return;
-  case kJSTypeObject:
-    if (++wr->depth >= SP_WIRE_MAX_DEPTH || stack_exhausted(wr->stack_lo)) {
-      wfail(wr, sp_js_error(ctx, "RangeError", NULL, "Maximum call stack size exceeded"));
-      return;
-    }
-    write_object(wr, (JSObjectRef)v);
-    wr->depth--;
-    return;
-  }
+  vm_t *vm = vm_get(ctx, &e);
+  if (!vm) { *exc = e; return JSValueMakeUndefined(ctx); }
+  return uncloneable(ctx, vm, argc ? argv[0] : JSValueMakeUndefined(ctx));
 }
 
 /* Phase one: read the transfer list, reject bad entries. */
@@ -1065,14 +1057,35 @@ static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef t
   *exc = NULL;
   vm_t *vm = vm_get(ctx, exc);
   if (!vm) return NULL;
-  writer_t wr = {.ctx = ctx, .vm = vm, .exc = exc, .stack_lo = stack_low()};
+  writer_t wr = {.ctx = ctx, .vm = vm, .exc = exc};
   sp_wbuf_init(&wr.w, 256);
   sp_wbuf_u8(&wr.w, SP_WIRE_VERSION);
   if (read_transfer_list(&wr, transfer)) {
     /* side slots 0..nxf-1 belong to the transfer list; filled in phase two */
     for (uint32_t i = 0; i < wr.nxf; i++)
       if (side_add(&wr, (sp_wire_side_t){0}) < 0) wr.w.oom = true;
-    write_value(&wr, value);
+    /* a getter may clone again while we write: that inner call gets its own stage */
+    JSObjectRef stage = vm->wstage;
+    uint8_t *stage_ptr = vm->wstage_ptr;
+    bool own = !vm->wstage_busy;
+    if (!own) stage = make_stage(ctx, WSTAGE_SIZE, &stage_ptr);
+    if (!stage) {
+      wfail(&wr, sp_js_error(ctx, "RangeError", NULL, "out of memory"));
+    } else {
+      wr.stage = stage_ptr;
+      if (own) vm->wstage_busy = true;
+      writer_t *outer = cur_writer;
+      cur_writer = &wr;
+      JSValueRef e = NULL, args[2] = {value, stage};
+      JSValueRef left = JSObjectCallAsFunction(ctx, vm->write, NULL, 2, args, &e);
+      cur_writer = outer;
+      if (own) vm->wstage_busy = false;
+      if (e || !left) wfail(&wr, e);
+      else {
+        double n = JSValueToNumber(ctx, left, NULL);
+        if (n > 0 && n <= WSTAGE_SIZE) sp_wbuf_bytes(&wr.w, stage_ptr, (size_t)n);
+      }
+    }
   }
   if (!wr.failed && wr.w.oom) wfail(&wr, sp_js_error(ctx, "RangeError", NULL, "out of memory"));
   if (!wr.failed) apply_transfers(&wr);
@@ -1089,178 +1102,28 @@ static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef t
   }
   free(wr.side);
   sp_wbuf_free(&wr.w);
-  free(wr.okeys);
-  free(wr.ovals);
-  free(wr.keys);
-  free(wr.pkeys);
-  free(wr.pvals);
   free(wr.xf);
   return msg;
 }
 
-/* ---- reader ------------------------------------------------------------------------ */
+/* ---- reader ------------------------------------------------------------------------
+ * The message is validated first (sp_wire_check), then its bytes are copied
+ * into a staging Uint8Array and the JS codec (`read`) builds the value; C
+ * makes only ArrayBuffers and what comes out of the side table. */
 typedef struct reader {
   JSContextRef ctx;
   vm_t *vm;
-  sp_rbuf_t r;
   sp_wire_msg_t *msg;
   JSValueRef exc;
   bool failed;
-  JSValueRef *objs; /* by id; NULL while a view is being read */
-  size_t nobj, cobj;
-  JSStringRef *keys;
-  bool *key_is_proto;
-  size_t nkeys, ckeys;
-  uint16_t *scratch;
-  size_t scap;
-  int depth;
-  uintptr_t stack_lo;
 } reader_t;
+
+static __thread reader_t *cur_reader; /* the innermost deserialize on this thread */
 
 static void rdfail(reader_t *rd, JSValueRef e) {
   if (!rd->failed) {
     rd->failed = true;
     rd->exc = e;
-    rd->r.p = rd->r.end;
-  }
-}
-
-static size_t push_obj(reader_t *rd, JSValueRef o) {
-  if (rd->nobj == rd->cobj) {
-    size_t cap = rd->cobj ? rd->cobj * 2 : 64;
-    JSValueRef *n = realloc(rd->objs, cap * sizeof *n);
-    if (!n) { rdfail(rd, NULL); return 0; }
-    rd->objs = n;
-    rd->cobj = cap;
-  }
-  rd->objs[rd->nobj] = o;
-  return rd->nobj++;
-}
-
-static uint16_t *scratch(reader_t *rd, size_t units) {
-  if (units + 1 > rd->scap) {
-    size_t cap = units + 64;
-    uint16_t *s = realloc(rd->scratch, cap * 2);
-    if (!s) return NULL;
-    rd->scratch = s;
-    rd->scap = cap;
-  }
-  return rd->scratch;
-}
-
-/* A JSStringRef for a STR1/STR2 payload; ASCII becomes an 8-bit engine string. */
-static JSStringRef read_jsstring(reader_t *rd, int tag) {
-  size_t n;
-  const uint8_t *p = sp_rbuf_string(&rd->r, tag, &n);
-  if (!p) { rdfail(rd, NULL); return NULL; }
-  uint16_t *s = scratch(rd, n);
-  if (!s) { rdfail(rd, NULL); return NULL; }
-  if (tag == SP_WIRE_TAG_STR1) {
-    bool ascii = true;
-    for (size_t i = 0; i < n; i++) ascii &= p[i] - 1u < 0x7fu; /* 1..127: no NUL */
-    if (ascii) {
-      char *c = (char *)s;
-      memcpy(c, p, n);
-      c[n] = 0;
-      return JSStringCreateWithUTF8CString(c);
-    }
-    for (size_t i = 0; i < n; i++) s[i] = p[i];
-  } else {
-    for (size_t i = 0; i < n; i++) s[i] = (uint16_t)(p[2 * i] | p[2 * i + 1] << 8);
-  }
-  return JSStringCreateWithCharacters((const JSChar *)s, n);
-}
-
-static JSValueRef read_string_value(reader_t *rd, int tag) {
-  JSStringRef s = read_jsstring(rd, tag);
-  if (!s) return NULL;
-  JSValueRef v = JSValueMakeString(rd->ctx, s);
-  JSStringRelease(s);
-  return v;
-}
-
-static JSValueRef read_tagged_string(reader_t *rd) {
-  int tag = sp_rbuf_u8(&rd->r);
-  if (tag != SP_WIRE_TAG_STR1 && tag != SP_WIRE_TAG_STR2) { rdfail(rd, NULL); return NULL; }
-  return read_string_value(rd, tag);
-}
-
-static JSValueRef read_bigint(reader_t *rd) {
-  uint64_t n = sp_rbuf_len(&rd->r, SP_WIRE_MAX_LEN);
-  const uint8_t *p = sp_rbuf_bytes(&rd->r, n);
-  if (!p || !n) { rdfail(rd, NULL); return NULL; }
-  char *c = (char *)scratch(rd, n);
-  if (!c) { rdfail(rd, NULL); return NULL; }
-  memcpy(c, p, n);
-  c[n] = 0;
-  JSStringRef s = JSStringCreateWithUTF8CString(c);
-  JSValueRef e = NULL;
-  JSValueRef v = JSBigIntCreateWithString(rd->ctx, s, &e);
-  JSStringRelease(s);
-  if (e || !v) { rdfail(rd, NULL); return NULL; }
-  return v;
-}
-
-static JSValueRef read_value(reader_t *rd, int tag);
-
-static bool key_is_proto(JSStringRef s) { return JSStringIsEqual(s, s_proto_key); }
-
-static void set_prop(reader_t *rd, JSObjectRef o, JSStringRef key, bool proto, JSValueRef v) {
-  JSValueRef e = NULL;
-  if (proto) {
-    /* an own "__proto__" data property, never the prototype setter */
-    JSValueRef args[3] = {o, JSValueMakeString(rd->ctx, key), v};
-    call(rd->ctx, rd->vm->define_open, NULL, 3, args, &e);
-  } else {
-    JSObjectSetProperty(rd->ctx, o, key, v, kJSPropertyAttributeNone, &e);
-  }
-  if (e) rdfail(rd, e);
-}
-
-static void read_props(reader_t *rd, JSObjectRef o) {
-  JSContextRef ctx = rd->ctx;
-  while (!rd->failed) {
-    int tag = sp_rbuf_u8(&rd->r);
-    if (rd->r.err) { rdfail(rd, NULL); return; }
-    if (tag == SP_WIRE_TAG_END) return;
-    if (tag == SP_WIRE_TAG_KEY_INDEX) {
-      uint64_t idx = sp_rbuf_len(&rd->r, 0xfffffffeu);
-      JSValueRef v = read_value(rd, sp_rbuf_u8(&rd->r));
-      if (!v) return;
-      JSValueRef e = NULL;
-      JSObjectSetPropertyAtIndex(ctx, o, (unsigned)idx, v, &e);
-      if (e) { rdfail(rd, e); return; }
-      continue;
-    }
-    JSStringRef key;
-    bool proto;
-    if (tag == SP_WIRE_TAG_KEY_REF) {
-      uint64_t k = sp_rbuf_varint(&rd->r);
-      if (rd->r.err || k >= rd->nkeys) { rdfail(rd, NULL); return; }
-      key = rd->keys[k];
-      proto = rd->key_is_proto[k];
-    } else if (tag == SP_WIRE_TAG_STR1 || tag == SP_WIRE_TAG_STR2) {
-      key = read_jsstring(rd, tag);
-      if (!key) return;
-      if (rd->nkeys == rd->ckeys) {
-        size_t cap = rd->ckeys ? rd->ckeys * 2 : 32;
-        JSStringRef *nk = realloc(rd->keys, cap * sizeof *nk);
-        bool *np = nk ? realloc(rd->key_is_proto, cap * sizeof *np) : NULL;
-        if (nk) rd->keys = nk;
-        if (!nk || !np) { JSStringRelease(key); rdfail(rd, NULL); return; }
-        rd->key_is_proto = np;
-        rd->ckeys = cap;
-      }
-      proto = key_is_proto(key);
-      rd->keys[rd->nkeys] = key;
-      rd->key_is_proto[rd->nkeys++] = proto;
-    } else {
-      rdfail(rd, NULL);
-      return;
-    }
-    JSValueRef v = read_value(rd, sp_rbuf_u8(&rd->r));
-    if (!v) return;
-    set_prop(rd, o, key, proto, v);
   }
 }
 
@@ -1283,212 +1146,59 @@ static JSObjectRef make_buffer(reader_t *rd, sp_xbuf_t *xb) {
   return b;
 }
 
-static JSValueRef read_object(reader_t *rd, int tag) {
-  JSContextRef ctx = rd->ctx;
-  vm_t *vm = rd->vm;
-  sp_rbuf_t *r = &rd->r;
-  JSValueRef e = NULL;
-  switch (tag) {
-  case SP_WIRE_TAG_REF: {
-    uint64_t id = sp_rbuf_varint(r);
-    if (r->err || id >= rd->nobj || !rd->objs[id]) { rdfail(rd, NULL); return NULL; }
-    return rd->objs[id];
-  }
-  case SP_WIRE_TAG_OBJECT: {
-    JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
-    push_obj(rd, o);
-    read_props(rd, o);
-    return rd->failed ? NULL : o;
-  }
-  case SP_WIRE_TAG_ARRAY: {
-    JSObjectRef o = JSObjectMakeArray(ctx, 0, NULL, &e);
-    if (!o) { rdfail(rd, e); return NULL; }
-    push_obj(rd, o);
-    uint64_t len = sp_rbuf_len(r, 0xffffffffu);
-    uint64_t dense = sp_rbuf_len(r, len);
-    for (uint64_t i = 0; i < dense && !rd->failed; i++) {
-      int t = sp_rbuf_u8(r);
-      if (t == SP_WIRE_TAG_HOLE) continue;
-      JSValueRef v = read_value(rd, t);
-      if (!v) return NULL;
-      JSObjectSetPropertyAtIndex(ctx, o, (unsigned)i, v, &e);
-      if (e) { rdfail(rd, e); return NULL; }
-    }
-    read_props(rd, o);
-    if (rd->failed) return NULL;
-    JSObjectSetProperty(ctx, o, s_length, JSValueMakeNumber(ctx, (double)len), kJSPropertyAttributeNone, &e);
-    if (e) { rdfail(rd, e); return NULL; }
-    return o;
-  }
-  case SP_WIRE_TAG_DATE: {
-    JSValueRef t = JSValueMakeNumber(ctx, sp_rbuf_double(r));
-    JSObjectRef o = JSObjectMakeDate(ctx, 1, &t, &e);
-    if (!o) { rdfail(rd, e); return NULL; }
-    push_obj(rd, o);
-    return o;
-  }
-  case SP_WIRE_TAG_REGEXP: {
-    JSValueRef args[2];
-    args[0] = read_tagged_string(rd);
-    args[1] = args[0] ? read_tagged_string(rd) : NULL;
-    if (!args[1]) return NULL;
-    JSObjectRef o = JSObjectMakeRegExp(ctx, 2, args, &e);
-    if (!o) { rdfail(rd, e); return NULL; }
-    push_obj(rd, o);
-    return o;
-  }
-  case SP_WIRE_TAG_NUMBER_OBJ: case SP_WIRE_TAG_TRUE_OBJ: case SP_WIRE_TAG_FALSE_OBJ:
-  case SP_WIRE_TAG_STRING_OBJ: case SP_WIRE_TAG_BIGINT_OBJ: {
-    JSValueRef prim = tag == SP_WIRE_TAG_NUMBER_OBJ ? JSValueMakeNumber(ctx, sp_rbuf_double(r))
-                      : tag == SP_WIRE_TAG_TRUE_OBJ  ? JSValueMakeBoolean(ctx, true)
-                      : tag == SP_WIRE_TAG_FALSE_OBJ ? JSValueMakeBoolean(ctx, false)
-                      : tag == SP_WIRE_TAG_STRING_OBJ ? read_tagged_string(rd)
-                                                      : read_bigint(rd);
-    if (!prim) return NULL;
-    JSObjectRef o = JSValueToObject(ctx, prim, &e);
-    if (!o) { rdfail(rd, e); return NULL; }
-    push_obj(rd, o);
-    return o;
-  }
-  case SP_WIRE_TAG_MAP: case SP_WIRE_TAG_SET: {
-    bool map = tag == SP_WIRE_TAG_MAP;
-    JSObjectRef o = JSObjectCallAsConstructor(ctx, map ? vm->map_ctor : vm->set_ctor, 0, NULL, &e);
-    if (!o) { rdfail(rd, e); return NULL; }
-    push_obj(rd, o);
-    for (;;) {
-      int t = sp_rbuf_u8(r);
-      if (r->err) { rdfail(rd, NULL); return NULL; }
-      if (t == SP_WIRE_TAG_END) break;
-      JSValueRef kv[2];
-      kv[0] = read_value(rd, t);
-      if (!kv[0]) return NULL;
-      if (map && !(kv[1] = read_value(rd, sp_rbuf_u8(r)))) return NULL;
-      JSObjectCallAsFunction(ctx, map ? vm->map_set : vm->set_add, o, map ? 2 : 1, kv, &e);
-      if (e) { rdfail(rd, e); return NULL; }
-    }
-    return o;
-  }
-  case SP_WIRE_TAG_ERROR: {
-    uint8_t kind = sp_rbuf_u8(r), flags = sp_rbuf_u8(r);
-    if (kind >= SP_WIRE_ERR_COUNT) { rdfail(rd, NULL); return NULL; }
-    JSValueRef args[4] = {JSValueMakeNumber(ctx, kind), JSValueMakeNumber(ctx, flags), SP_UNDEF, SP_UNDEF};
-    if ((flags & SP_WIRE_ERRF_MESSAGE) && !(args[2] = read_tagged_string(rd))) return NULL;
-    if ((flags & SP_WIRE_ERRF_STACK) && !(args[3] = read_tagged_string(rd))) return NULL;
-    JSValueRef o = call(ctx, vm->make_error, NULL, 4, args, &e);
-    if (!o || e) { rdfail(rd, e); return NULL; }
-    push_obj(rd, o);
-    if (flags & SP_WIRE_ERRF_CAUSE) {
-      JSValueRef cause = read_value(rd, sp_rbuf_u8(r));
-      if (!cause) return NULL;
-      JSValueRef cargs[3] = {o, sp_js_str(ctx, "cause"), cause};
-      call(ctx, vm->define_hidden, NULL, 3, cargs, &e);
-      if (e) { rdfail(rd, e); return NULL; }
-    }
-    return o;
-  }
-  case SP_WIRE_TAG_ARRAY_BUFFER: {
-    uint64_t n = sp_rbuf_len(r, SP_WIRE_MAX_LEN);
-    const uint8_t *p = sp_rbuf_bytes(r, n);
-    if (!p) { rdfail(rd, NULL); return NULL; }
-    /* a NoCopy block, so that a later transfer of this buffer moves it by pointer */
-    sp_xbuf_t *xb = sp_xbuf_new((size_t)n);
-    if (!xb) { rdfail(rd, sp_js_error(ctx, "RangeError", NULL, "Array buffer allocation failed")); return NULL; }
-    if (n) memcpy(xb->data, p, (size_t)n);
-    JSObjectRef o = make_buffer(rd, xb);
-    if (o) push_obj(rd, o);
-    return o;
-  }
-  case SP_WIRE_TAG_TRANSFERRED: {
-    sp_xbuf_t *xb = sp_wire_msg_take(rd->msg, sp_rbuf_varint(r), SP_WIRE_SIDE_BUFFER);
-    if (!xb) { rdfail(rd, NULL); return NULL; }
-    JSObjectRef o = make_buffer(rd, xb);
-    if (o) push_obj(rd, o);
-    return o;
-  }
-  case SP_WIRE_TAG_SHARED: {
-    uint64_t idx = sp_rbuf_varint(r);
-    void *block = sp_wire_msg_take(rd->msg, idx, SP_WIRE_SIDE_SHARED);
-    if (!block || !shared_hooks || !shared_hooks->wrap_shared) {
-      if (block && shared_hooks && shared_hooks->free_shared) shared_hooks->free_shared(block);
-      rdfail(rd, NULL);
-      return NULL;
-    }
-    JSObjectRef o = shared_hooks->wrap_shared(ctx, block, (size_t)rd->msg->side[idx].len, &e);
-    if (!o) { rdfail(rd, e); return NULL; }
-    push_obj(rd, o);
-    return o;
-  }
-  case SP_WIRE_TAG_PORT: {
-    void *h = sp_wire_msg_take(rd->msg, sp_rbuf_varint(r), SP_WIRE_SIDE_PORT);
-    if (!h || !port_hooks) {
-      if (h && port_hooks) port_hooks->free_port(h);
-      rdfail(rd, NULL);
-      return NULL;
-    }
-    JSObjectRef o = port_hooks->attach_port(ctx, h);
-    if (!o) { rdfail(rd, NULL); return NULL; }
-    push_obj(rd, o);
-    return o;
-  }
-  case SP_WIRE_TAG_VIEW: {
-    size_t id = push_obj(rd, NULL);
-    uint8_t kind = sp_rbuf_u8(r);
-    uint64_t off = sp_rbuf_len(r, SP_WIRE_MAX_LEN), blen = sp_rbuf_len(r, SP_WIRE_MAX_LEN);
-    if (r->err || kind >= SP_WIRE_VIEW_COUNT) { rdfail(rd, NULL); return NULL; }
-    JSValueRef buf = read_value(rd, sp_rbuf_u8(r));
-    if (!buf) return NULL;
-    if (!JSValueIsObject(ctx, buf) || JSValueGetTypedArrayType(ctx, buf, NULL) != kJSTypedArrayTypeArrayBuffer) {
-      rdfail(rd, NULL);
-      return NULL;
-    }
-    size_t have = JSObjectGetArrayBufferByteLength(ctx, (JSObjectRef)buf, NULL);
-    if (off > have || blen > have - off) { rdfail(rd, NULL); return NULL; }
-    JSObjectRef o;
-    if (kind == SP_WIRE_VIEW_DATAVIEW) {
-      JSValueRef args[3] = {buf, JSValueMakeNumber(ctx, (double)off), JSValueMakeNumber(ctx, (double)blen)};
-      o = JSObjectCallAsConstructor(ctx, vm->dv_ctor, 3, args, &e);
-    } else {
-      o = JSObjectMakeTypedArrayWithArrayBufferAndOffset(ctx, view_types[kind], (JSObjectRef)buf, (size_t)off,
-                                                         (size_t)(blen / sp_wire_view_size[kind]), &e);
-    }
-    if (!o) { rdfail(rd, e); return NULL; }
-    rd->objs[id] = o;
-    return o;
-  }
-  }
-  rdfail(rd, NULL);
-  return NULL;
+/* Natives of the JS reader: a failure throws the reader's error (or node's
+ * "Unable to deserialize cloned data."). */
+static JSValueRef reader_fail(JSContextRef ctx, reader_t *rd, JSValueRef *exc) {
+  *exc = rd && rd->exc ? rd->exc : sp_js_error(ctx, "Error", NULL, "Unable to deserialize cloned data.");
+  if (rd) rd->failed = false, rd->exc = NULL; /* thrown now; JS decides what happens next */
+  return JSValueMakeUndefined(ctx);
 }
 
-static JSValueRef read_value(reader_t *rd, int tag) {
-  JSContextRef ctx = rd->ctx;
-  sp_rbuf_t *r = &rd->r;
-  if (rd->failed || r->err) { rdfail(rd, NULL); return NULL; }
-  switch (tag) {
-  case SP_WIRE_TAG_UNDEFINED: return JSValueMakeUndefined(ctx);
-  case SP_WIRE_TAG_NULL: return JSValueMakeNull(ctx);
-  case SP_WIRE_TAG_TRUE: return JSValueMakeBoolean(ctx, true);
-  case SP_WIRE_TAG_FALSE: return JSValueMakeBoolean(ctx, false);
-  case SP_WIRE_TAG_INT: {
-    int64_t v = sp_rbuf_zigzag(r);
-    if (r->err) { rdfail(rd, NULL); return NULL; }
-    return JSValueMakeNumber(ctx, (double)v);
+/* copyBuffer(offset, n): an ARRAY_BUFFER payload of the message, as a new buffer. */
+static JSValueRef nat_copy_buffer(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
+                                  const JSValueRef argv[], JSValueRef *exc) {
+  reader_t *rd = cur_reader;
+  double off = argc > 1 ? JSValueToNumber(ctx, argv[0], NULL) : -1;
+  double n = argc > 1 ? JSValueToNumber(ctx, argv[1], NULL) : -1;
+  if (!rd || !(off >= 0 && n >= 0 && off <= rd->msg->len && n <= rd->msg->len - off)) return reader_fail(ctx, rd, exc);
+  /* a NoCopy block, so that a later transfer of this buffer moves it by pointer */
+  sp_xbuf_t *xb = sp_xbuf_new((size_t)n);
+  if (!xb) {
+    rdfail(rd, sp_js_error(ctx, "RangeError", NULL, "Array buffer allocation failed"));
+    return reader_fail(ctx, rd, exc);
   }
-  case SP_WIRE_TAG_DOUBLE: {
-    double d = sp_rbuf_double(r);
-    if (r->err) { rdfail(rd, NULL); return NULL; }
-    return JSValueMakeNumber(ctx, d);
+  if (n) memcpy(xb->data, rd->msg->data + (size_t)off, (size_t)n);
+  JSObjectRef o = make_buffer(rd, xb);
+  return o ? o : reader_fail(ctx, rd, exc);
+}
+
+/* take(tag, index): a transferred buffer, shared block or port out of the side table. */
+static JSValueRef nat_take(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc, const JSValueRef argv[],
+                           JSValueRef *exc) {
+  reader_t *rd = cur_reader;
+  double tag = argc > 1 ? JSValueToNumber(ctx, argv[0], NULL) : -1;
+  double di = argc > 1 ? JSValueToNumber(ctx, argv[1], NULL) : -1;
+  if (!rd || !(di >= 0 && di < rd->msg->nside)) return reader_fail(ctx, rd, exc);
+  uint64_t idx = (uint64_t)di;
+  JSValueRef e = NULL;
+  JSObjectRef o = NULL;
+  if (tag == SP_WIRE_TAG_TRANSFERRED) {
+    sp_xbuf_t *xb = sp_wire_msg_take(rd->msg, idx, SP_WIRE_SIDE_BUFFER);
+    o = xb ? make_buffer(rd, xb) : NULL;
+  } else if (tag == SP_WIRE_TAG_SHARED) {
+    void *block = sp_wire_msg_take(rd->msg, idx, SP_WIRE_SIDE_SHARED);
+    if (block && shared_hooks && shared_hooks->wrap_shared) {
+      o = shared_hooks->wrap_shared(ctx, block, (size_t)rd->msg->side[idx].len, &e);
+      if (!o) rdfail(rd, e);
+    } else if (block && shared_hooks && shared_hooks->free_shared) {
+      shared_hooks->free_shared(block);
+    }
+  } else if (tag == SP_WIRE_TAG_PORT) {
+    void *h = sp_wire_msg_take(rd->msg, idx, SP_WIRE_SIDE_PORT);
+    if (h && port_hooks) o = port_hooks->attach_port(ctx, h);
+    else if (h && port_hooks) port_hooks->free_port(h);
   }
-  case SP_WIRE_TAG_BIGINT: return read_bigint(rd);
-  case SP_WIRE_TAG_STR1: case SP_WIRE_TAG_STR2: return read_string_value(rd, tag);
-  }
-  if (++rd->depth > SP_WIRE_MAX_DEPTH || stack_exhausted(rd->stack_lo)) {
-    rdfail(rd, sp_js_error(ctx, "RangeError", NULL, "Maximum call stack size exceeded"));
-    return NULL;
-  }
-  JSValueRef v = read_object(rd, tag);
-  rd->depth--;
-  return v;
+  return o ? o : reader_fail(ctx, rd, exc);
 }
 
 static JSValueRef deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef *exc) {
@@ -1500,18 +1210,45 @@ static JSValueRef deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef *
     *exc = sp_js_error(ctx, "Error", NULL, "Unable to deserialize cloned data.");
     return NULL;
   }
-  reader_t rd = {.ctx = ctx, .vm = vm, .msg = msg, .stack_lo = stack_low()};
-  sp_rbuf_init(&rd.r, msg->data, msg->len);
-  sp_rbuf_u8(&rd.r); /* version, checked above */
-  JSValueRef v = read_value(&rd, sp_rbuf_u8(&rd.r));
-  if (!rd.failed && rd.r.p != rd.r.end) rdfail(&rd, NULL);
-  for (size_t i = 0; i < rd.nkeys; i++) JSStringRelease(rd.keys[i]);
-  free(rd.keys);
-  free(rd.key_is_proto);
-  free(rd.objs);
-  free(rd.scratch);
-  if (rd.failed) {
-    *exc = rd.exc ? rd.exc : sp_js_error(ctx, "Error", NULL, "Unable to deserialize cloned data.");
+  /* the bytes go into the VM's reading stage (grown up to RSTAGE_MAX), or a
+   * throwaway array when it is too small or in use by an outer read */
+  JSObjectRef stage = NULL;
+  uint8_t *ptr = NULL;
+  bool own = !vm->rstage_busy && msg->len <= RSTAGE_MAX;
+  if (own && msg->len > vm->rstage_cap) {
+    size_t cap = vm->rstage_cap ? vm->rstage_cap : 16 * 1024;
+    while (cap < msg->len) cap *= 2;
+    if (cap > RSTAGE_MAX) cap = RSTAGE_MAX;
+    JSObjectRef a = make_stage(ctx, cap, &ptr);
+    if (a) {
+      sp_js_set(ctx, vm->holder, "rstage", a); /* keeps it alive, drops the old one */
+      vm->rstage = a;
+      vm->rstage_ptr = ptr;
+      vm->rstage_cap = cap;
+    }
+  }
+  if (own && vm->rstage && msg->len <= vm->rstage_cap) {
+    stage = vm->rstage;
+    ptr = vm->rstage_ptr;
+  } else {
+    own = false;
+    stage = make_stage(ctx, msg->len, &ptr);
+    if (!stage) {
+      *exc = sp_js_error(ctx, "RangeError", NULL, "Array buffer allocation failed");
+      return NULL;
+    }
+  }
+  memcpy(ptr, msg->data, msg->len);
+  reader_t rd = {.ctx = ctx, .vm = vm, .msg = msg};
+  reader_t *outer = cur_reader;
+  cur_reader = &rd;
+  if (own) vm->rstage_busy = true;
+  JSValueRef arg = stage;
+  JSValueRef v = JSObjectCallAsFunction(ctx, vm->read, NULL, 1, &arg, exc);
+  if (own) vm->rstage_busy = false;
+  cur_reader = outer;
+  if (*exc || !v) {
+    if (!*exc) *exc = sp_js_error(ctx, "Error", NULL, "Unable to deserialize cloned data.");
     return NULL;
   }
   return v;

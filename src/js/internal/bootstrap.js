@@ -6,19 +6,10 @@
 const builtins = binding('builtins');
 const cache = new Map();
 
-const __pb = binding('process'); const __tr = []; let __depth = 0; globalThis.__tr = __tr; let __last = 0; globalThis.__mark = (l) => { const t = __pb.uptime(); __tr.push(`-- ${l} +${((t - __last) * 1e6).toFixed(0)}us`); __last = t; };
 function builtinRequire(id) {
   const cached = cache.get(id);
   if (cached !== undefined) return cached.exports;
-  const __t0 = __pb.uptime(); __depth++;
-  try { return builtinRequire2(id); } finally { __depth--; __tr.push(`${'  '.repeat(__depth)}${id} ${((__pb.uptime() - __t0) * 1e6).toFixed(0)}us`); }
-}
-function builtinRequire2(id) {
-  const cached = cache.get(id);
-  if (cached !== undefined) return cached.exports;
-  const __c0 = __pb.uptime();
   const fn = builtins.compile(id);
-  __tr.push(`${'  '.repeat(__depth)}  [compile ${id} ${((__pb.uptime() - __c0) * 1e6).toFixed(0)}us]`);
   if (fn === undefined) {
     const err = new Error(`Cannot find module '${id}'`);
     err.code = 'MODULE_NOT_FOUND';
@@ -166,7 +157,7 @@ module.exports = {
   onUnhandledRejection: taskQueues.onUnhandledRejection,
   processTicksAndRejections: taskQueues.processTicksAndRejections,
   loadBuiltin(id) { return builtinRequire(id); },
-  runWorker() { const t=__pb.uptime(); builtinRequire('internal/worker/child').run(); if (binding('process').envGet('SPTRACE')) __pb.write(2, __tr.join('\n') + `\nrunWorker ${((__pb.uptime()-t)*1e6).toFixed(0)}us\n`); },
+  runWorker() { builtinRequire('internal/worker/child').run(); },
   processTimers(now) { return builtinRequire('internal/timers').processTimers(now); },
   processImmediates(first) { return builtinRequire('internal/timers').processImmediates(first); },
 };

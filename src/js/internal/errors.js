@@ -1,7 +1,8 @@
 'use strict';
 // Node-style errors: the ERR_* classes (`codes`, over the table in
-// internal/error_messages), argument validators, and the conversion of JavaScriptCore stacks
-// ("fn@file:1:2") to V8's shape ("    at fn (file:1:2)") that programs expect.
+// internal/error_messages), argument validators, and the conversion of
+// JavaScriptCore stacks ("fn@file:1:2") to V8's shape ("    at fn (file:1:2)")
+// that programs expect (internal/error_stack).
 
 const kIsNodeError = Symbol('kIsNodeError');
 
@@ -44,80 +45,20 @@ function determineSpecificType(value) {
   return require('internal/error_messages').determineSpecificType(value);
 }
 
-// ---- stack traces in V8's shape --------------------------------------------
-// JSC frame: "name@url:line:col", "@url:line:col", "global code@url:..", "name@[native code]".
-// Module wrappers share line 1 with the file's first line, so line-1 columns
-// there are shifted by the wrapper's length (mod_builtins.c).
-const wrappedFiles = new Set(); // user files compiled inside the CommonJS wrapper
-let headerLengths;
-function columnShift(url, line) {
-  if (line !== 1) return 0;
-  if (headerLengths === undefined) {
-    const b = binding('builtins');
-    headerLengths = [b.builtinHeaderLength, b.userHeaderLength];
-  }
-  if (url.startsWith('node:')) return headerLengths[0];
-  return wrappedFiles.has(url) ? headerLengths[1] : 0;
-}
-function registerWrappedFile(filename) { wrappedFiles.add(filename); }
-
-// Column of a JSC error's own location, corrected for the wrapper.
-function errorColumn(url, line, column) {
-  return Math.max(1, column - columnShift(url, line));
-}
-
-function convertLocation(loc) {
-  const m = /^(.*):(\d+):(\d+)$/.exec(loc);
-  if (m === null) return loc;
-  const line = +m[2];
-  const shift = columnShift(m[1], line);
-  return shift === 0 ? loc : `${m[1]}:${line}:${Math.max(1, +m[3] - shift)}`;
-}
-
-function convertFrame(line) {
-  const at = line.lastIndexOf('@');
-  let name = at === -1 ? '' : line.slice(0, at);
-  let loc = at === -1 ? line : line.slice(at + 1);
-  if (loc === '[native code]') loc = 'native';
-  else loc = convertLocation(loc);
-  if (name === 'global code' || name === 'module code') return `    at ${loc}`;
-  if (name === 'eval code') name = 'eval';
-  if (name === '__spindle_cjs__') name = 'Object.<anonymous>';
-  if (name === '') return `    at ${loc}`;
-  return `    at ${name} (${loc})`;
-}
-
-function v8Frames(jscStack) {
-  if (typeof jscStack !== 'string' || jscStack === '') return '';
-  if (jscStack.includes('\n    at ')) return jscStack; // already converted
-  return jscStack.split('\n').filter((l) => l !== '').map(convertFrame).join('\n');
-}
-
-function errorHeader(err) {
-  let name, message;
-  try { name = err.name; message = err.message; } catch { /* exotic */ }
-  name = name === undefined ? 'Error' : String(name);
-  if (err && err[kIsNodeError] && err.code !== undefined) name = `${name} [${err.code}]`;
-  message = message === undefined ? '' : String(message);
-  return message === '' ? name : `${name}: ${message}`;
-}
-
-// The V8-style stack of an error: "Name: message\n    at ..." (used by inspect and uncaught printing).
-function v8Stack(err) {
-  let stack;
-  try { stack = err.stack; } catch { return errorHeader(err); }
-  if (typeof stack !== 'string') return errorHeader(err);
-  if (stack.startsWith(errorHeader(err)) || /^\w*(Error|Exception)[^\n]*\n    at /.test(stack)) return stack;
-  const frames = v8Frames(stack);
-  return frames ? `${errorHeader(err)}\n${frames}` : errorHeader(err);
-}
+// ---- stack traces in V8's shape (the conversion is in internal/error_stack) --
+function stackApi() { return require('internal/error_stack'); }
+function registerWrappedFile(filename) { stackApi().registerWrappedFile(filename); }
+function errorColumn(url, line, column) { return stackApi().errorColumn(url, line, column); }
+function v8Frames(jscStack) { return stackApi().v8Frames(jscStack); }
+function errorHeader(err) { return stackApi().errorHeader(err); }
+function v8Stack(err) { return stackApi().v8Stack(err); }
 
 function installStackTraceApi() {
   const original = Error.captureStackTrace;
   // V8's default; JSC starts at 100. JSC honours the value for new errors.
   Error.stackTraceLimit = 10;
   // Keep JSC's native captureStackTrace but give the result V8's shape, since
-  // npm code parses it. The frames above constructorOpt are cut here by name
+  // npm code parses it. The frames above constructorOpt are cut by name
   // (JSC's own cut does not reach past this wrapper).
   if (typeof original === 'function' && !original.spindle) {
     const capture = function captureStackTrace(obj, fn) {
@@ -125,23 +66,11 @@ function installStackTraceApi() {
         throw new TypeError('invalid_argument');
       }
       const limit = Error.stackTraceLimit;
-      let frames = '';
       if (typeof limit === 'number' && limit > 0) {
         Error.stackTraceLimit = limit + 20;
         try { original(obj); } finally { Error.stackTraceLimit = limit; }
-        let list = v8Frames(obj.stack).split('\n');
-        if (list[0] && list[0].startsWith('    at captureStackTrace (')) list.shift();
-        if (typeof fn === 'function' && fn.name) {
-          const prefix = `    at ${fn.name} (`;
-          const i = list.findIndex((l) => l.startsWith(prefix) || l === `    at ${fn.name}`);
-          if (i !== -1) list = list.slice(i + 1);
-        }
-        frames = list.slice(0, limit).join('\n');
       }
-      const header = errorHeader(obj);
-      Object.defineProperty(obj, 'stack', {
-        value: frames ? `${header}\n${frames}` : header, writable: true, configurable: true, enumerable: false,
-      });
+      stackApi().finishCapture(obj, fn, limit);
     };
     capture.spindle = true;
     Object.defineProperty(Error, 'captureStackTrace', { value: capture, writable: true, configurable: true });

@@ -1,20 +1,14 @@
 'use strict';
-__mark("'use strict';");
 // The `process` object: an EventEmitter over binding('process').
 
 const EventEmitter = require('events');
-__mark("const EventEmitter = require('events');");
 const native = binding('process');
-__mark("const native = binding('process');");
 const { codes, validateFunction } = require('internal/errors');
-__mark('const { codes, validateFunction } = requ');
 
 const process = Object.create(EventEmitter.prototype, {
   [Symbol.toStringTag]: { value: 'process', writable: false, enumerable: false, configurable: true },
 });
-__mark('});');
 EventEmitter.call(process);
-__mark('EventEmitter.call(process);');
 
 const versions = {
   node: native.version.slice(1),
@@ -22,14 +16,11 @@ const versions = {
   javascriptcore: native.jscVersion,
   uv: native.uvVersion,
 };
-__mark('};');
 
 if (native.execArgv.includes('--no-deprecation')) process.noDeprecation = true;
-__mark("if (native.execArgv.includes('--no-depre");
 
 // argv0 keeps what was typed; argv[0] is the absolute executable, as in node
 if (native.execPath !== undefined) native.argv[0] = native.execPath;
-__mark('if (native.execPath !== undefined) nativ');
 
 // process.env: a live view of the C environment; values become strings.
 function makeEnv() {
@@ -81,11 +72,9 @@ const signals = {
   SIGSTOP: 19, SIGTSTP: 20, SIGTTIN: 21, SIGTTOU: 22, SIGURG: 23, SIGXCPU: 24, SIGXFSZ: 25, SIGVTALRM: 26,
   SIGPROF: 27, SIGWINCH: 28, SIGIO: 29, SIGPWR: 30, SIGSYS: 31,
 };
-__mark('};');
 
 // "(spindle:PID) [CODE] Name: message", the detail, and once a hint, on stderr.
 let traceHintShown = false;
-__mark('let traceHintShown = false;');
 function writeWarning(w) {
   const code = w.code ? `[${w.code}] ` : '';
   let text = `(spindle:${process.pid}) ${code}${w.name}: ${w.message}\n`;
@@ -99,7 +88,6 @@ function writeWarning(w) {
 }
 
 let exitCode;
-__mark('let exitCode;');
 Object.assign(process, {
   title: 'spindle',
   version: native.version,
@@ -193,7 +181,6 @@ Object.assign(process, {
   _exiting: false,
   _rawDebug(...args) { native.write(2, `${args.join(' ')}\n`); },
 });
-__mark('});');
 
 Object.defineProperty(process, 'exitCode', {
   get() { return exitCode; },
@@ -208,7 +195,6 @@ Object.defineProperty(process, 'exitCode', {
   enumerable: true,
   configurable: false,
 });
-__mark('});');
 
 function hrtime(prev) {
   const ns = native.hrtimeBigint();
@@ -224,21 +210,16 @@ function hrtime(prev) {
   return [sec, nsec];
 }
 hrtime.bigint = native.hrtimeBigint;
-__mark('hrtime.bigint = native.hrtimeBigint;');
 process.hrtime = hrtime;
-__mark('process.hrtime = hrtime;');
 
 function memoryUsage() { return native.memoryUsage(); }
 memoryUsage.rss = native.rss;
-__mark('memoryUsage.rss = native.rss;');
 process.memoryUsage = memoryUsage;
-__mark('process.memoryUsage = memoryUsage;');
 
 process.nextTick = function nextTick(cb, ...args) {
   validateFunction(cb, 'callback');
   require('internal/process/task_queues').nextTick(cb, args);
 };
-__mark('};');
 
 // stdout/stderr: synchronous, ordered writes through one process-wide lock in C.
 function makeStdio(fd) {
@@ -273,17 +254,12 @@ function makeStdio(fd) {
 }
 // Workers replace this to route output through their parent.
 process._writeStdio = native.write;
-__mark('process._writeStdio = native.write;');
 let stdout, stderr;
-__mark('let stdout, stderr;');
 Object.defineProperty(process, 'stdout', {
   get() { return stdout || (stdout = makeStdio(1)); }, configurable: true, enumerable: false,
 });
-__mark('});');
 Object.defineProperty(process, 'stderr', {
   get() { return stderr || (stderr = makeStdio(2)); }, configurable: true, enumerable: false,
 });
-__mark('});');
 
 module.exports = process;
-__mark('module.exports = process;');

@@ -7,29 +7,17 @@ const state = require('internal/worker/child_state');
 const execution = require('internal/process/execution');
 
 function run() {
-  __mark('run start');
   require('internal/worker/io');
-  __mark("require('internal/worker/io');");
   const [init, parentPort, ctrl] = native.workerInit();
-  __mark('const [init, parentPort, ctrl] = native.');
   state.parentPort = parentPort;
-  __mark('state.parentPort = parentPort;');
   state.ctrl = ctrl;
-  __mark('state.ctrl = ctrl;');
   state.workerData = init.workerData;
-  __mark('state.workerData = init.workerData;');
   state.resourceLimits = init.resourceLimits;
-  __mark('state.resourceLimits = init.resourceLimi');
   state.environmentData = init.environmentData;
-  __mark('state.environmentData = init.environment');
   if (init.env !== null) process.env = init.env;
-  __mark('if (init.env !== null) process.env = ini');
   process.execArgv = init.execArgv;
-  __mark('process.execArgv = init.execArgv;');
   ctrl.unref();
-  __mark('ctrl.unref();');
   ctrl.start();
-  __mark('ctrl.start();');
   if (init.stdout || init.stderr) {
     // `stdout: true` / `stderr: true`: the parent reads this output from worker.stdout/stderr
     const write = process._writeStdio;
@@ -50,10 +38,8 @@ function run() {
     }
     binding('process').reallyExit(1);
   });
-  __mark('});');
 
   ctrl.postMessage({ type: 'online' });
-  __mark("ctrl.postMessage({ type: 'online' });");
   if (init.isEval) {
     execution.runEvalScript(init.file, '[worker eval]');
   } else {
