@@ -517,6 +517,7 @@ typedef struct vm {
 static __thread vm_t *tls_vms; /* most recently used first */
 static JSClassRef vm_class;
 static pthread_once_t vm_class_once = PTHREAD_ONCE_INIT;
+static JSStringRef s_helpers; /* helpers_src, made once (JSStringRefs are VM-independent) */
 
 /* names used on every message, created once (JSStringRefs are VM-independent) */
 static JSStringRef s_length;
@@ -537,6 +538,8 @@ static void vm_class_init(void) {
   def.finalize = vm_finalize;
   vm_class = JSClassCreate(&def);
   s_length = JSStringCreateWithUTF8CString("length");
+  /* converting the codec's source to UTF-16 costs a few million instructions: once per process */
+  s_helpers = JSStringCreateWithUTF8CString(helpers_src);
 }
 
 static JSObjectRef get_fn(JSContextRef ctx, JSObjectRef o, const char *name) {
@@ -574,10 +577,8 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
     }
   }
   pthread_once(&vm_class_once, vm_class_init);
-  JSStringRef src = JSStringCreateWithUTF8CString(helpers_src);
   JSValueRef e = NULL;
-  JSValueRef f = JSEvaluateScript(ctx, src, NULL, NULL, 1, &e);
-  JSStringRelease(src);
+  JSValueRef f = JSEvaluateScript(ctx, s_helpers, NULL, NULL, 1, &e);
   JSObjectRef natives = JSObjectMake(ctx, NULL, NULL);
   sp_js_fn(ctx, natives, "flush", nat_flush);
   sp_js_fn(ctx, natives, "classify", nat_classify);
