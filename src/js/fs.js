@@ -110,15 +110,6 @@ function readFileSync(path, options) {
   return decode(fsb.readFile(target, stringToFlags(options.flag)), options.encoding);
 }
 
-function dataToBytes(data, encoding) {
-  if (isArrayBufferView(data)) {
-    return data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  }
-  if (typeof data !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
-  }
-  return encode(data, encoding);
-}
 
 function writeAll(fd, bytes) {
   let off = 0;
@@ -127,7 +118,7 @@ function writeAll(fd, bytes) {
 
 function writeFileSync(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
-  const bytes = dataToBytes(data, options.encoding);
+  const bytes = utils.dataToBytes(data, options.encoding);
   if (isFd(path)) return writeAll(path, bytes);
   const fd = fsb.open(getValidatedPath(path), stringToFlags(options.flag || 'w'),
     parseFileMode(options.mode, 'mode', 0o666));
@@ -247,11 +238,6 @@ function truncateSync(path, len) {
 }
 
 // ---- directories ------------------------------------------------------------
-function nameOut(name, encoding) {
-  if (encoding === 'buffer') return toBuffer(fsb.utf8Encode(name));
-  if (encoding && normalizeEncoding(encoding) !== 'utf8') return decode(fsb.utf8Encode(name), encoding);
-  return name;
-}
 
 function fixDirentType(dir, name, type) {
   if (type !== 0) return type;
@@ -265,9 +251,9 @@ function readdirSync(path, options) {
   const withTypes = Boolean(options.withFileTypes);
   if (!options.recursive) {
     const res = fsb.readdir(path, withTypes);
-    if (!withTypes) return res.map((n) => nameOut(n, options.encoding));
+    if (!withTypes) return res.map((n) => utils.nameOut(n, options.encoding));
     const [names, types] = res;
-    return names.map((n, i) => new Dirent(nameOut(n, options.encoding), fixDirentType(path, n, types[i]), path));
+    return names.map((n, i) => new Dirent(utils.nameOut(n, options.encoding), fixDirentType(path, n, types[i]), path));
   }
   // Breadth-first, as Node lists a tree.
   const out = [];
@@ -278,8 +264,8 @@ function readdirSync(path, options) {
     for (let i = 0; i < names.length; i++) {
       const type = fixDirentType(dir, names[i], types[i]);
       const full = pathModule.join(dir, names[i]);
-      if (withTypes) out.push(new Dirent(nameOut(names[i], options.encoding), type, dir));
-      else out.push(nameOut(pathModule.relative(path, full), options.encoding));
+      if (withTypes) out.push(new Dirent(utils.nameOut(names[i], options.encoding), type, dir));
+      else out.push(utils.nameOut(pathModule.relative(path, full), options.encoding));
       if (type === UV_DIRENT_DIR) queue.push(full);
     }
   }
@@ -345,7 +331,7 @@ function validatePrefix(prefix) {
 function mkdtempSync(prefix, options) {
   options = getOptions(options);
   prefix = getValidatedPath(validatePrefix(utils.toPathIfFileURL(prefix)), 'prefix');
-  return nameOut(fsb.mkdtemp(prefix), options.encoding);
+  return utils.nameOut(fsb.mkdtemp(prefix), options.encoding);
 }
 
 const defaultRmOptions = { recursive: false, force: false, retryDelay: 100, maxRetries: 0 };
@@ -449,7 +435,7 @@ function symlinkSync(target, path, type) {
 
 function readlinkSync(path, options) {
   options = getOptions(options);
-  return nameOut(fsb.readlink(getValidatedPath(path, 'oldPath')), options.encoding);
+  return utils.nameOut(fsb.readlink(getValidatedPath(path, 'oldPath')), options.encoding);
 }
 
 // Node's JS realpath reports the first component that fails to lstat (or stat, for a link).
@@ -473,14 +459,14 @@ function realpathSync(path, options) {
   options = getOptions(options);
   path = getValidatedPath(path);
   try {
-    return nameOut(fsb.realpathNative(path), options.encoding);
+    return utils.nameOut(fsb.realpathNative(path), options.encoding);
   } catch (err) {
     throw realpathError(path, err);
   }
 }
 realpathSync.native = function realpathSync(path, options) {
   options = getOptions(options);
-  return nameOut(fsb.realpathNative(getValidatedPath(path)), options.encoding);
+  return utils.nameOut(fsb.realpathNative(getValidatedPath(path)), options.encoding);
 };
 
 // ---- callback API ----------------------------------------------------------------

@@ -27,21 +27,7 @@ function call(fn, ...args) {
 function isFd(path) { return typeof path === 'number' && path >>> 0 === path; }
 function isHandle(v) { return v instanceof FileHandle; }
 
-function nameOut(name, encoding) {
-  if (encoding === 'buffer') return toBuffer(fsb.utf8Encode(name));
-  if (encoding && normalizeEncoding(encoding) !== 'utf8') return decode(fsb.utf8Encode(name), encoding);
-  return name;
-}
 
-function dataToBytes(data, encoding) {
-  if (isArrayBufferView(data)) {
-    return data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  }
-  if (typeof data !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
-  }
-  return encode(data, encoding);
-}
 
 async function readAll(fd) {
   const st = await call(fsb.fstat, fd);
@@ -103,7 +89,7 @@ impl.readFile = function readFile(path, options) {
 
 impl.writeFile = function writeFile(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
-  const bytes = dataToBytes(data, options.encoding);
+  const bytes = utils.dataToBytes(data, options.encoding);
   if (isHandle(path)) return writeAll(path.fd, bytes);
   if (isFd(path)) return writeAll(path, bytes);
   path = getValidatedPath(path);
@@ -160,13 +146,13 @@ impl.symlink = function symlink(target, path, type) {
 };
 impl.readlink = function readlink(path, options) {
   options = getOptions(options);
-  return call(fsb.readlink, getValidatedPath(path, 'oldPath')).then((s) => nameOut(s, options.encoding));
+  return call(fsb.readlink, getValidatedPath(path, 'oldPath')).then((s) => utils.nameOut(s, options.encoding));
 };
 impl.realpath = function realpath(path, options) {
   options = getOptions(options);
   path = getValidatedPath(path);
   // The sync version reproduces Node's lstat-style errors; reuse it on failure.
-  return call(fsb.realpathNative, path).then((s) => nameOut(s, options.encoding),
+  return call(fsb.realpathNative, path).then((s) => utils.nameOut(s, options.encoding),
     () => require('fs').realpathSync(path, options));
 };
 impl.mkdtemp = function mkdtemp(prefix, options) {
@@ -175,7 +161,7 @@ impl.mkdtemp = function mkdtemp(prefix, options) {
     throw new ERR_INVALID_ARG_TYPE('prefix', ['string', 'Buffer', 'URL'], prefix);
   }
   prefix = getValidatedPath(prefix, 'prefix');
-  return call(fsb.mkdtemp, prefix).then((s) => nameOut(s, options.encoding));
+  return call(fsb.mkdtemp, prefix).then((s) => utils.nameOut(s, options.encoding));
 };
 impl.chmod = function chmod(path, mode) {
   return call(fsb.chmod, getValidatedPath(path), parseFileMode(mode, 'mode'));
@@ -236,11 +222,11 @@ impl.readdir = function readdir(path, options) {
   const enc = options.encoding;
   if (!options.recursive) {
     return call(fsb.readdir, path, withTypes).then(async (res) => {
-      if (!withTypes) return res.map((n) => nameOut(n, enc));
+      if (!withTypes) return res.map((n) => utils.nameOut(n, enc));
       const [names, types] = res;
       const out = [];
       for (let i = 0; i < names.length; i++) {
-        out.push(new Dirent(nameOut(names[i], enc), await direntType(path, names[i], types[i]), path));
+        out.push(new Dirent(utils.nameOut(names[i], enc), await direntType(path, names[i], types[i]), path));
       }
       return out;
     });
@@ -254,8 +240,8 @@ impl.readdir = function readdir(path, options) {
       for (let i = 0; i < names.length; i++) {
         const type = await direntType(dir, names[i], types[i]);
         const full = pathModule.join(dir, names[i]);
-        if (withTypes) out.push(new Dirent(nameOut(names[i], enc), type, dir));
-        else out.push(nameOut(pathModule.relative(path, full), enc));
+        if (withTypes) out.push(new Dirent(utils.nameOut(names[i], enc), type, dir));
+        else out.push(utils.nameOut(pathModule.relative(path, full), enc));
         if (type === UV_DIRENT_DIR) queue.push(full);
       }
     }

@@ -294,6 +294,23 @@ function systemError(key, prefix, ctx) {
   return err;
 }
 
+// What fs and fs/promises share: data to write as bytes, a name read back in an encoding.
+function dataToBytes(data, encoding) {
+  if (isArrayBufferView(data)) {
+    return data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  }
+  if (typeof data !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  return encode(data, encoding);
+}
+
+function nameOut(name, encoding) {
+  if (encoding === 'buffer') return toBuffer(fsb.utf8Encode(name));
+  if (encoding && normalizeEncoding(encoding) !== 'utf8') return decode(fsb.utf8Encode(name), encoding);
+  return name;
+}
+
 // mkdir's options (a mode, or { recursive, mode }), shared by fs and fs/promises.
 function mkdirOptions(options) {
   let mode = 0o777;
@@ -311,7 +328,7 @@ function mkdirOptions(options) {
 }
 
 module.exports = {
-  mkdirOptions,
+  mkdirOptions, dataToBytes, nameOut,
   fsb, constants, getBuffer, isURL, isArrayBufferView, isUint8Array,
   normalizeEncoding, assertEncoding, toBuffer, decode, encode, getOptions,
   toPathIfFileURL, getValidatedPath, getValidatedFd, getValidMode, stringToFlags, parseFileMode, toUnixTimestamp,
