@@ -102,23 +102,6 @@ static void glib_start(sp_agent_t *a) {
   uv_unref((uv_handle_t *)&a->glib_timer);
 }
 
-/* ---- spin window (see agent.h) */
-enum { SP_SPIN_WINDOW_NS = 200 * 1000 };
-
-static void spin_idle_cb(uv_idle_t *h) {
-  sp_agent_t *a = h->loop->data;
-  if (uv_hrtime() >= a->spin_until) {
-    a->spin_until = 0;
-    uv_idle_stop(h);
-  }
-}
-
-void sp__agent_spin(sp_agent_t *a) {
-  uint64_t until = uv_hrtime() + SP_SPIN_WINDOW_NS;
-  if (a->spin_until == 0) uv_idle_start(&a->spin_idle, spin_idle_cb); /* unref'd: never keeps the loop alive */
-  a->spin_until = until;
-}
-
 /* ---- termination */
 /* JavaScriptCore has no per-VM heap limit, so resourceLimits are enforced by
  * sampling the heap each time the watchdog looks (every 50 ms of running JS). */
@@ -318,8 +301,7 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   glib_start(a);
   uv_async_init(&a->loop, &a->engine_hold, NULL);
   uv_unref((uv_handle_t *)&a->engine_hold);
-  uv_idle_init(&a->loop, &a->spin_idle);
-  uv_unref((uv_handle_t *)&a->spin_idle);
+  int inbox_rc = sp__inbox_start(a); /* fails only without file descriptors left */
 
   a->group = JSContextGroupCreate();
   a->ctx = JSGlobalContextCreateInGroup(a->group, NULL);
@@ -330,6 +312,11 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   JSContextRef ctx = a->ctx;
   a->bindings = JSObjectMake(ctx, NULL, NULL);
   JSValueProtect(ctx, a->bindings);
+  if (inbox_rc != 0) {
+    fprintf(stderr, "spindle: cannot start a thread: %s\n", uv_strerror(inbox_rc));
+    *out = a;
+    return inbox_rc;
+  }
 
   /* Run internal/bootstrap: it returns the hooks C calls into. */
   JSValueRef exc = NULL;
@@ -420,6 +407,7 @@ void sp_agent_free(sp_agent_t *a) {
   if (!a) return;
   sp__worker_agent_teardown(a); /* child workers end before their parent's loop goes */
   sp__atomics_agent_teardown(a);
+  sp__inbox_stop(a);
   uv_walk(&a->loop, close_walk_cb, NULL);
   uv_run(&a->loop, UV_RUN_DEFAULT);
   JSObjectRef fns[] = {a->fn_process_ticks, a->fn_process_timers, a->fn_process_immediates, a->fn_uncaught,
@@ -440,6 +428,7 @@ void sp_agent_free(sp_agent_t *a) {
     uv_loop_close(&a->loop);
   }
   sp__atomics_agent_free(a);
+  sp__inbox_free(a); /* after the VM: port finalizers still cancel their inbox items */
   sp_waiter_destroy(&a->waiter);
   free_argv(a->opts.argc, a->opts.argv);
   free_argv(a->opts.exec_argc, a->opts.exec_argv);

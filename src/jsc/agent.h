@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <uv.h>
 
+#include "core/notify.h"
 #include "core/parking.h"
 #include "spindle.h"
 
@@ -47,9 +48,19 @@ typedef struct sp_agent {
   uv_check_t immediate_check;
   uv_idle_t immediate_idle;
 
-  /* Spin window: after message traffic the loop polls without sleeping for a
-   * short while, because waking a sleeping thread costs ~20 us (ENGINE.md). */
-  uv_idle_t spin_idle;
+  /* The inbox (inbox.c): other threads queue ports with news on `inbox` and
+   * ring its eventfd only when this loop sleeps. Queued items run right
+   * before the loop would block (prepare) or when the eventfd wakes it. */
+  sp_notifier_t inbox;
+  uv_poll_t inbox_poll;     /* the eventfd; ref'd while inbox_refs > 0 */
+  uv_prepare_t inbox_prepare;
+  uv_check_t inbox_check;
+  uv_idle_t inbox_idle;     /* active = items still queued: poll must not block */
+  int inbox_refs;           /* live, started, ref'd ports: they keep the loop alive */
+  bool inbox_ready;
+  /* Spin window: after message traffic, a loop that would block busy-waits on
+   * its inbox for a short while instead, because waking a sleeping thread costs
+   * 20-50 us (ENGINE.md). */
   uint64_t spin_until;      /* uv_hrtime() deadline; 0 = not spinning */
 
   /* Engine work the loop cannot see (an async WebAssembly compile finishes on
@@ -87,6 +98,16 @@ JSValueRef sp__agent_callback(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, s
                               const JSValueRef argv[]);
 /* Keeps the loop from sleeping for a short window: a reply is likely soon. */
 void sp__agent_spin(sp_agent_t *a);
+/* inbox.c: set up with the loop; stopped (handles closed) before the loop goes */
+int sp__inbox_start(sp_agent_t *a);
+void sp__inbox_stop(sp_agent_t *a);
+void sp__inbox_free(sp_agent_t *a);
+/* Queues an item of this agent from any thread (see core/notify.h). */
+static inline void sp__inbox_post(sp_agent_t *a, sp_notify_item_t *it) { sp_notifier_post(&a->inbox, it); }
+/* Owner thread: an item is about to be freed. */
+static inline void sp__inbox_cancel(sp_agent_t *a, sp_notify_item_t *it) { sp_notifier_cancel(&a->inbox, it); }
+/* Owner thread: +1/-1 for each port that keeps the loop alive. */
+void sp__inbox_ref(sp_agent_t *a, int delta);
 /* Reports an exception that reached the top of a macrotask. */
 void sp__agent_uncaught(sp_agent_t *a, JSValueRef exc);
 /* Stops the agent's JS for good (process.exit / terminate); the loop ends soon after. */

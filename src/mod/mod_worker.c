@@ -6,8 +6,8 @@
  * - A MessagePort JS object is a JSC callback object of `port_class` whose
  *   private data is a port_handle. The handle belongs to the agent (thread)
  *   that created or received the object and is only touched there. It owns
- *   one reference to a core sp_port_t and a uv_async_t on its agent's loop
- *   that the core "wakes" when the inbox changes (port.h).
+ *   one reference to a core sp_port_t, whose waker (port.h) queues the handle
+ *   on its agent's inbox (jsc/inbox.c) from whatever thread posted.
  * - While a port is started and open, its JS object is protected (it is a
  *   live handle, like node's); otherwise it may be collected, and the
  *   finalizer releases the handle.
@@ -17,6 +17,7 @@
  *   (exit_async, owner, sibling list). The child signals its end with
  *   exit_async; the parent joins the thread there and emits 'exit'.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,9 +42,10 @@ typedef struct port_handle {
   struct port_handle *prev, *next; /* in worker_state.handles */
   sp_port_t *port;      /* NULL once closed or transferred away */
   sp_agent_t *agent;
-  uv_async_t *async;    /* the inbox waker on agent's loop */
+  sp_notify_item_t item; /* queued on agent's inbox when the port has news */
   JSObjectRef obj;      /* the MessagePort object (weak unless `protected`) */
   bool started, refed, is_protected, close_emitted;
+  bool counted;         /* holds one of the agent's inbox refs (keeps the loop alive) */
 } port_handle_t;
 
 struct sp_worker {
@@ -93,8 +95,6 @@ static JSValueRef call_hook(sp_agent_t *a, const char *name, size_t argc, const 
 
 /* ---- ports ---------------------------------------------------------------- */
 
-static void async_free_cb(uv_handle_t *h) { free(h); }
-
 static void handle_protect(port_handle_t *h, bool on) {
   if (!h->obj || h->is_protected == on) return;
   h->is_protected = on;
@@ -102,24 +102,23 @@ static void handle_protect(port_handle_t *h, bool on) {
   else JSValueUnprotect(h->agent->ctx, h->obj);
 }
 
+/* A started, ref'd, open port keeps its thread's loop alive (node's rule). */
 static void update_ref(port_handle_t *h) {
-  if (!h->async) return;
-  if (h->started && h->refed) uv_ref((uv_handle_t *)h->async);
-  else uv_unref((uv_handle_t *)h->async);
+  bool want = h->port && h->started && h->refed;
+  if (want == h->counted || !h->agent) return;
+  h->counted = want;
+  sp__inbox_ref(h->agent, want ? 1 : -1);
 }
 
-/* Drops the handle's hold on the core port and its loop handle (close or transfer). */
+/* Drops the handle's hold on the core port and on its agent's inbox (close or transfer). */
 static void handle_release(port_handle_t *h) {
   if (h->port) {
-    sp_port_set_waker(h->port, NULL, NULL);
+    sp_port_set_waker(h->port, NULL, NULL); /* no thread queues the handle after this */
     sp_port_unref(h->port);
     h->port = NULL;
   }
-  if (h->async) {
-    h->async->data = NULL;
-    uv_close((uv_handle_t *)h->async, async_free_cb);
-    h->async = NULL;
-  }
+  update_ref(h);
+  if (h->agent) sp__inbox_cancel(h->agent, &h->item);
 }
 
 static void handle_unlink(port_handle_t *h) {
@@ -155,12 +154,15 @@ static void create_classes(void) {
   s_message = JSStringCreateWithUTF8CString("message");
 }
 
-static void port_wake(void *data) { uv_async_send(data); }
+/* The core calls this under the channel lock, on the posting thread. */
+static void port_wake(void *data) {
+  port_handle_t *h = data;
+  sp__inbox_post(h->agent, &h->item);
+}
 
 static void deliver(port_handle_t *h);
-static void port_async_cb(uv_async_t *async) {
-  port_handle_t *h = async->data;
-  if (h) deliver(h);
+static void port_item_run(sp_notify_item_t *it) {
+  deliver((port_handle_t *)((char *)it - offsetof(port_handle_t, item)));
 }
 
 static void emit_close(port_handle_t *h) {
@@ -203,7 +205,7 @@ static void deliver(port_handle_t *h) {
   }
   if (!h->port || a->exiting) return;
   if (n == limit && h->started) {
-    uv_async_send(h->async); /* more to do: come back after the loop's other work */
+    sp__inbox_post(a, &h->item); /* more to do: come back after the loop's other work */
     return;
   }
   if (sp_port_is_closed(h->port) && (!h->started || sp_port_pending(h->port) == 0)) emit_close(h);
@@ -225,17 +227,15 @@ static JSObjectRef port_wrap(sp_agent_t *a, sp_port_t *port) {
   h->next = st->handles;
   if (st->handles) st->handles->prev = h;
   st->handles = h;
-  h->async = malloc(sizeof *h->async);
-  uv_async_init(&a->loop, h->async, port_async_cb);
-  h->async->data = h;
-  uv_unref((uv_handle_t *)h->async);
+  h->item.run = port_item_run;
+  atomic_init(&h->item.queued, false);
   JSObjectRef obj = JSObjectMake(a->ctx, port_class, h);
   h->obj = obj;
   if (st->port_proto) JSObjectSetPrototype(a->ctx, obj, st->port_proto);
   JSValueRef arg = obj;
   JSValueRef exc = NULL;
   if (st->init_port) JSObjectCallAsFunction(a->ctx, st->init_port, NULL, 1, &arg, &exc);
-  sp_port_set_waker(port, port_wake, h->async);
+  sp_port_set_waker(port, port_wake, h);
   return obj;
 }
 
@@ -324,7 +324,7 @@ SP_FN(js_start) {
   h->started = true;
   handle_protect(h, true);
   update_ref(h);
-  uv_async_send(h->async); /* deliver what queued up before start */
+  sp__inbox_post(h->agent, &h->item); /* deliver what queued up before start */
   return SP_UNDEF;
 }
 
@@ -347,7 +347,7 @@ SP_FN(js_set_ref) {
 
 SP_FN(js_has_ref) {
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
-  return JSValueMakeBoolean(ctx, h && h->async && uv_has_ref((uv_handle_t *)h->async));
+  return JSValueMakeBoolean(ctx, h && h->counted);
 }
 
 SP_FN(js_close) {
