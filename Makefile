@@ -92,11 +92,11 @@ unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
 
 FUZZ_SAN := -fsanitize=fuzzer,address,undefined
-# The wire validator is engine-free: the target links only src/core/wire.c. New
+# The wire validator is engine-free: the target links only src/core/wire.c (and its allocator). New
 # inputs go to build-fuzz/corpus; tests/fuzz/corpus holds the checked-in seeds.
 fuzz:
 	@mkdir -p build-fuzz/corpus
-	clang $(FUZZ_SAN) -g -O1 -Iinclude -Isrc -o build-fuzz/fuzz_wire tests/fuzz/fuzz_wire.c src/core/wire.c -lpthread
+	clang $(FUZZ_SAN) -g -O1 -Iinclude -Isrc -o build-fuzz/fuzz_wire tests/fuzz/fuzz_wire.c src/core/wire.c src/core/msgmem.c -lpthread
 	./build-fuzz/fuzz_wire -max_total_time=$${FUZZ_SECONDS:-30} build-fuzz/corpus tests/fuzz/corpus
 
 bench: all

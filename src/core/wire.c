@@ -2,8 +2,11 @@
  * See wire.h for the format; this file knows nothing about JavaScript. */
 #include "core/wire.h"
 
+#include "core/msgmem.h"
+
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,15 +27,25 @@ const char *sp_wire_strerror(int err) {
 void sp_wbuf_init(sp_wbuf_t *w, size_t hint) {
   w->len = 0;
   w->oom = false;
+  w->heap = true;
   w->cap = hint < 64 ? 64 : hint;
   w->data = malloc(w->cap);
   if (!w->data) { w->cap = 0; w->oom = true; }
 }
 
+void sp_wbuf_init_on(sp_wbuf_t *w, uint8_t *buf, size_t cap) {
+  w->data = buf;
+  w->len = 0;
+  w->cap = cap;
+  w->oom = false;
+  w->heap = false;
+}
+
 void sp_wbuf_free(sp_wbuf_t *w) {
-  free(w->data);
+  if (w->heap) free(w->data);
   w->data = NULL;
   w->len = w->cap = 0;
+  w->heap = true;
 }
 
 uint8_t *sp_wbuf_reserve(sp_wbuf_t *w, size_t n) {
@@ -41,8 +54,10 @@ uint8_t *sp_wbuf_reserve(sp_wbuf_t *w, size_t n) {
   if (w->len + n > w->cap) {
     size_t cap = w->cap ? w->cap : 64;
     while (cap < w->len + n) cap *= 2;
-    uint8_t *d = realloc(w->data, cap);
+    uint8_t *d = w->heap ? realloc(w->data, cap) : malloc(cap);
     if (!d) { w->oom = true; return NULL; }
+    if (!w->heap && w->len) memcpy(d, w->data, w->len);
+    w->heap = true;
     w->data = d;
     w->cap = cap;
   }
@@ -178,8 +193,11 @@ const uint8_t *sp_rbuf_string(sp_rbuf_t *r, int tag, size_t *units) {
 /* ---- messages ------------------------------------------------------------- */
 static void free_link(sp_port_msg_t *link) { sp_wire_msg_free((sp_wire_msg_t *)link); }
 
-sp_wire_msg_t *sp_wire_msg_new(uint8_t *data, size_t len, sp_wire_side_t *side, uint32_t nside) {
-  sp_wire_msg_t *m = malloc(sizeof *m);
+/* Every message header lives in a msgblock; small messages carry their bytes in it too. */
+enum { INLINE_MAX = SP_MSGBLOCK_BYTES - sizeof(sp_wire_msg_t) };
+
+static sp_wire_msg_t *msg_alloc(uint8_t *data, size_t len, sp_wire_side_t *side, uint32_t nside) {
+  sp_wire_msg_t *m = sp_msgblock_alloc();
   if (!m) return NULL;
   m->link.next = NULL;
   m->link.free = free_link;
@@ -187,6 +205,33 @@ sp_wire_msg_t *sp_wire_msg_new(uint8_t *data, size_t len, sp_wire_side_t *side, 
   m->len = len;
   m->side = side;
   m->nside = nside;
+  m->data_inline = false;
+  return m;
+}
+
+sp_wire_msg_t *sp_wire_msg_new(uint8_t *data, size_t len, sp_wire_side_t *side, uint32_t nside) {
+  return msg_alloc(data, len, side, nside);
+}
+
+sp_wire_msg_t *sp_wire_msg_from_wbuf(sp_wbuf_t *w, sp_wire_side_t *side, uint32_t nside) {
+  sp_wire_msg_t *m;
+  if (w->len <= INLINE_MAX) {
+    if (!(m = msg_alloc(NULL, w->len, side, nside))) return NULL;
+    m->data = (uint8_t *)(m + 1);
+    m->data_inline = true;
+    if (w->len) memcpy(m->data, w->data, w->len);
+    sp_wbuf_free(w);
+    return m;
+  }
+  uint8_t *data = w->data;
+  if (!w->heap && !(data = malloc(w->len))) return NULL;
+  if (!w->heap) memcpy(data, w->data, w->len);
+  if (!(m = msg_alloc(data, w->len, side, nside))) {
+    if (!w->heap) free(data);
+    return NULL;
+  }
+  if (w->heap) w->data = NULL; /* now the message's */
+  sp_wbuf_free(w);
   return m;
 }
 
@@ -195,8 +240,8 @@ void sp_wire_msg_free(sp_wire_msg_t *m) {
   for (uint32_t i = 0; i < m->nside; i++)
     if (m->side[i].handle && m->side[i].free) m->side[i].free(m->side[i].handle);
   free(m->side);
-  free(m->data);
-  free(m);
+  if (!m->data_inline) free(m->data);
+  sp_msgblock_free(m);
 }
 
 void *sp_wire_msg_take(sp_wire_msg_t *m, uint64_t index, int kind) {
@@ -214,22 +259,28 @@ typedef struct {
   const sp_wire_side_t *side;
   uint32_t nside;
   uint8_t *side_used;
-  /* per object id: kind and, for buffers, byte length */
+  /* per object id: kind and, for buffers, byte length (on the stack until
+   * a message has more objects than that) */
   uint8_t *okind;
   uint64_t *olen;
   size_t nobj, capobj;
   uint64_t nkeys;
   int depth;
+  uint8_t okind_small[32]; /* last: the rest is zeroed up to here */
+  uint64_t olen_small[32];
 } check_t;
 
 static int new_obj(check_t *c, uint8_t kind, uint64_t len) {
   if (c->nobj == c->capobj) {
-    size_t cap = c->capobj ? c->capobj * 2 : 64;
-    uint8_t *k = realloc(c->okind, cap);
+    size_t cap = c->capobj * 2;
+    bool small = c->okind == c->okind_small;
+    uint8_t *k = realloc(small ? NULL : c->okind, cap);
     if (!k) return SP_WIRE_ENOMEM;
+    if (small) memcpy(k, c->okind_small, c->nobj);
     c->okind = k;
-    uint64_t *l = realloc(c->olen, cap * sizeof *l);
+    uint64_t *l = realloc(small ? NULL : c->olen, cap * sizeof *l);
     if (!l) return SP_WIRE_ENOMEM;
+    if (small) memcpy(l, c->olen_small, c->nobj * sizeof *l);
     c->olen = l;
     c->capobj = cap;
   }
@@ -422,7 +473,11 @@ static void check_value(check_t *c, int tag) {
 }
 
 int sp_wire_check(const uint8_t *data, size_t len, const sp_wire_side_t *side, uint32_t nside) {
-  check_t c = {0};
+  check_t c;
+  memset(&c, 0, offsetof(check_t, okind_small));
+  c.okind = c.okind_small;
+  c.olen = c.olen_small;
+  c.capobj = sizeof c.okind_small;
   sp_rbuf_init(&c.r, data, len);
   c.side = side;
   c.nside = side ? nside : 0;
@@ -432,8 +487,8 @@ int sp_wire_check(const uint8_t *data, size_t len, const sp_wire_side_t *side, u
   if (!c.r.err) check_value(&c, sp_rbuf_u8(&c.r));
   if (!c.r.err && c.r.p != c.r.end) c.r.err = SP_WIRE_ETRAILING;
   free(c.side_used);
-  free(c.okind);
-  free(c.olen);
+  if (c.okind != c.okind_small) free(c.okind);
+  if (c.olen != c.olen_small) free(c.olen);
   return c.r.err;
 }
 

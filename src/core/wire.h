@@ -110,10 +110,13 @@ const char *sp_wire_strerror(int err);
 typedef struct sp_wbuf {
   uint8_t *data;
   size_t len, cap;
-  bool oom; /* sticky: any failed growth; check once at the end */
+  bool oom;  /* sticky: any failed growth; check once at the end */
+  bool heap; /* data is malloc'd (else the caller's buffer, given to sp_wbuf_init_on) */
 } sp_wbuf_t;
 
 void sp_wbuf_init(sp_wbuf_t *w, size_t hint);
+/* Starts on the caller's buffer (e.g. on its stack); moves to the heap only if it outgrows it. */
+void sp_wbuf_init_on(sp_wbuf_t *w, uint8_t *buf, size_t cap);
 void sp_wbuf_free(sp_wbuf_t *w);
 /* Makes room for n more bytes; returns the write pointer or NULL (and sets oom). */
 uint8_t *sp_wbuf_reserve(sp_wbuf_t *w, size_t n);
@@ -172,10 +175,15 @@ typedef struct sp_wire_msg {
   size_t len;
   sp_wire_side_t *side;
   uint32_t nside;
+  bool data_inline;   /* data follows this header in its msgblock (core/msgmem.h) */
 } sp_wire_msg_t;
 
 /* Takes ownership of data (malloc'd) and side (malloc'd array, may be NULL). */
 sp_wire_msg_t *sp_wire_msg_new(uint8_t *data, size_t len, sp_wire_side_t *side, uint32_t nside);
+/* Takes the writer's bytes (w is left empty) and side: a small message is one
+ * recycled block with its bytes inline, a large one keeps the writer's heap
+ * buffer. NULL when out of memory (w and side are then still the caller's). */
+sp_wire_msg_t *sp_wire_msg_from_wbuf(sp_wbuf_t *w, sp_wire_side_t *side, uint32_t nside);
 /* Frees the bytes and drops every side handle not taken. NULL is fine. */
 void sp_wire_msg_free(sp_wire_msg_t *msg);
 /* Takes a side handle of the given kind (NULL if out of range, wrong kind or taken). */

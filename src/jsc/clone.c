@@ -1059,7 +1059,8 @@ static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef t
   vm_t *vm = vm_get(ctx, exc);
   if (!vm) return NULL;
   writer_t wr = {.ctx = ctx, .vm = vm, .exc = exc};
-  sp_wbuf_init(&wr.w, 256);
+  uint8_t small[256]; /* most messages fit: no heap buffer at all */
+  sp_wbuf_init_on(&wr.w, small, sizeof small);
   sp_wbuf_u8(&wr.w, SP_WIRE_VERSION);
   if (read_transfer_list(&wr, transfer)) {
     /* side slots 0..nxf-1 belong to the transfer list; filled in phase two */
@@ -1092,8 +1093,8 @@ static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef t
   if (!wr.failed) apply_transfers(&wr);
   sp_wire_msg_t *msg = NULL;
   if (!wr.failed) {
-    msg = sp_wire_msg_new(wr.w.data, wr.w.len, wr.side, wr.nside);
-    if (msg) wr.w.data = NULL, wr.side = NULL;
+    msg = sp_wire_msg_from_wbuf(&wr.w, wr.side, wr.nside);
+    if (msg) wr.side = NULL;
     else wfail(&wr, sp_js_error(ctx, "RangeError", NULL, "out of memory"));
   }
   if (wr.failed) {
