@@ -188,26 +188,39 @@ static void run_ticks_locked(sp_agent_t *a) {
   }
 }
 
-JSValueRef sp__agent_callback(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc,
-                              const JSValueRef argv[]) {
+bool sp__agent_enter(sp_agent_t *a) {
   if (!a->exiting && atomic_load(&a->terminate)) sp__agent_begin_exit(a, 1);
+  if (a->exiting) return false;
+  JSLock(a->ctx);
+  return true;
+}
+
+JSValueRef sp__agent_call(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc, const JSValueRef argv[]) {
   if (a->exiting) return NULL;
   JSValueRef exc = NULL;
-  JSLock(a->ctx);
   JSValueRef r = JSObjectCallAsFunction(a->ctx, fn, self, argc, argv, &exc);
   if (exc) {
     sp__agent_uncaught(a, exc);
     r = NULL;
   }
+  return r;
+}
+
+void sp__agent_leave(sp_agent_t *a) {
   run_ticks_locked(a);
   JSUnlock(a->ctx); /* outermost unlock: promise jobs run now */
   while (!a->exiting && (a->tick_info[SP_TICK_PENDING] || a->tick_info[SP_REJECTION_PENDING])) {
     JSLock(a->ctx);
-    int32_t before = a->tick_info[SP_TICK_PENDING] + a->tick_info[SP_REJECTION_PENDING];
     run_ticks_locked(a);
     JSUnlock(a->ctx);
-    (void)before;
   }
+}
+
+JSValueRef sp__agent_callback(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc,
+                              const JSValueRef argv[]) {
+  if (!sp__agent_enter(a)) return NULL;
+  JSValueRef r = sp__agent_call(a, fn, self, argc, argv);
+  sp__agent_leave(a);
   return r;
 }
 

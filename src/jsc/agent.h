@@ -62,6 +62,7 @@ typedef struct sp_agent {
    * its inbox for a short while instead, because waking a sleeping thread costs
    * 20-50 us (ENGINE.md). */
   uint64_t spin_until;      /* uv_hrtime() deadline; 0 = not spinning */
+  bool spin_traffic;        /* messages moved since the last prepare: (re)open the window */
 
   /* Engine work the loop cannot see (an async WebAssembly compile finishes on
    * the GLib context): while engine_pending > 0 this handle keeps the loop alive. */
@@ -96,8 +97,15 @@ void sp__atomics_agent_free(sp_agent_t *a);
 /* Calls fn as a macrotask: then nextTicks, then microtasks, then rejections (Node's order). */
 JSValueRef sp__agent_callback(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc,
                               const JSValueRef argv[]);
+/* The same in three steps, for a macrotask that does more than one call
+ * (e.g. decode a message, then emit it) under one engine lock:
+ * enter() returns false when the agent runs no more JS; call() reports an
+ * uncaught exception; leave() runs ticks, unlocks (microtasks) and repeats. */
+bool sp__agent_enter(sp_agent_t *a);
+JSValueRef sp__agent_call(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc, const JSValueRef argv[]);
+void sp__agent_leave(sp_agent_t *a);
 /* Keeps the loop from sleeping for a short window: a reply is likely soon. */
-void sp__agent_spin(sp_agent_t *a);
+static inline void sp__agent_spin(sp_agent_t *a) { a->spin_traffic = true; }
 /* inbox.c: set up with the loop; stopped (handles closed) before the loop goes */
 int sp__inbox_start(sp_agent_t *a);
 void sp__inbox_stop(sp_agent_t *a);

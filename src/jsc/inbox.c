@@ -67,6 +67,10 @@ static void inbox_idle_cb(uv_idle_t *h) { (void)h; /* only keeps the poll from b
 static void inbox_prepare_cb(uv_prepare_t *h) {
   sp_agent_t *a = h->loop->data;
   uv_idle_stop(&a->inbox_idle);
+  if (a->spin_traffic) { /* the window opens here: one clock read per loop turn, not per message */
+    a->spin_traffic = false;
+    a->spin_until = uv_hrtime() + SP_SPIN_WINDOW_NS;
+  }
   bool ran = false;
   if (sp_notifier_pending(&a->inbox)) {
     run_round(a);
@@ -84,8 +88,6 @@ static void inbox_check_cb(uv_check_t *h) {
   sp_agent_t *a = h->loop->data;
   sp_notifier_awake(&a->inbox);
 }
-
-void sp__agent_spin(sp_agent_t *a) { a->spin_until = uv_hrtime() + SP_SPIN_WINDOW_NS; }
 
 int sp__inbox_start(sp_agent_t *a) {
   int rc = sp_notifier_init(&a->inbox);

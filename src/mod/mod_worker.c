@@ -18,6 +18,7 @@
  *   exit_async; the parent joins the thread there and emits 'exit'.
  */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,13 +196,18 @@ static void deliver(port_handle_t *h) {
     sp_wire_msg_t *msg = (sp_wire_msg_t *)sp_port_receive(h->port);
     if (!msg) break;
     n++;
+    if (!h->obj || !sp__agent_enter(a)) {
+      sp_wire_msg_free(msg);
+      continue;
+    }
+    /* one engine lock for decode and emit: the nested JSLock inside is cheap */
     JSValueRef exc = NULL;
     JSValueRef value = sp_clone_deserialize(a->ctx, msg, &exc);
     sp_wire_msg_free(msg);
     JSValueRef args[2] = {h->obj, value ? value : exc};
-    if (!h->obj) continue;
     worker_state_t *st = state_of(a);
-    sp__agent_callback(a, value ? st->emit_message : st->emit_message_error, NULL, 2, args);
+    sp__agent_call(a, value ? st->emit_message : st->emit_message_error, NULL, 2, args);
+    sp__agent_leave(a);
   }
   if (!h->port || a->exiting) return;
   if (n == limit && h->started) {
