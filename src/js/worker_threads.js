@@ -100,7 +100,9 @@ class Worker extends EventEmitter {
       transferList = options.transferList;
     }
 
+    const processArgv = [process.execPath, isEval ? '[worker eval]' : file, ...argv];
     const init = {
+      argv: processArgv,
       isEval,
       file,
       name,
@@ -112,7 +114,6 @@ class Worker extends EventEmitter {
       stdout: !!options.stdout,
       stderr: !!options.stderr,
     };
-    const processArgv = [process.execPath, isEval ? '[worker eval]' : file, ...argv];
     // JavaScriptCore has one heap: the old and young limits together bound it.
     const heapLimitMb = (resourceLimits.maxOldGenerationSizeMb || 0) +
       (resourceLimits.maxOldGenerationSizeMb ? resourceLimits.maxYoungGenerationSizeMb || 0 : 0);
@@ -213,10 +214,6 @@ function getEnvironmentData(key) {
 // The mark lives with the structured-clone code, which copies marked buffers.
 const { markAsUntransferable, isMarkedAsUntransferable } = require('internal/structured_clone');
 
-// (size first: a Map's iterator costs ~70 us the first time in a new thread)
-if (!native.isMainThread && child.environmentData instanceof Map && child.environmentData.size > 0) {
-  for (const [k, v] of child.environmentData) environmentData.set(k, v);
-}
 
 module.exports = {
   isMainThread: native.isMainThread,
@@ -226,15 +223,33 @@ module.exports = {
   isMarkedAsUntransferable,
   moveMessagePortToContext: io.moveMessagePortToContext,
   receiveMessageOnPort: io.receiveMessageOnPort,
-  resourceLimits: native.isMainThread ? {} : child.resourceLimits,
+  resourceLimits: {},
   threadId: native.threadId,
   SHARE_ENV,
   Worker,
-  parentPort: native.isMainThread ? null : child.parentPort,
-  workerData: native.isMainThread ? null : child.workerData,
+  parentPort: null,
+  workerData: null,
   getEnvironmentData,
   setEnvironmentData,
 };
+// Inside a worker, what the parent sent. A warm spare thread loads this module
+// before it has a job, so the values are filled in when the job arrives.
+function bindJob() {
+  const out = module.exports;
+  out.resourceLimits = child.resourceLimits;
+  out.threadId = native.threadId;
+  out.parentPort = child.parentPort;
+  out.workerData = child.workerData;
+  // (size first: a Map's iterator costs ~70 us the first time in a new thread)
+  if (child.environmentData instanceof Map && child.environmentData.size > 0) {
+    for (const [k, v] of child.environmentData) environmentData.set(k, v);
+  }
+}
+if (!native.isMainThread) {
+  if (child.hasJob) bindJob();
+  else child.onJob = bindJob;
+}
+
 Object.defineProperty(module.exports, 'BroadcastChannel', {
   get() { return require('internal/worker/broadcast').BroadcastChannel; }, enumerable: true, configurable: true,
 });

@@ -382,6 +382,7 @@ static int call_hook(sp_agent_t *a, const char *name, size_t argc, const JSValue
 }
 
 int sp__agent_run_worker(sp_agent_t *a) { return call_hook(a, "runWorker", 0, NULL); }
+int sp__agent_prewarm_worker(sp_agent_t *a) { return call_hook(a, "prewarmWorker", 0, NULL); }
 
 int sp_agent_run_file(sp_agent_t *a, const char *path) {
   JSValueRef arg = sp_js_str(a->ctx, path);

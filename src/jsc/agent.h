@@ -87,6 +87,8 @@ typedef struct sp_agent {
 sp_agent_t *sp__agent_current(void);
 int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struct sp_worker *worker);
 int sp__agent_run_worker(sp_agent_t *a);
+/* A spare worker (mod_worker) loads what every job needs before it has one. */
+int sp__agent_prewarm_worker(sp_agent_t *a);
 /* a function exported by internal/bootstrap, or NULL */
 JSObjectRef sp__agent_hook(sp_agent_t *a, const char *name);
 /* mod_worker: terminates and joins the agent's child workers, frees its port state */

@@ -36,6 +36,7 @@ typedef struct worker_state {
   JSObjectRef hooks;       /* { initPort, emitMessage, emitMessageError, emitClose, emitWorkerExit } */
   JSObjectRef emit_message, emit_message_error, init_port; /* hot ones, cached (protected) */
   sp_worker_t *children;   /* live child workers (this thread only) */
+  sp_worker_t *spare;      /* a booted worker thread waiting for its Worker (main thread) */
   struct port_handle *handles; /* every port handle of this agent, for teardown */
 } worker_state_t;
 
@@ -51,7 +52,10 @@ typedef struct port_handle {
 
 struct sp_worker {
   atomic_int refs;        /* parent + thread */
-  uv_mutex_t lock;        /* guards agent, wake_ready */
+  uv_mutex_t lock;        /* guards agent, wake_ready, handed_off and the hand-off fields */
+  uv_cond_t handoff_cond; /* a spare waits on it for its job (or for terminate) */
+  bool spare;             /* started ahead of any Worker (fixed before the thread starts) */
+  bool handed_off;        /* the fields below "start-up data" are filled (lock) */
   uv_thread_t thread;
   sp_agent_t *agent;      /* the worker's agent while it runs (lock) */
   uv_async_t wake_async;  /* on the worker's loop: terminate requests */
@@ -456,6 +460,7 @@ static void worker_unref(sp_worker_t *w) {
   if (w->ctrl_port) sp_port_unref(w->ctrl_port);
   for (int i = 0; i < w->argc; i++) free(w->argv[i]);
   free(w->argv);
+  uv_cond_destroy(&w->handoff_cond);
   uv_mutex_destroy(&w->lock);
   free(w);
 }
@@ -466,12 +471,25 @@ static void wake_cb(uv_async_t *async) {
   if (a && atomic_load(&w->terminate)) sp__agent_begin_exit(a, 1);
 }
 
+/* A spare boots with no job: it loads what every worker needs, then waits. */
+static void spare_wait_for_job(sp_worker_t *w, sp_agent_t *a, int rc) {
+  if (rc == 0 && !a->exiting) sp__agent_prewarm_worker(a);
+  uv_mutex_lock(&w->lock);
+  while (!w->handed_off && !atomic_load(&w->terminate)) uv_cond_wait(&w->handoff_cond, &w->lock);
+  uv_mutex_unlock(&w->lock);
+  if (atomic_load(&w->terminate) || rc != 0 || a->exiting) return;
+  /* what the bootstrap could not know yet */
+  JSValueRef exc = NULL;
+  JSValueRef b = sp__agent_binding(a, "worker", &exc);
+  if (b && JSValueIsObject(a->ctx, b)) sp_js_set_num(a->ctx, (JSObjectRef)b, "threadId", (double)w->thread_id);
+}
+
 static void worker_main(void *arg) {
   sp_worker_t *w = arg;
-  sp_agent_options_t opts = {.argc = w->argc, .argv = w->argv};
+  static char *spare_argv[] = {"spindle", NULL}; /* process.argv comes with the job (child.js) */
+  sp_agent_options_t opts = {.argc = w->spare ? 1 : w->argc, .argv = w->spare ? spare_argv : w->argv};
   sp_agent_t *a = NULL;
   int rc = sp__agent_new_worker(&a, &opts, w);
-  a->heap_limit = w->heap_limit;
   uv_mutex_lock(&w->lock);
   w->agent = a;
   uv_async_init(&a->loop, &w->wake_async, wake_cb);
@@ -479,6 +497,8 @@ static void worker_main(void *arg) {
   uv_unref((uv_handle_t *)&w->wake_async);
   w->wake_ready = true;
   uv_mutex_unlock(&w->lock);
+  if (w->spare) spare_wait_for_job(w, a, rc);
+  a->heap_limit = w->heap_limit;
   if (atomic_load(&w->terminate)) sp__agent_begin_exit(a, 1);
   if (rc == 0 && !a->exiting) {
     sp__agent_run_worker(a);
@@ -520,6 +540,8 @@ static void exit_async_cb(uv_async_t *async) {
   sp_worker_t *w = async->data;
   sp_agent_t *a = w->parent;
   worker_join(w);
+  worker_state_t *st = state_of(a);
+  if (st->spare == w) st->spare = NULL; /* died before it got a job */
   JSObjectRef owner = w->owner;
   w->owner = NULL;
   if (owner) {
@@ -540,6 +562,7 @@ static void worker_request_terminate(sp_worker_t *w) {
     sp_park_interrupt(&w->agent->waiter);      /* and a blocked Atomics.wait returns */
   }
   if (w->wake_ready) uv_async_send(&w->wake_async);     /* an idle loop wakes and exits */
+  uv_cond_signal(&w->handoff_cond);                     /* a spare stops waiting */
   uv_mutex_unlock(&w->lock);
 }
 
@@ -580,6 +603,66 @@ static sp_worker_t *worker_of(JSContextRef ctx, JSValueRef v) {
   return JSObjectGetPrivate((JSObjectRef)v);
 }
 
+/* ---- worker threads and the warm spare ----------------------------------
+ * Most of a worker's start-up is the engine's and the bootstrap's (≈ 85 %:
+ * ENGINE.md). The main thread therefore keeps one worker thread booted ahead
+ * of need: the next `new Worker` with the default stack hands its job to that
+ * thread, which only has to run the job, and a new spare starts booting.
+ * A spare holds no reference on the loop and is terminated with its parent's
+ * other children. SPINDLE_WARM_WORKER=0 turns it off. */
+enum { DEFAULT_STACK = 4u << 20 };
+
+static bool spare_enabled(void) {
+  static int on = -1;
+  if (on < 0) {
+    const char *e = getenv("SPINDLE_WARM_WORKER");
+    on = !(e && e[0] == '0');
+  }
+  return on;
+}
+
+/* A worker record with its exit signal on the parent's loop; the thread is not started. */
+static sp_worker_t *worker_alloc(sp_agent_t *a, size_t stack_size, bool spare) {
+  sp_worker_t *w = calloc(1, sizeof *w);
+  if (!w) return NULL;
+  atomic_init(&w->refs, 2);
+  uv_mutex_init(&w->lock);
+  uv_cond_init(&w->handoff_cond);
+  w->parent = a;
+  w->spare = spare;
+  w->stack_size = stack_size;
+  w->exit_async = malloc(sizeof *w->exit_async);
+  uv_async_init(&a->loop, w->exit_async, exit_async_cb);
+  w->exit_async->data = w;
+  worker_state_t *st = state_of(a);
+  w->next = st->children;
+  st->children = w;
+  return w;
+}
+
+static int worker_start(sp_worker_t *w) {
+  uv_thread_options_t topts = {.flags = UV_THREAD_HAS_STACK_SIZE, .stack_size = w->stack_size};
+  int rc = uv_thread_create_ex(&w->thread, &topts, worker_main, w);
+  if (rc != 0) { /* undo worker_alloc */
+    worker_state_t *st = state_of(w->parent);
+    for (sp_worker_t **pp = &st->children; *pp; pp = &(*pp)->next)
+      if (*pp == w) { *pp = w->next; break; }
+    w->joined = true;
+    uv_close((uv_handle_t *)w->exit_async, exit_async_close_cb);
+    worker_unref(w); /* the thread's reference */
+  }
+  return rc;
+}
+
+static void spare_ensure(sp_agent_t *a) {
+  worker_state_t *st = state_of(a);
+  if (st->spare || a->worker || a->exiting || !spare_enabled()) return;
+  sp_worker_t *w = worker_alloc(a, DEFAULT_STACK, true);
+  if (!w) return;
+  uv_unref((uv_handle_t *)w->exit_async); /* a spare never keeps the process alive */
+  if (worker_start(w) == 0) st->spare = w;
+}
+
 /* spawn(init, transferList, argv[], stackSizeMb, heapLimitMb) -> [handle, threadId, parentSidePort, ctrlPort]
  * `init` is cloned for the new thread (workerData, env, code ...). */
 SP_FN(js_spawn) {
@@ -587,48 +670,58 @@ SP_FN(js_spawn) {
   uv_once(&classes_once, create_classes);
   sp_wire_msg_t *init = sp_clone_serialize(ctx, SP_ARG(0), SP_ARG(1), exc);
   if (!init) return SP_UNDEF;
-  sp_worker_t *w = calloc(1, sizeof *w);
-  atomic_init(&w->refs, 2);
-  uv_mutex_init(&w->lock);
-  w->init_msg = init;
-  w->parent = a;
-  w->thread_id = atomic_fetch_add(&next_thread_id, 1);
   double stack_mb = sp_js_num(ctx, SP_ARG(3));
-  w->stack_size = stack_mb > 0 ? (size_t)(stack_mb * 1024 * 1024) : 4u << 20;
-  if (w->stack_size < (256u << 10)) w->stack_size = 256u << 10;
+  size_t stack_size = stack_mb > 0 ? (size_t)(stack_mb * 1024 * 1024) : DEFAULT_STACK;
+  if (stack_size < (256u << 10)) stack_size = 256u << 10;
   double heap_mb = sp_js_num(ctx, SP_ARG(4));
-  w->heap_limit = heap_mb > 0 ? (size_t)(heap_mb * 1024 * 1024) : 0;
   JSValueRef argvv = SP_ARG(2);
   unsigned n = JSValueIsObject(ctx, argvv) ? (unsigned)sp_js_num(ctx, sp_js_get(ctx, (JSObjectRef)argvv, "length")) : 0;
-  w->argv = calloc(n + 1, sizeof *w->argv);
+  char **wargv = calloc(n + 1, sizeof *wargv);
+  int wargc = 0;
   for (unsigned i = 0; i < n; i++)
-    w->argv[w->argc++] = sp_js_cstr(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)argvv, i, NULL), NULL, NULL);
+    wargv[wargc++] = sp_js_cstr(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)argvv, i, NULL), NULL, NULL);
+
+  worker_state_t *st = state_of(a);
+  sp_worker_t *w = NULL;
+  if (st->spare && stack_size == st->spare->stack_size) { /* the warm one takes the job */
+    w = st->spare;
+    st->spare = NULL;
+    uv_ref((uv_handle_t *)w->exit_async);
+  }
+  bool fresh = w == NULL;
+  if (fresh && !(w = worker_alloc(a, stack_size, false))) {
+    sp_wire_msg_free(init);
+    for (int i = 0; i < wargc; i++) free(wargv[i]);
+    free(wargv);
+    return sp_js_throw(ctx, exc, "Error", "ERR_WORKER_INIT_FAILED", "Worker initialization failure: out of memory");
+  }
   sp_port_t *pub_parent, *ctrl_parent;
+  uv_mutex_lock(&w->lock);
+  w->init_msg = init;
+  w->thread_id = atomic_fetch_add(&next_thread_id, 1);
+  w->heap_limit = heap_mb > 0 ? (size_t)(heap_mb * 1024 * 1024) : 0;
+  w->argc = wargc;
+  w->argv = wargv;
   sp_channel_new(&pub_parent, &w->parent_port);
   sp_channel_new(&ctrl_parent, &w->ctrl_port);
-  w->exit_async = malloc(sizeof *w->exit_async);
-  uv_async_init(&a->loop, w->exit_async, exit_async_cb);
-  w->exit_async->data = w;
+  w->handed_off = true;
+  uv_cond_signal(&w->handoff_cond);
+  uv_mutex_unlock(&w->lock);
   JSObjectRef handle = JSObjectMake(ctx, worker_class, w);
   w->owner = handle;
   JSValueProtect(ctx, handle);
-  worker_state_t *st = state_of(a);
-  w->next = st->children;
-  st->children = w;
-  uv_thread_options_t topts = {.flags = UV_THREAD_HAS_STACK_SIZE, .stack_size = w->stack_size};
-  int rc = uv_thread_create_ex(&w->thread, &topts, worker_main, w);
+  int rc = fresh ? worker_start(w) : 0;
   if (rc != 0) {
-    st->children = w->next;
-    w->joined = true;
     JSValueUnprotect(ctx, handle);
     JSObjectSetPrivate(handle, NULL);
-    uv_close((uv_handle_t *)w->exit_async, exit_async_close_cb);
-    worker_unref(w); /* the thread's reference */
+    sp_port_unref(pub_parent);
+    sp_port_unref(ctrl_parent);
     return sp_js_throw(ctx, exc, "Error", "ERR_WORKER_INIT_FAILED", "Worker initialization failure: %s",
                        uv_strerror(rc));
   }
   JSValueRef out[4] = {handle, JSValueMakeNumber(ctx, (double)w->thread_id), port_wrap(a, pub_parent),
                        port_wrap(a, ctrl_parent)};
+  spare_ensure(a);
   return JSObjectMakeArray(ctx, 4, out, exc);
 }
 

@@ -158,6 +158,7 @@ module.exports = {
   processTicksAndRejections: taskQueues.processTicksAndRejections,
   loadBuiltin(id) { return builtinRequire(id); },
   runWorker() { builtinRequire('internal/worker/child').run(); },
+  prewarmWorker() { builtinRequire('internal/worker/child').prewarm(); },
   processTimers(now) { return builtinRequire('internal/timers').processTimers(now); },
   processImmediates(first) { return builtinRequire('internal/timers').processImmediates(first); },
 };

@@ -9,6 +9,8 @@ const state = {
   workerData: null,
   resourceLimits: {},
   environmentData: null,
+  hasJob: false, // set once the fields above hold what the parent sent
+  onJob: null,   // called then, if set (by worker_threads loaded ahead, in a spare)
   serializeError,
   deserializeError,
 };
