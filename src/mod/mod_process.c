@@ -177,18 +177,40 @@ SP_FN(js_env_keys) {
   return arr;
 }
 
-/* envSnapshot(): a plain copy, for workers that do not share the environment */
-SP_FN(js_env_snapshot) {
-  JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
+char **sp__env_snapshot(void) {
+  uv_once(&env_once, env_lock_init);
   uv_mutex_lock(&env_lock);
-  for (char **e = environ; *e; e++) {
+  size_t n = 0;
+  for (char **e = environ; *e; e++) n++;
+  char **out = calloc(n + 1, sizeof *out);
+  for (size_t i = 0; out && i < n; i++) out[i] = strdup(environ[i]);
+  uv_mutex_unlock(&env_lock);
+  return out;
+}
+
+void sp__env_free(char **env) {
+  if (!env) return;
+  for (char **e = env; *e; e++) free(*e);
+  free(env);
+}
+
+JSObjectRef sp__env_object(JSContextRef ctx, char **env) {
+  JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
+  for (char **e = env; e && *e; e++) {
     const char *eq = strchr(*e, '=');
     if (!eq) continue;
     char *k = strndup(*e, (size_t)(eq - *e));
     sp_js_set_str(ctx, o, k, eq + 1);
     free(k);
   }
-  uv_mutex_unlock(&env_lock);
+  return o;
+}
+
+/* envSnapshot(): a plain copy of the environment */
+SP_FN(js_env_snapshot) {
+  char **env = sp__env_snapshot();
+  JSObjectRef o = sp__env_object(ctx, env);
+  sp__env_free(env);
   return o;
 }
 

@@ -72,6 +72,7 @@ struct sp_worker {
   sp_port_t *ctrl_port;     /* the worker's end of the control channel */
   int argc;
   char **argv;
+  char **env;               /* the parent's environment, copied at spawn, or NULL */
   /* the parent's alone */
   sp_agent_t *parent;
   uv_async_t *exit_async;
@@ -460,6 +461,7 @@ static void worker_unref(sp_worker_t *w) {
   if (w->ctrl_port) sp_port_unref(w->ctrl_port);
   for (int i = 0; i < w->argc; i++) free(w->argv[i]);
   free(w->argv);
+  sp__env_free(w->env);
   uv_cond_destroy(&w->handoff_cond);
   uv_mutex_destroy(&w->lock);
   free(w);
@@ -663,8 +665,9 @@ static void spare_ensure(sp_agent_t *a) {
   if (worker_start(w) == 0) st->spare = w;
 }
 
-/* spawn(init, transferList, argv[], stackSizeMb, heapLimitMb) -> [handle, threadId, parentSidePort, ctrlPort]
- * `init` is cloned for the new thread (workerData, env, code ...). */
+/* spawn(init, transferList, argv[], stackSizeMb, heapLimitMb, copyEnv) -> [handle, threadId, parentSidePort, ctrlPort]
+ * `init` is cloned for the new thread (workerData, code ...); copyEnv: the
+ * worker's process.env is a copy of the C environment made here. */
 SP_FN(js_spawn) {
   sp_agent_t *a = sp__agent_current();
   uv_once(&classes_once, create_classes);
@@ -702,6 +705,7 @@ SP_FN(js_spawn) {
   w->heap_limit = heap_mb > 0 ? (size_t)(heap_mb * 1024 * 1024) : 0;
   w->argc = wargc;
   w->argv = wargv;
+  if (JSValueToBoolean(ctx, SP_ARG(5))) w->env = sp__env_snapshot();
   sp_channel_new(&pub_parent, &w->parent_port);
   sp_channel_new(&ctrl_parent, &w->ctrl_port);
   w->handed_off = true;
@@ -744,6 +748,12 @@ SP_FN(js_worker_has_ref) {
   return JSValueMakeBoolean(ctx, w && w->exit_async && uv_has_ref((uv_handle_t *)w->exit_async));
 }
 
+/* jobEnv(): inside a worker, the parent's environment copied at spawn, as an object */
+SP_FN(js_job_env) {
+  sp_agent_t *a = sp__agent_current();
+  return sp__env_object(ctx, a->worker ? a->worker->env : NULL);
+}
+
 /* workerInit(): inside a worker, [init value, parentPort, ctrlPort] (once) */
 SP_FN(js_worker_init) {
   sp_agent_t *a = sp__agent_current();
@@ -780,6 +790,7 @@ void sp_mod_worker_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "setWorkerRef", js_worker_ref);
   sp_js_fn(ctx, t, "workerHasRef", js_worker_has_ref);
   sp_js_fn(ctx, t, "workerInit", js_worker_init);
+  sp_js_fn(ctx, t, "jobEnv", js_job_env);
   sp_js_set(ctx, t, "isMainThread", JSValueMakeBoolean(ctx, a->worker == NULL));
   sp_js_set_num(ctx, t, "threadId", a->worker ? (double)a->worker->thread_id : 0);
 }

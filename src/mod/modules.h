@@ -21,4 +21,11 @@
 SP_BINDINGS(SP_DECLARE_BINDING)
 #undef SP_DECLARE_BINDING
 
+/* mod_process: a copy of the C environment ("K=V" strings, NULL-terminated;
+ * free with sp__env_free), and a plain JS object of such a copy. A worker's
+ * default process.env is made this way: no JS work in the parent at spawn. */
+char **sp__env_snapshot(void);
+void sp__env_free(char **env);
+JSObjectRef sp__env_object(JSContextRef ctx, char **env);
+
 #endif

@@ -65,6 +65,11 @@ function makeEnv() {
   });
 }
 
+// The live view (main thread, and workers with SHARE_ENV); a worker spawned
+// from a thread whose env is this view gets its copy made in C.
+const liveEnv = makeEnv();
+native.liveEnv = liveEnv;
+
 // Linux signal numbers (x64 and arm64 agree on these)
 const signals = {
   SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGILL: 4, SIGTRAP: 5, SIGABRT: 6, SIGBUS: 7, SIGFPE: 8, SIGKILL: 9,
@@ -101,7 +106,7 @@ Object.assign(process, {
   execPath: native.execPath,
   pid: native.pid,
   ppid: native.ppid,
-  env: makeEnv(),
+  env: liveEnv,
   features: {},
   config: { variables: {} },
   cwd: native.cwd,

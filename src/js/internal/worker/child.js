@@ -6,6 +6,10 @@ const native = binding('worker');
 const state = require('internal/worker/child_state');
 const execution = require('internal/process/execution');
 
+function setEnv(value) {
+  Object.defineProperty(process, 'env', { value, writable: true, enumerable: true, configurable: true });
+}
+
 function run() {
   require('internal/worker/io');
   const [init, parentPort, ctrl] = native.workerInit();
@@ -17,7 +21,17 @@ function run() {
   state.environmentData = init.environmentData;
   state.hasJob = true;
   if (state.onJob) state.onJob();
-  if (init.env !== null) process.env = init.env;
+  if (init.env === undefined) {
+    // the parent's environment, copied in C at spawn: made an object on first use
+    Object.defineProperty(process, 'env', {
+      get() { const env = native.jobEnv(); setEnv(env); return env; },
+      set: setEnv,
+      enumerable: true,
+      configurable: true,
+    });
+  } else if (init.env !== null) {
+    process.env = init.env;
+  }
   process.execArgv = init.execArgv;
   ctrl.unref();
   ctrl.start();
