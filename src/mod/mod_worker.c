@@ -53,7 +53,6 @@ typedef struct port_handle {
 struct sp_worker {
   atomic_int refs;        /* parent + thread */
   uv_mutex_t lock;        /* guards agent, wake_ready, handed_off and the hand-off fields */
-  uv_cond_t handoff_cond; /* a spare waits on it for its job (or for terminate) */
   bool spare;             /* started ahead of any Worker (fixed before the thread starts) */
   bool handed_off;        /* the fields below "start-up data" are filled (lock) */
   uv_thread_t thread;
@@ -462,7 +461,6 @@ static void worker_unref(sp_worker_t *w) {
   for (int i = 0; i < w->argc; i++) free(w->argv[i]);
   free(w->argv);
   sp__env_free(w->env);
-  uv_cond_destroy(&w->handoff_cond);
   uv_mutex_destroy(&w->lock);
   free(w);
 }
@@ -473,12 +471,21 @@ static void wake_cb(uv_async_t *async) {
   if (a && atomic_load(&w->terminate)) sp__agent_begin_exit(a, 1);
 }
 
-/* A spare boots with no job: it loads what every worker needs, then waits. */
+static bool spare_has_job(sp_worker_t *w) {
+  uv_mutex_lock(&w->lock);
+  bool done = w->handed_off || atomic_load(&w->terminate);
+  uv_mutex_unlock(&w->lock);
+  return done;
+}
+
+/* A spare boots with no job: it loads what every job needs, then idles in its
+ * loop (where the engine's GC timers can tidy up after the boot) until the
+ * parent hands it a job through wake_async, or terminates it. */
 static void spare_wait_for_job(sp_worker_t *w, sp_agent_t *a, int rc) {
   if (rc == 0 && !a->exiting) sp__agent_prewarm_worker(a);
-  uv_mutex_lock(&w->lock);
-  while (!w->handed_off && !atomic_load(&w->terminate)) uv_cond_wait(&w->handoff_cond, &w->lock);
-  uv_mutex_unlock(&w->lock);
+  uv_ref((uv_handle_t *)&w->wake_async);
+  while (!a->exiting && !spare_has_job(w)) uv_run(&a->loop, UV_RUN_ONCE);
+  uv_unref((uv_handle_t *)&w->wake_async);
   if (atomic_load(&w->terminate) || rc != 0 || a->exiting) return;
   /* what the bootstrap could not know yet */
   JSValueRef exc = NULL;
@@ -564,7 +571,6 @@ static void worker_request_terminate(sp_worker_t *w) {
     sp_park_interrupt(&w->agent->waiter);      /* and a blocked Atomics.wait returns */
   }
   if (w->wake_ready) uv_async_send(&w->wake_async);     /* an idle loop wakes and exits */
-  uv_cond_signal(&w->handoff_cond);                     /* a spare stops waiting */
   uv_mutex_unlock(&w->lock);
 }
 
@@ -629,7 +635,6 @@ static sp_worker_t *worker_alloc(sp_agent_t *a, size_t stack_size, bool spare) {
   if (!w) return NULL;
   atomic_init(&w->refs, 2);
   uv_mutex_init(&w->lock);
-  uv_cond_init(&w->handoff_cond);
   w->parent = a;
   w->spare = spare;
   w->stack_size = stack_size;
@@ -709,7 +714,7 @@ SP_FN(js_spawn) {
   sp_channel_new(&pub_parent, &w->parent_port);
   sp_channel_new(&ctrl_parent, &w->ctrl_port);
   w->handed_off = true;
-  uv_cond_signal(&w->handoff_cond);
+  if (w->wake_ready) uv_async_send(&w->wake_async); /* a waiting spare wakes up */
   uv_mutex_unlock(&w->lock);
   JSObjectRef handle = JSObjectMake(ctx, worker_class, w);
   w->owner = handle;
