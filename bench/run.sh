@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# spindle's benchmarks, side by side with node: start-up (bench/startup.sh), then
+# spindle's benchmarks, side by side with node: start-up (bench/startup.sh), spaced
+# worker spawns (bench/spawn_spaced.js), then
 # the shared worker suite (../shared/bench, interleaved runs, ratio > 1 = spindle
 # better). Usage: bench/run.sh [BUILD_DIR]; RUNS, BENCHES as in ../shared/bench.
 set -u
@@ -8,6 +9,9 @@ BUILD=${1:-build}
 SHARED=${SHARED_BENCH:-../shared/bench}
 echo "== start-up"
 bench/startup.sh "$BUILD"
+echo "== spawn with quiet gaps (bench/spawn_spaced.js)"
+"./$BUILD/spindle" bench/spawn_spaced.js
+"${NODE:-node}" bench/spawn_spaced.js
 if [ -x "$SHARED/compare.sh" ]; then
   echo "== worker suite ($SHARED)"
   "$SHARED/compare.sh" "./$BUILD/spindle" -- "${NODE:-node}"

@@ -477,8 +477,14 @@ static const char helpers_src[] =
     "    rb = saved[0]; rpos = saved[1]; robjs = saved[2]; rkeys = saved[3];\n"
     "  }\n"
     "}\n"
+    "/* Delivery in one engine entry: decode, then hand the value (or the error) on. */\n"
+    "function readThen(stage, fn, arg) {\n"
+    "  var v;\n"
+    "  try { v = read(stage); } catch (e) { return fn(arg, e, true); }\n"
+    "  return fn(arg, v, false);\n"
+    "}\n"
     "return {\n"
-    "  write: write, read: read,\n"
+    "  write: write, read: read, readThen: readThen,\n"
     "  describe: function (v) {\n"
     "    if (typeof v === 'function') return apply(fnToString, v, []);\n"
     "    if (typeof v === 'symbol') return apply(symToString, v, []);\n"
@@ -504,7 +510,7 @@ typedef struct vm {
   struct vm *next; /* this thread's other VMs (normally none) */
   JSObjectRef global;
   JSObjectRef holder; /* protected; owns every function below */
-  JSObjectRef write, read, describe, is_detached, slice, transfer, data_view, mark, is_marked, detach,
+  JSObjectRef write, read, read_then, describe, is_detached, slice, transfer, data_view, mark, is_marked, detach,
       tag_lent, lent_id;
   /* staging byte arrays shared with the JS codec (held by the holder; pointers
    * taken once: they are ours, never transferred). busy: in use by an outer call. */
@@ -601,7 +607,7 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   vm->global = global;
   vm->holder = holder;
 #define F(field, name) vm->field = get_fn(ctx, holder, name);
-  F(write, "write") F(read, "read") F(describe, "describe") F(is_detached, "isDetached")
+  F(write, "write") F(read, "read") F(read_then, "readThen") F(describe, "describe") F(is_detached, "isDetached")
   F(slice, "slice") F(transfer, "transfer") F(data_view, "dataView")
   F(mark, "mark") F(is_marked, "isMarked") F(detach, "detach") F(tag_lent, "tagLent") F(lent_id, "lentId")
 #undef F
@@ -1203,14 +1209,22 @@ static JSValueRef nat_take(JSContextRef ctx, JSObjectRef f, JSObjectRef self, si
   return o ? o : reader_fail(ctx, rd, exc);
 }
 
-static JSValueRef deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef *exc) {
+/* then == NULL: returns the value (NULL and *exc when it cannot be decoded).
+ * Else: returns then(arg, value or error, failed) and *exc is what then threw. */
+static JSValueRef deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSObjectRef then, JSValueRef arg,
+                              JSValueRef *exc) {
   *exc = NULL;
   vm_t *vm = vm_get(ctx, exc);
-  if (!vm) return NULL;
-  int err = msg ? sp_wire_check(msg->data, msg->len, msg->side, msg->nside) : SP_WIRE_EBAD_VALUE;
+  int err = !vm ? SP_WIRE_ENOMEM : msg ? sp_wire_check(msg->data, msg->len, msg->side, msg->nside) : SP_WIRE_EBAD_VALUE;
   if (err) {
-    *exc = sp_js_error(ctx, "Error", NULL, "Unable to deserialize cloned data.");
-    return NULL;
+    JSValueRef e = *exc ? *exc : sp_js_error(ctx, "Error", NULL, "Unable to deserialize cloned data.");
+    *exc = NULL;
+    if (!then) {
+      *exc = e;
+      return NULL;
+    }
+    JSValueRef args[3] = {arg, e, JSValueMakeBoolean(ctx, true)};
+    return JSObjectCallAsFunction(ctx, then, NULL, 3, args, exc);
   }
   /* the bytes go into the VM's reading stage (grown up to RSTAGE_MAX), or a
    * throwaway array when it is too small or in use by an outer read */
@@ -1245,10 +1259,17 @@ static JSValueRef deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef *
   reader_t *outer = cur_reader;
   cur_reader = &rd;
   if (own) vm->rstage_busy = true;
-  JSValueRef arg = stage;
-  JSValueRef v = JSObjectCallAsFunction(ctx, vm->read, NULL, 1, &arg, exc);
+  JSValueRef v;
+  if (then) {
+    JSValueRef args[3] = {stage, then, arg};
+    v = JSObjectCallAsFunction(ctx, vm->read_then, NULL, 3, args, exc);
+  } else {
+    JSValueRef sarg = stage;
+    v = JSObjectCallAsFunction(ctx, vm->read, NULL, 1, &sarg, exc);
+  }
   if (own) vm->rstage_busy = false;
   cur_reader = outer;
+  if (then) return v;
   if (*exc || !v) {
     if (!*exc) *exc = sp_js_error(ctx, "Error", NULL, "Unable to deserialize cloned data.");
     return NULL;
@@ -1268,7 +1289,15 @@ sp_wire_msg_t *sp_clone_serialize(JSContextRef ctx, JSValueRef value, JSValueRef
  * JSUnlock finds none of ours. */
 JSValueRef sp_clone_deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef *exc) {
   JSLock(ctx);
-  JSValueRef v = deserialize(ctx, msg, exc);
+  JSValueRef v = deserialize(ctx, msg, NULL, NULL, exc);
+  JSUnlock(ctx);
+  return v;
+}
+
+JSValueRef sp_clone_deserialize_then(JSContextRef ctx, sp_wire_msg_t *msg, JSObjectRef then, JSValueRef arg,
+                                     JSValueRef *exc) {
+  JSLock(ctx);
+  JSValueRef v = deserialize(ctx, msg, then, arg, exc);
   JSUnlock(ctx);
   return v;
 }

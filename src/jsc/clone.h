@@ -79,6 +79,12 @@ sp_wire_msg_t *sp_clone_serialize(JSContextRef ctx, JSValueRef value, JSValueRef
  * Returns NULL with *exc set on a malformed message (never crashes, never
  * reads out of bounds). A message should be deserialized once. */
 JSValueRef sp_clone_deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef *exc);
+/* Message delivery in one engine entry (one VM entry costs the engine a
+ * date-cache reset and, in a worker, a CPU-clock read): decodes msg and
+ * returns then(arg, value, false), or then(arg, error, true) when msg cannot
+ * be decoded. *exc is set only by what `then` itself throws. */
+JSValueRef sp_clone_deserialize_then(JSContextRef ctx, sp_wire_msg_t *msg, JSObjectRef then, JSValueRef arg,
+                                     JSValueRef *exc);
 
 /* markAsUntransferable support: such ArrayBuffers are copied, not moved,
  * even when listed in a transfer list (node 20 behaviour). */

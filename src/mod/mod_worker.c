@@ -33,8 +33,8 @@ typedef struct sp_worker sp_worker_t;
 /* Per-agent state (agent->worker_data): JS hooks, the port prototype, child workers. */
 typedef struct worker_state {
   JSObjectRef port_proto;  /* MessagePort.prototype of this VM (protected) */
-  JSObjectRef hooks;       /* { initPort, emitMessage, emitMessageError, emitClose, emitWorkerExit } */
-  JSObjectRef emit_message, emit_message_error, init_port; /* hot ones, cached (protected) */
+  JSObjectRef hooks;       /* { initPort, deliverMessage, emitClose, emitWorkerExit } */
+  JSObjectRef deliver_message, init_port; /* hot ones, cached (protected) */
   sp_worker_t *children;   /* live child workers (this thread only) */
   sp_worker_t *spare;      /* a booted worker thread waiting for its Worker (main thread) */
   struct port_handle *handles; /* every port handle of this agent, for teardown */
@@ -204,13 +204,11 @@ static void deliver(port_handle_t *h) {
       sp_wire_msg_free(msg);
       continue;
     }
-    /* one engine lock for decode and emit: the nested JSLock inside is cheap */
+    /* decode and emit ('message' or 'messageerror') in one engine entry */
     JSValueRef exc = NULL;
-    JSValueRef value = sp_clone_deserialize(a->ctx, msg, &exc);
+    sp_clone_deserialize_then(a->ctx, msg, state_of(a)->deliver_message, h->obj, &exc);
     sp_wire_msg_free(msg);
-    JSValueRef args[2] = {h->obj, value ? value : exc};
-    worker_state_t *st = state_of(a);
-    sp__agent_call(a, value ? st->emit_message : st->emit_message_error, NULL, 2, args);
+    if (exc) sp__agent_uncaught(a, exc); /* thrown by a listener */
     sp__agent_leave(a);
   }
   if (!h->port || a->exiting) return;
@@ -289,9 +287,9 @@ SP_FN(js_setup) {
   st->hooks = (JSObjectRef)SP_ARG(1);
   JSValueProtect(ctx, st->port_proto);
   JSValueProtect(ctx, st->hooks);
-  JSObjectRef *cached[] = {&st->emit_message, &st->emit_message_error, &st->init_port};
-  const char *names[] = {"emitMessage", "emitMessageError", "initPort"};
-  for (int i = 0; i < 3; i++) {
+  JSObjectRef *cached[] = {&st->deliver_message, &st->init_port};
+  const char *names[] = {"deliverMessage", "initPort"};
+  for (int i = 0; i < 2; i++) {
     JSValueRef f = sp_js_get(ctx, st->hooks, names[i]);
     if (!JSValueIsObject(ctx, f)) return sp_js_throw(ctx, exc, "TypeError", NULL, "worker hooks: %s missing", names[i]);
     *cached[i] = (JSObjectRef)f;
@@ -398,13 +396,9 @@ SP_FN(js_drain) {
     sp_wire_msg_t *msg = (sp_wire_msg_t *)sp_port_receive(h->port);
     if (!msg) break;
     JSValueRef e = NULL;
-    JSValueRef value = sp_clone_deserialize(ctx, msg, &e);
+    sp_clone_deserialize_then(ctx, msg, state_of(a)->deliver_message, h->obj, &e);
     sp_wire_msg_free(msg);
-    JSValueRef args[2] = {h->obj, value ? value : e};
-    worker_state_t *st = state_of(a);
-    JSValueRef e2 = NULL;
-    JSObjectCallAsFunction(ctx, value ? st->emit_message : st->emit_message_error, NULL, 2, args, &e2);
-    if (e2) sp__agent_uncaught(a, e2);
+    if (e) sp__agent_uncaught(a, e);
   }
   if (h->port) h->started = was;
   return SP_UNDEF;
@@ -599,8 +593,8 @@ void sp__worker_agent_teardown(sp_agent_t *a) {
   }
   if (st->port_proto) JSValueUnprotect(a->ctx, st->port_proto);
   if (st->hooks) JSValueUnprotect(a->ctx, st->hooks);
-  JSObjectRef cached[] = {st->emit_message, st->emit_message_error, st->init_port};
-  for (int i = 0; i < 3; i++)
+  JSObjectRef cached[] = {st->deliver_message, st->init_port};
+  for (int i = 0; i < 2; i++)
     if (cached[i]) JSValueUnprotect(a->ctx, cached[i]);
   free(st);
   a->worker_data = NULL;

@@ -164,12 +164,9 @@ function makeEvent(port, type, data) {
   return { type, data, target: port, currentTarget: port, ports: [], origin: '', lastEventId: '', source: null };
 }
 
-function emitMessage(port, value) {
-  port.emit('message', value);
-}
-
-function emitMessageError(port, error) {
-  port.emit('messageerror', error);
+// Called from C with a delivered message, decoded (failed: it could not be).
+function deliverMessage(port, value, failed) {
+  port.emit(failed ? 'messageerror' : 'message', value);
 }
 
 function emitClose(port) {
@@ -196,7 +193,7 @@ function moveMessagePortToContext() {
 }
 
 // The hooks C calls; emitWorkerExit is filled in by worker_threads.
-const hooks = { initPort, emitMessage, emitMessageError, emitClose, emitWorkerExit: null };
+const hooks = { initPort, deliverMessage, emitClose, emitWorkerExit: null };
 native.setup(MessagePort.prototype, hooks);
 
 module.exports = {
