@@ -1,6 +1,8 @@
 /* See parking.h. */
 #include "core/parking.h"
 
+#include "core/cpu.h"
+
 #include <errno.h>
 #include <string.h>
 
@@ -56,14 +58,6 @@ static void dequeue(bucket_t *b, sp_waiter_t *w) {
   w->queued = false;
 }
 
-static inline void cpu_relax(void) {
-#if defined(__x86_64__) || defined(__i386__)
-  __builtin_ia32_pause();
-#elif defined(__aarch64__)
-  __asm__ __volatile__("yield");
-#endif
-}
-
 /* Spinning pays when the notifier is running on the other core right now;
  * about 2,000 pauses (a few microseconds) is the measured sweet spot. */
 enum { SPIN_ITERATIONS = 2000 };
@@ -86,7 +80,7 @@ int sp_park_wait(sp_waiter_t *w, const void *addr, int size, int64_t expected, i
 
   for (int i = 0; i < SPIN_ITERATIONS; i++) {
     if (atomic_load_explicit(&w->notified, memory_order_acquire) || atomic_load(&w->interrupted)) break;
-    cpu_relax();
+    sp_cpu_relax();
   }
 
   uint64_t deadline = timeout_ns > 0 ? uv_hrtime() + (uint64_t)timeout_ns : 0;

@@ -9,18 +9,11 @@
  * order against timers and setImmediate is node's. */
 #include <sched.h>
 
+#include "core/cpu.h"
 #include "jsc/agent.h"
 
 /* Long enough to catch a reply from a thread that is running right now. */
 enum { SP_SPIN_WINDOW_NS = 200 * 1000 };
-
-static inline void cpu_relax(void) {
-#if defined(__x86_64__) || defined(__i386__)
-  __builtin_ia32_pause();
-#elif defined(__aarch64__)
-  __asm__ __volatile__("yield");
-#endif
-}
 
 /* Runs the items queued now; later ones wait for the next round, so a flood on
  * one port cannot starve timers and I/O. */
@@ -54,7 +47,7 @@ static bool spin(sp_agent_t *a) {
       if (deadline == a->spin_until) a->spin_until = 0;
       return false;
     }
-    for (int i = 0; i < 64 && !sp_notifier_pending(&a->inbox); i++) cpu_relax();
+    for (int i = 0; i < 64 && !sp_notifier_pending(&a->inbox); i++) sp_cpu_relax();
     if (round % 4 == 3) sched_yield();
     now = uv_hrtime();
   }
