@@ -10,6 +10,7 @@ const child = require('internal/worker/child_state');
 const processBinding = binding('process');
 const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
 const kHandle = Symbol('kHandle');
+const kLimits = Symbol('kLimits');
 const kPort = Symbol('kPort');
 const kCtrl = Symbol('kCtrl');
 const kOwner = Symbol('kOwner');
@@ -50,6 +51,19 @@ function copyEnv(env) {
 }
 
 const resourceLimitKeys = ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb', 'codeRangeSizeMb', 'stackSizeMb'];
+
+// The limits a worker reports (worker.resourceLimits, and resourceLimits inside
+// it): what was asked, else V8's defaults as node reports them (the old
+// generation defaults to a quarter of the RAM, at most 4 GiB).
+function effectiveLimits(asked) {
+  const quarterOfRam = Math.floor(binding('os').totalmem() / 4 / (1024 * 1024));
+  return {
+    maxYoungGenerationSizeMb: asked.maxYoungGenerationSizeMb || 48,
+    maxOldGenerationSizeMb: asked.maxOldGenerationSizeMb || Math.min(4096, Math.max(256, quarterOfRam)),
+    codeRangeSizeMb: asked.codeRangeSizeMb || 0,
+    stackSizeMb: asked.stackSizeMb || 4,
+  };
+}
 
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
@@ -112,7 +126,7 @@ class Worker extends EventEmitter {
       execArgv,
       workerData: options.workerData,
       environmentData,
-      resourceLimits,
+      resourceLimits: effectiveLimits(resourceLimits),
       stdout: !!options.stdout,
       stderr: !!options.stderr,
     };
@@ -128,12 +142,7 @@ class Worker extends EventEmitter {
     this[kExitCode] = undefined;
     this[kTerminating] = [];
     this.threadId = threadId;
-    this.resourceLimits = {
-      maxYoungGenerationSizeMb: resourceLimits.maxYoungGenerationSizeMb || 48,
-      maxOldGenerationSizeMb: resourceLimits.maxOldGenerationSizeMb || 2048,
-      codeRangeSizeMb: resourceLimits.codeRangeSizeMb || 0,
-      stackSizeMb: resourceLimits.stackSizeMb || 4,
-    };
+    this[kLimits] = resourceLimits;
     const { WorkerReadable } = require('internal/worker/stdio');
     this[kStdout] = new WorkerReadable();
     this[kStderr] = new WorkerReadable();
@@ -157,6 +166,20 @@ class Worker extends EventEmitter {
       case 'error': this.emit('error', child.deserializeError(msg.error)); break;
       default: break;
     }
+  }
+
+  // As node: {} once the worker has exited; before it is online, -1 for
+  // what was not asked (node reads those from the worker's engine).
+  get resourceLimits() {
+    if (this[kHandle] === null) return {};
+    const asked = this[kLimits];
+    if (this[kOnline]) return effectiveLimits(asked);
+    return {
+      maxYoungGenerationSizeMb: asked.maxYoungGenerationSizeMb || -1,
+      maxOldGenerationSizeMb: asked.maxOldGenerationSizeMb || -1,
+      codeRangeSizeMb: asked.codeRangeSizeMb || -1,
+      stackSizeMb: asked.stackSizeMb || 4,
+    };
   }
 
   postMessage(...args) {
