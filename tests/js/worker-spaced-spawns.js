@@ -5,7 +5,8 @@ const { Worker, threadId, setEnvironmentData } = require('worker_threads');
 
 const code = `
 const wt = require('worker_threads');
-wt.parentPort.once('message', (m) => {
+wt.parentPort.on('message', (m) => {
+  if (m === 'bye') process.exit(0);
   wt.parentPort.postMessage({
     reply: m + 1,
     isMain: wt.isMainThread,
@@ -35,7 +36,9 @@ async function round(i, options = {}) {
   const reply = new Promise((resolve) => w.once('message', resolve));
   const exited = new Promise((resolve) => w.once('exit', resolve));
   w.postMessage(i * 10);
-  console.log(i, JSON.stringify(await reply), JSON.stringify(w.resourceLimits));
+  console.log(i, JSON.stringify(await reply));
+  console.log(i, 'running with', JSON.stringify(w.resourceLimits)); // online: the engine's values
+  w.postMessage('bye');
   console.log('exit', await exited, JSON.stringify(w.resourceLimits));
 }
 
