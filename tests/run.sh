@@ -23,20 +23,26 @@ export SPINDLE NODE TIMEOUT RETRY_HANGS
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
-# Runs "$@" under the timeout; with RETRY_HANGS=1 a timed-out run gets one more try.
+# run_limited OUT ERR CMD...: runs CMD under the timeout, stdout to OUT and
+# stderr to ERR (ERR "-": with stdout); with RETRY_HANGS=1 a timed-out run is
+# run once more from scratch (its output files start over).
+run_once() {
+  local out=$1 err=$2; shift 2
+  if [ "$err" = - ]; then timeout "$TIMEOUT" "$@" >"$out" 2>&1 </dev/null
+  else timeout "$TIMEOUT" "$@" >"$out" 2>"$err" </dev/null; fi
+}
 run_limited() {
-  timeout "$TIMEOUT" "$@"; local rc=$?
+  run_once "$@"; local rc=$?
   if [ "$rc" = 124 ] && [ "$RETRY_HANGS" = 1 ]; then
-    echo "note: timed out once, retried (engine/sanitizer hang): $*" >&2
     echo "     (retried after a timeout: $(basename "${@: -1}"))" >>"$results/retries"
-    timeout "$TIMEOUT" "$@"; rc=$?
+    run_once "$@"; rc=$?
   fi
   return $rc
 }
 
 run_unit() {
   local bin=$1 name; name=$(basename "$bin")
-  if run_limited "$bin" >"$results/unit-$name.out" 2>&1; then echo "ok   unit/$name"; touch "$results/pass.unit-$name"
+  if run_limited "$results/unit-$name.out" - "$bin"; then echo "ok   unit/$name"; touch "$results/pass.unit-$name"
   else echo "FAIL unit/$name"; sed 's/^/     /' "$results/unit-$name.out" | tail -20; touch "$results/fail.unit-$name"; fi
 }
 
@@ -47,7 +53,7 @@ run_js() {
   expect=$(sed -n 's|^// expect-exit: \([0-9]*\).*|\1|p' "$file" | head -1)
   expect=${expect:-0}
   (cd "$(dirname "$file")" && timeout "$TIMEOUT" "$NODE" "$(basename "$file")" >"$dir/node.out" 2>"$dir/node.err" </dev/null); rn=$?
-  (cd "$(dirname "$file")" && run_limited "$SPINDLE" "$(basename "$file")" >"$dir/spindle.out" 2>"$dir/spindle.err" </dev/null); rs=$?
+  (cd "$(dirname "$file")" && run_limited "$dir/spindle.out" "$dir/spindle.err" "$SPINDLE" "$(basename "$file")"); rs=$?
   local why=""
   [ "$rn" = "$expect" ] || why="node exited $rn (expected $expect)"
   [ -z "$why" ] && [ "$rs" != "$expect" ] && why="spindle exited $rs (expected $expect)"
@@ -80,7 +86,7 @@ run_cli() {
   fi
   rm -rf "$dir"
 }
-export -f run_js run_unit run_cli run_limited
+export -f run_js run_unit run_cli run_limited run_once
 export results
 
 for bin in "$BUILD"/unit/test_*; do
