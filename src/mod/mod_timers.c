@@ -5,8 +5,12 @@
 
 static void timer_cb(uv_timer_t *h) {
   sp_agent_t *a = h->loop->data;
+  /* One `now` for the whole pass, as node: a timer created by a callback of
+   * this pass (setTimeout refreshes the loop clock) waits for the next loop
+   * turn even when the callback ran longer than its delay. */
+  double pass_now = (double)uv_now(&a->loop);
   for (;;) {
-    JSValueRef now = JSValueMakeNumber(a->ctx, (double)uv_now(&a->loop));
+    JSValueRef now = JSValueMakeNumber(a->ctx, pass_now);
     JSValueRef r = sp__agent_callback(a, a->fn_process_timers, NULL, 1, &now);
     if (a->exiting) return;
     if (!r || JSValueIsBoolean(a->ctx, r)) continue; /* ran one (or it threw): look again */
