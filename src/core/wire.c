@@ -196,7 +196,7 @@ static void free_link(sp_port_msg_t *link) { sp_wire_msg_free((sp_wire_msg_t *)l
 /* Every message header lives in a msgblock; small messages carry their bytes in it too. */
 enum { INLINE_MAX = SP_MSGBLOCK_BYTES - sizeof(sp_wire_msg_t) };
 
-static sp_wire_msg_t *msg_alloc(uint8_t *data, size_t len, sp_wire_side_t *side, uint32_t nside) {
+sp_wire_msg_t *sp_wire_msg_new(uint8_t *data, size_t len, sp_wire_side_t *side, uint32_t nside) {
   sp_wire_msg_t *m = sp_msgblock_alloc();
   if (!m) return NULL;
   m->link.next = NULL;
@@ -209,14 +209,10 @@ static sp_wire_msg_t *msg_alloc(uint8_t *data, size_t len, sp_wire_side_t *side,
   return m;
 }
 
-sp_wire_msg_t *sp_wire_msg_new(uint8_t *data, size_t len, sp_wire_side_t *side, uint32_t nside) {
-  return msg_alloc(data, len, side, nside);
-}
-
 sp_wire_msg_t *sp_wire_msg_from_wbuf(sp_wbuf_t *w, sp_wire_side_t *side, uint32_t nside) {
   sp_wire_msg_t *m;
   if (w->len <= INLINE_MAX) {
-    if (!(m = msg_alloc(NULL, w->len, side, nside))) return NULL;
+    if (!(m = sp_wire_msg_new(NULL, w->len, side, nside))) return NULL;
     m->data = (uint8_t *)(m + 1);
     m->data_inline = true;
     if (w->len) memcpy(m->data, w->data, w->len);
@@ -226,7 +222,7 @@ sp_wire_msg_t *sp_wire_msg_from_wbuf(sp_wbuf_t *w, sp_wire_side_t *side, uint32_
   uint8_t *data = w->data;
   if (!w->heap && !(data = malloc(w->len))) return NULL;
   if (!w->heap) memcpy(data, w->data, w->len);
-  if (!(m = msg_alloc(data, w->len, side, nside))) {
+  if (!(m = sp_wire_msg_new(data, w->len, side, nside))) {
     if (!w->heap) free(data);
     return NULL;
   }

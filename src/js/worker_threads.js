@@ -133,7 +133,7 @@ class Worker extends EventEmitter {
     // JavaScriptCore has one heap: the old and young limits together bound it.
     const heapLimitMb = (resourceLimits.maxOldGenerationSizeMb || 0) +
       (resourceLimits.maxOldGenerationSizeMb ? resourceLimits.maxYoungGenerationSizeMb || 0 : 0);
-    const [handle, threadId, port, ctrl] = native.spawn(init, transferList, processArgv,
+    const [handle, threadId, port, ctrl] = native.spawn(init, transferList,
       resourceLimits.stackSizeMb || 0, heapLimitMb, env === undefined);
     handle[kOwner] = this;
     this[kHandle] = handle;

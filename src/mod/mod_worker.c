@@ -18,7 +18,6 @@
  *   exit_async; the parent joins the thread there and emits 'exit'.
  */
 #include <stddef.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,8 +68,6 @@ struct sp_worker {
   sp_wire_msg_t *init_msg;  /* the cloned { workerData, env, argv, code, ... } */
   sp_port_t *parent_port;   /* the worker's end of the public channel */
   sp_port_t *ctrl_port;     /* the worker's end of the control channel */
-  int argc;
-  char **argv;
   char **env;               /* the parent's environment, copied at spawn, or NULL */
   /* the parent's alone */
   sp_agent_t *parent;
@@ -452,8 +449,6 @@ static void worker_unref(sp_worker_t *w) {
   if (w->init_msg) sp_wire_msg_free(w->init_msg);
   if (w->parent_port) sp_port_unref(w->parent_port);
   if (w->ctrl_port) sp_port_unref(w->ctrl_port);
-  for (int i = 0; i < w->argc; i++) free(w->argv[i]);
-  free(w->argv);
   sp__env_free(w->env);
   uv_mutex_destroy(&w->lock);
   free(w);
@@ -489,8 +484,10 @@ static void spare_wait_for_job(sp_worker_t *w, sp_agent_t *a, int rc) {
 
 static void worker_main(void *arg) {
   sp_worker_t *w = arg;
-  static char *spare_argv[] = {"spindle", NULL}; /* process.argv comes with the job (child.js) */
-  sp_agent_options_t opts = {.argc = w->spare ? 1 : w->argc, .argv = w->spare ? spare_argv : w->argv};
+  /* process.argv comes with the job (init.argv, set by child.js): a spare boots
+   * before it knows it, so every worker starts the same way */
+  static char *boot_argv[] = {"spindle", NULL};
+  sp_agent_options_t opts = {.argc = 1, .argv = boot_argv};
   sp_agent_t *a = NULL;
   int rc = sp__agent_new_worker(&a, &opts, w);
   uv_mutex_lock(&w->lock);
@@ -664,7 +661,7 @@ static void spare_ensure(sp_agent_t *a) {
   if (worker_start(w) == 0) st->spare = w;
 }
 
-/* spawn(init, transferList, argv[], stackSizeMb, heapLimitMb, copyEnv) -> [handle, threadId, parentSidePort, ctrlPort]
+/* spawn(init, transferList, stackSizeMb, heapLimitMb, copyEnv) -> [handle, threadId, parentSidePort, ctrlPort]
  * `init` is cloned for the new thread (workerData, code ...); copyEnv: the
  * worker's process.env is a copy of the C environment made here. */
 SP_FN(js_spawn) {
@@ -672,16 +669,10 @@ SP_FN(js_spawn) {
   uv_once(&classes_once, create_classes);
   sp_wire_msg_t *init = sp_clone_serialize(ctx, SP_ARG(0), SP_ARG(1), exc);
   if (!init) return SP_UNDEF;
-  double stack_mb = sp_js_num(ctx, SP_ARG(3));
+  double stack_mb = sp_js_num(ctx, SP_ARG(2));
   size_t stack_size = stack_mb > 0 ? (size_t)(stack_mb * 1024 * 1024) : DEFAULT_STACK;
   if (stack_size < (256u << 10)) stack_size = 256u << 10;
-  double heap_mb = sp_js_num(ctx, SP_ARG(4));
-  JSValueRef argvv = SP_ARG(2);
-  unsigned n = JSValueIsObject(ctx, argvv) ? (unsigned)sp_js_num(ctx, sp_js_get(ctx, (JSObjectRef)argvv, "length")) : 0;
-  char **wargv = calloc(n + 1, sizeof *wargv);
-  int wargc = 0;
-  for (unsigned i = 0; i < n; i++)
-    wargv[wargc++] = sp_js_cstr(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)argvv, i, NULL), NULL, NULL);
+  double heap_mb = sp_js_num(ctx, SP_ARG(3));
 
   worker_state_t *st = state_of(a);
   sp_worker_t *w = NULL;
@@ -693,8 +684,6 @@ SP_FN(js_spawn) {
   bool fresh = w == NULL;
   if (fresh && !(w = worker_alloc(a, stack_size, false))) {
     sp_wire_msg_free(init);
-    for (int i = 0; i < wargc; i++) free(wargv[i]);
-    free(wargv);
     return sp_js_throw(ctx, exc, "Error", "ERR_WORKER_INIT_FAILED", "Worker initialization failure: out of memory");
   }
   sp_port_t *pub_parent, *ctrl_parent;
@@ -702,9 +691,7 @@ SP_FN(js_spawn) {
   w->init_msg = init;
   w->thread_id = atomic_fetch_add(&next_thread_id, 1);
   w->heap_limit = heap_mb > 0 ? (size_t)(heap_mb * 1024 * 1024) : 0;
-  w->argc = wargc;
-  w->argv = wargv;
-  if (JSValueToBoolean(ctx, SP_ARG(5))) w->env = sp__env_snapshot();
+  if (JSValueToBoolean(ctx, SP_ARG(4))) w->env = sp__env_snapshot();
   sp_channel_new(&pub_parent, &w->parent_port);
   sp_channel_new(&ctrl_parent, &w->ctrl_port);
   w->handed_off = true;
