@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "jsc/clone.h"
 #include "jsc/js.h"
 #include "jsc/jsc_private.h"
 
@@ -114,9 +115,13 @@ static bool over_heap_limit(JSContextRef ctx, sp_agent_t *a) {
 
 static bool should_terminate(JSContextRef ctx, void *data) {
   sp_agent_t *a = data;
-  if (atomic_load(&a->terminate)) return true;
+  if (atomic_load(&a->terminate)) {
+    a->engine_terminated = true;
+    return true;
+  }
   if (over_heap_limit(ctx, a)) {
     a->out_of_memory = true;
+    a->engine_terminated = true;
     atomic_store(&a->terminate, true);
     return true;
   }
@@ -282,9 +287,17 @@ static JSObjectRef get_fn(sp_agent_t *a, const char *name) {
   return (JSObjectRef)v;
 }
 
-int sp_agent_new(sp_agent_t **out, const sp_agent_options_t *opts) { return sp__agent_new_worker(out, opts, NULL); }
+static JSValueRef js_nop(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, size_t argc, const JSValueRef argv[],
+                         JSValueRef *exc) {
+  return JSValueMakeUndefined(ctx);
+}
 
-int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struct sp_worker *worker) {
+int sp_agent_new(sp_agent_t **out, const sp_agent_options_t *opts) {
+  return sp__agent_new_worker(out, opts, NULL, NULL);
+}
+
+int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struct sp_worker *worker,
+                         sp__engine_t *reuse) {
   sp_agent_t *a = calloc(1, sizeof *a);
   if (!a) return -ENOMEM;
   a->worker = worker;
@@ -300,9 +313,13 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   current_agent = a;
   if (!main_agent) main_agent = a;
 
-  a->gmain = g_main_context_new();
-  g_main_context_push_thread_default(a->gmain); /* before the VM, or its timers hang */
-  g_main_context_acquire(a->gmain);
+  if (reuse) {
+    a->gmain = reuse->gmain; /* still pushed and acquired on this thread */
+  } else {
+    a->gmain = g_main_context_new();
+    g_main_context_push_thread_default(a->gmain); /* before the VM, or its timers hang */
+    g_main_context_acquire(a->gmain);
+  }
   static bool main_runloop_ready;
   if (!worker && !main_runloop_ready) {
     /* The engine's main RunLoop binds to the context pushed now: it must be
@@ -316,8 +333,16 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   uv_unref((uv_handle_t *)&a->engine_hold);
   int inbox_rc = sp__inbox_start(a); /* fails only without file descriptors left */
 
-  a->group = JSContextGroupCreate();
+  a->group = reuse ? reuse->group : JSContextGroupCreate();
   a->ctx = JSGlobalContextCreateInGroup(a->group, NULL);
+  if (reuse) {
+    a->anchor = reuse->anchor;
+    a->anchor_fn = reuse->anchor_fn;
+  }
+  /* Earlier realms are garbage now, but the engine's own timers collect them
+   * too late (RSS grew ~0.8 MB per realm): a spare collects while it idles
+   * (mod_worker), and a VM reused back to back collects every few realms. */
+  if (reuse && (a->garbage_realms = reuse->garbage_realms + 1) >= SP_GARBAGE_REALMS_MAX) sp__agent_collect_garbage(a);
   /* Only a worker can be terminate()d from outside, and the watchdog costs a
    * CPU-time syscall per VM entry: the main thread arms it only to exit. */
   if (worker) JSContextGroupSetExecutionTimeLimit(a->group, a->timeout_period, should_terminate, a);
@@ -417,8 +442,59 @@ static void close_walk_cb(uv_handle_t *h, void *arg) {
   if (!uv_is_closing(h)) uv_close(h, NULL);
 }
 
-void sp_agent_free(sp_agent_t *a) {
-  if (!a) return;
+void sp__agent_collect_garbage(sp_agent_t *a) {
+  JSSynchronousGarbageCollectForDebugging(a->ctx); /* ~1 ms for a worker's heap */
+  a->garbage_realms = 0;
+}
+
+bool sp__agent_engine_reusable(const sp_agent_t *a) {
+  return a->ctx && a->hooks && !a->engine_terminated && !a->engine_deferred_work && a->engine_pending == 0 &&
+         !a->out_of_memory && !a->heap_limit;
+}
+
+/* The realm is over (loop closed, watchdog off): is the VM clean for another?
+ * Once the watchdog has stopped JS (engine_terminated), the VM may still hold
+ * the termination request, which the next realm's JS would receive (seen:
+ * "JavaScript execution terminated." in the next worker), and the microtask
+ * queue may hold this realm's jobs (a drain stops at a termination): such a VM
+ * is not reused. Otherwise an empty script must still run cleanly: it meets any
+ * request left pending at entry. */
+static JSStringRef probe_src; /* JSStringRefs are VM-independent: made once */
+static void probe_src_init(void) { probe_src = JSStringCreateWithUTF8CString(""); }
+static JSStringRef probe_script(void) {
+  static uv_once_t once = UV_ONCE_INIT;
+  uv_once(&once, probe_src_init);
+  return probe_src;
+}
+
+static bool engine_is_idle(sp_agent_t *a) {
+  if (a->engine_terminated) return false;
+  JSValueRef exc = NULL;
+  JSEvaluateScript(a->ctx, probe_script(), NULL, NULL, 1, &exc);
+  return exc == NULL && !a->engine_terminated;
+}
+
+void sp__engine_free(sp__engine_t *e) {
+  if (e->anchor) {
+    JSValueUnprotect(e->anchor, e->anchor_fn);
+    JSGlobalContextRelease(e->anchor);
+  }
+  e->anchor = NULL;
+  e->anchor_fn = NULL;
+  JSContextGroupRelease(e->group);
+  g_main_context_pop_thread_default(e->gmain);
+  g_main_context_release(e->gmain);
+  g_main_context_unref(e->gmain);
+  e->group = NULL;
+  e->gmain = NULL;
+}
+
+static bool agent_free(sp_agent_t *a, sp__engine_t *keep);
+void sp_agent_free(sp_agent_t *a) { agent_free(a, NULL); }
+bool sp__agent_free_keep_engine(sp_agent_t *a, sp__engine_t *keep) { return agent_free(a, keep); }
+
+static bool agent_free(sp_agent_t *a, sp__engine_t *keep) {
+  if (!a) return false;
   sp__worker_agent_teardown(a); /* child workers end before their parent's loop goes */
   sp__atomics_agent_teardown(a);
   sp__inbox_stop(a);
@@ -429,11 +505,19 @@ void sp_agent_free(sp_agent_t *a) {
   for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
     if (fns[i]) JSValueUnprotect(a->ctx, fns[i]);
   JSContextGroupClearExecutionTimeLimit(a->group);
+  if (keep && !engine_is_idle(a)) keep = NULL;
+  sp_clone_realm_forget(a->ctx);
+  if (keep && !a->anchor) {
+    a->anchor = JSGlobalContextCreateInGroup(a->group, NULL);
+    a->anchor_fn = JSObjectMakeFunctionWithCallback(a->anchor, NULL, js_nop);
+    JSValueProtect(a->anchor, a->anchor_fn);
+  }
+  /* a strong root to this realm: see sp__engine_t */
+  if (a->anchor) JSGlobalContextSetUnhandledRejectionCallback(a->ctx, a->anchor_fn, NULL);
   JSGlobalContextRelease(a->ctx);
-  JSContextGroupRelease(a->group);
-  g_main_context_pop_thread_default(a->gmain);
-  g_main_context_release(a->gmain);
-  g_main_context_unref(a->gmain);
+  sp__engine_t engine = {a->group, a->gmain, a->anchor, a->anchor_fn, a->garbage_realms};
+  if (keep) *keep = engine;
+  else sp__engine_free(&engine);
   /* Handles closed while the VM went (finalizers) still need their close callbacks. */
   uv_run(&a->loop, UV_RUN_DEFAULT);
   if (uv_loop_close(&a->loop) != 0) {
@@ -449,4 +533,5 @@ void sp_agent_free(sp_agent_t *a) {
   if (current_agent == a) current_agent = NULL;
   if (main_agent == a) main_agent = NULL;
   free(a);
+  return keep != NULL;
 }

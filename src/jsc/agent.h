@@ -68,6 +68,14 @@ typedef struct sp_agent {
    * the GLib context): while engine_pending > 0 this handle keeps the loop alive. */
   uv_async_t engine_hold;
   int engine_pending;
+  /* The realm may have left work queued inside the engine (a FinalizationRegistry
+   * callback, an async wasm compile) that would run in a later realm of the
+   * same VM: its VM is not reused (mod_worker). */
+  bool engine_deferred_work;
+  int garbage_realms;        /* earlier realms of this VM not collected yet */
+  JSGlobalContextRef anchor; /* sp__engine_t's, kept with the VM */
+  JSObjectRef anchor_fn;
+  bool engine_terminated;   /* the watchdog stopped JS at least once (see engine_is_idle) */
 
   int exit_code;
   bool exiting;             /* process.exit() or terminate(): no more JS */
@@ -85,7 +93,36 @@ typedef struct sp_agent {
 } sp_agent_t;
 
 sp_agent_t *sp__agent_current(void);
-int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struct sp_worker *worker);
+
+/* The engine half of an agent, which can outlive it: a worker thread keeps its
+ * VM for its next job (mod_worker), because a realm made in a VM that already
+ * ran the builtins skips parsing and compiling them (the VM's code cache). The
+ * GLib context stays pushed on the thread with it (ENGINE.md: it must come
+ * before the VM). Belongs to one thread. */
+typedef struct sp__engine {
+  JSContextGroupRef group;
+  GMainContext *gmain;
+  /* A realm's unhandled-rejection callback is a strong root, which would keep
+   * a finished realm alive for ever (the callback belongs to it): it is
+   * pointed at `anchor_fn`, a function of a small realm that lives as long as
+   * the VM, before the realm is released. Made when first needed. */
+  JSGlobalContextRef anchor;
+  JSObjectRef anchor_fn; /* protected */
+  int garbage_realms; /* finished realms of this VM not collected yet */
+} sp__engine_t;
+enum { SP_GARBAGE_REALMS_MAX = 4 };
+
+/* A worker's agent. `reuse` (or NULL: make a new one) is taken over by the agent. */
+int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struct sp_worker *worker,
+                         sp__engine_t *reuse);
+/* Whether the agent's VM may serve another realm once this one is gone. */
+bool sp__agent_engine_reusable(const sp_agent_t *a);
+/* sp_agent_free, except that the VM and GLib context go to *keep instead.
+ * Returns false if the VM turned out not to be clean: then it is freed too. */
+bool sp__agent_free_keep_engine(sp_agent_t *a, sp__engine_t *keep);
+void sp__engine_free(sp__engine_t *e);
+/* A full collection now (finished realms of a reused VM). */
+void sp__agent_collect_garbage(sp_agent_t *a);
 int sp__agent_run_worker(sp_agent_t *a);
 /* A spare worker (mod_worker) loads what every job needs before it has one. */
 int sp__agent_prewarm_worker(sp_agent_t *a);

@@ -28,8 +28,9 @@
  * iteration, RegExp flags, ArrayBuffer.prototype.transfer, DataView) are
  * captured once per VM into one protected object, so later changes to the
  * builtins do not affect cloning. It is found through a thread-local pointer
- * (one VM per thread) that is checked against the context's global object;
- * the holder's finalizer clears it when the VM goes away. A clone started
+ * (a thread runs one realm at a time) that is checked against the context's
+ * global object; sp_clone_realm_forget drops it when the realm ends (its VM may
+ * serve a next realm: mod_worker), the holder's finalizer when the VM goes. A clone started
  * inside a getter or setter of an outer one (same thread) gets its own
  * staging array and codec state.
  *
@@ -510,6 +511,7 @@ typedef struct vm {
   struct vm *next; /* this thread's other VMs (normally none) */
   JSObjectRef global;
   JSObjectRef holder; /* protected; owns every function below */
+  JSObjectRef token;  /* the holder's vm_class object: its finalizer frees this */
   JSObjectRef write, read, read_then, describe, is_detached, slice, transfer, data_view, mark, is_marked, detach,
       tag_lent, lent_id;
   /* staging byte arrays shared with the JS codec (held by the holder; pointers
@@ -533,6 +535,7 @@ enum { WSTAGE_SIZE = 64 * 1024, RSTAGE_MAX = 1024 * 1024 };
 
 static void vm_finalize(JSObjectRef obj) {
   vm_t *vm = JSObjectGetPrivate(obj);
+  if (!vm) return; /* forgotten already */
   for (vm_t **p = &tls_vms; *p; p = &(*p)->next)
     if (*p == vm) { *p = vm->next; break; }
   free(vm);
@@ -614,6 +617,7 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   sp_js_set(ctx, holder, "wstage", vm->wstage);
   /* The state's lifetime follows the holder: protected for the VM's life, finalized with it. */
   JSObjectRef token = JSObjectMake(ctx, vm_class, vm);
+  vm->token = token;
   JSStringRef state = JSStringCreateWithUTF8CString("state");
   JSObjectSetProperty(ctx, holder, state, token, kJSPropertyAttributeDontEnum, NULL);
   JSStringRelease(state);
@@ -621,6 +625,19 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   vm->next = tls_vms;
   tls_vms = vm;
   return vm;
+}
+
+void sp_clone_realm_forget(JSContextRef ctx) {
+  JSObjectRef global = JSContextGetGlobalObject(ctx);
+  for (vm_t **p = &tls_vms; *p; p = &(*p)->next) {
+    vm_t *vm = *p;
+    if (vm->global != global) continue;
+    *p = vm->next;
+    JSObjectSetPrivate(vm->token, NULL);
+    JSValueUnprotect(ctx, vm->holder);
+    free(vm);
+    return;
+  }
 }
 
 static JSValueRef call(JSContextRef ctx, JSObjectRef fn, JSValueRef self, size_t argc,

@@ -86,6 +86,10 @@ JSValueRef sp_clone_deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef
 JSValueRef sp_clone_deserialize_then(JSContextRef ctx, sp_wire_msg_t *msg, JSObjectRef then, JSValueRef arg,
                                      JSValueRef *exc);
 
+/* The realm of ctx is going away: drop the codec state kept for it (before
+ * JSGlobalContextRelease; its VM may live on with other realms). */
+void sp_clone_realm_forget(JSContextRef ctx);
+
 /* markAsUntransferable support: such ArrayBuffers are copied, not moved,
  * even when listed in a transfer list (node 20 behaviour). */
 void sp_clone_mark_untransferable(JSContextRef ctx, JSObjectRef obj);

@@ -110,10 +110,18 @@ SP_FN(js_kill) {
 SP_FN(js_hold_loop) {
   sp_agent_t *a = sp__agent_current();
   if (JSValueToBoolean(ctx, SP_ARG(0))) {
+    a->engine_deferred_work = true;
     if (a->engine_pending++ == 0) uv_ref((uv_handle_t *)&a->engine_hold);
   } else if (a->engine_pending > 0 && --a->engine_pending == 0) {
     uv_unref((uv_handle_t *)&a->engine_hold);
   }
+  return SP_UNDEF;
+}
+
+/* engineDeferredWork(): the realm uses something whose callbacks the engine
+ * queues on its own (FinalizationRegistry): its VM will not serve another realm */
+SP_FN(js_engine_deferred_work) {
+  sp__agent_current()->engine_deferred_work = true;
   return SP_UNDEF;
 }
 
@@ -236,6 +244,7 @@ void sp_mod_process_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "cpuUsage", js_cpu_usage);
   sp_js_fn(ctx, t, "gc", js_gc);
   sp_js_fn(ctx, t, "holdLoop", js_hold_loop);
+  sp_js_fn(ctx, t, "engineDeferredWork", js_engine_deferred_work);
   sp_js_fn(ctx, t, "kill", js_kill);
   sp_js_fn(ctx, t, "envSnapshot", js_env_snapshot);
   sp_js_fn(ctx, t, "envGet", js_env_get);

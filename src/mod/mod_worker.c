@@ -29,13 +29,22 @@
 
 typedef struct sp_worker sp_worker_t;
 
+/* At most this many idle worker threads are kept (see "worker threads and the
+ * warm spare" below); beyond the first, they go after SPARE_RETIRE_MS. */
+enum { SPARES_MAX = 8, SPARE_RETIRE_MS = 1000 };
+
+/* A finished worker's thread offers itself (and its VM) to the parent as a spare. */
+enum { REUSE_NONE, REUSE_OFFERED, REUSE_TAKEN, REUSE_DECLINED };
+
 /* Per-agent state (agent->worker_data): JS hooks, the port prototype, child workers. */
 typedef struct worker_state {
   JSObjectRef port_proto;  /* MessagePort.prototype of this VM (protected) */
   JSObjectRef hooks;       /* { initPort, deliverMessage, emitClose, emitWorkerExit } */
   JSObjectRef deliver_message, init_port; /* hot ones, cached (protected) */
   sp_worker_t *children;   /* live child workers (this thread only) */
-  sp_worker_t *spare;      /* a booted worker thread waiting for its Worker (main thread) */
+  sp_worker_t *spares[SPARES_MAX]; /* booted worker threads waiting for a Worker (main thread) */
+  int nspares;
+  uv_timer_t *retire_timer; /* retires the extra spares after a quiet while (malloc'd: closed async) */
   struct port_handle *handles; /* every port handle of this agent, for teardown */
 } worker_state_t;
 
@@ -53,7 +62,12 @@ struct sp_worker {
   atomic_int refs;        /* parent + thread */
   uv_mutex_t lock;        /* guards agent, wake_ready, handed_off and the hand-off fields */
   bool spare;             /* started ahead of any Worker (fixed before the thread starts) */
+  bool may_reuse;         /* the thread may serve a next Worker (fixed before the thread starts) */
   bool handed_off;        /* the fields below "start-up data" are filled (lock) */
+  bool ready;             /* a spare that finished warming up (lock) */
+  int reuse;              /* REUSE_*: the thread's offer and the parent's answer (lock, reuse_cond) */
+  uv_cond_t reuse_cond;
+  sp_worker_t *successor; /* REUSE_TAKEN: the spare record the thread goes on as */
   uv_thread_t thread;
   sp_agent_t *agent;      /* the worker's agent while it runs (lock) */
   uv_async_t wake_async;  /* on the worker's loop: terminate requests */
@@ -444,14 +458,45 @@ SP_FN(js_bc_close) {
 
 /* ---- workers -------------------------------------------------------------- */
 
+static void worker_request_terminate(sp_worker_t *w);
+static sp_worker_t *worker_alloc(sp_agent_t *a, size_t stack_size, bool spare);
+
 static void worker_unref(sp_worker_t *w) {
   if (atomic_fetch_sub(&w->refs, 1) != 1) return;
   if (w->init_msg) sp_wire_msg_free(w->init_msg);
   if (w->parent_port) sp_port_unref(w->parent_port);
   if (w->ctrl_port) sp_port_unref(w->ctrl_port);
   sp__env_free(w->env);
+  uv_cond_destroy(&w->reuse_cond);
   uv_mutex_destroy(&w->lock);
   free(w);
+}
+
+/* ---- worker threads, the warm spare and reused threads ---------------------
+ * Most of a worker's start-up is the engine's and the bootstrap's (≈ 85 %:
+ * ENGINE.md), and most of that is compiling the builtin JS on first use in a
+ * fresh VM. Two things hide it:
+ * - The main thread keeps one worker thread booted ahead of need (the spare):
+ *   the next `new Worker` with the default stack hands its job to that thread,
+ *   which only has to run the job, and a new spare starts booting.
+ * - A finished worker's thread keeps its VM and offers itself to the parent;
+ *   taken, it makes a new realm (global object) in that VM, which finds the
+ *   builtins already compiled (the VM's code cache: 3-5x faster), and waits
+ *   as a spare. Nothing of the old realm is reachable from the new one; a realm
+ *   that may have left work queued inside the engine is not reused
+ *   (sp__agent_engine_reusable).
+ * At most SPARES_MAX threads wait; all but one retire after SPARE_RETIRE_MS.
+ * Spares hold no reference on the loop and are terminated with their parent's
+ * other children. SPINDLE_WARM_WORKER=0 turns both off. */
+enum { DEFAULT_STACK = 4u << 20 };
+
+static bool spare_enabled(void) {
+  static int on = -1;
+  if (on < 0) {
+    const char *e = getenv("SPINDLE_WARM_WORKER");
+    on = !(e && e[0] == '0');
+  }
+  return on;
 }
 
 static void wake_cb(uv_async_t *async) {
@@ -472,14 +517,43 @@ static bool spare_has_job(sp_worker_t *w) {
  * parent hands it a job through wake_async, or terminates it. */
 static void spare_wait_for_job(sp_worker_t *w, sp_agent_t *a, int rc) {
   if (rc == 0 && !a->exiting) sp__agent_prewarm_worker(a);
+  if (rc == 0 && a->garbage_realms && !spare_has_job(w)) sp__agent_collect_garbage(a);
+  uv_mutex_lock(&w->lock);
+  w->ready = true;
+  uv_mutex_unlock(&w->lock);
   uv_ref((uv_handle_t *)&w->wake_async);
   while (!a->exiting && !spare_has_job(w)) uv_run(&a->loop, UV_RUN_ONCE);
   uv_unref((uv_handle_t *)&w->wake_async);
   if (atomic_load(&w->terminate) || rc != 0 || a->exiting) return;
+  a->start_ns = uv_hrtime(); /* the worker is born now: process.uptime(), performance.now() */
   /* what the bootstrap could not know yet */
   JSValueRef exc = NULL;
   JSValueRef b = sp__agent_binding(a, "worker", &exc);
   if (b && JSValueIsObject(a->ctx, b)) sp_js_set_num(a->ctx, (JSObjectRef)b, "threadId", (double)w->thread_id);
+}
+
+/* Thread side, job done and its exit reported: waits for the parent's answer
+ * to the offer. Returns the spare record to go on as, or NULL: end the thread. */
+static sp_worker_t *thread_offer_and_wait(sp_worker_t *w) {
+  uv_mutex_lock(&w->lock);
+  if (w->reuse == REUSE_NONE) w->reuse = REUSE_OFFERED;
+  uv_mutex_unlock(&w->lock);
+  uv_async_send(w->exit_async); /* the parent answers in exit_async_cb */
+  uv_mutex_lock(&w->lock);
+  while (w->reuse == REUSE_OFFERED) uv_cond_wait(&w->reuse_cond, &w->lock);
+  sp_worker_t *next = w->reuse == REUSE_TAKEN ? w->successor : NULL;
+  uv_mutex_unlock(&w->lock);
+  return next;
+}
+
+/* Parent side: the thread will not be taken (or was not offered yet: it will not wait). */
+static void reuse_decline(sp_worker_t *w) {
+  uv_mutex_lock(&w->lock);
+  if (w->reuse == REUSE_NONE || w->reuse == REUSE_OFFERED) {
+    w->reuse = REUSE_DECLINED;
+    uv_cond_signal(&w->reuse_cond);
+  }
+  uv_mutex_unlock(&w->lock);
 }
 
 static void worker_main(void *arg) {
@@ -488,34 +562,48 @@ static void worker_main(void *arg) {
    * before it knows it, so every worker starts the same way */
   static char *boot_argv[] = {"spindle", NULL};
   sp_agent_options_t opts = {.argc = 1, .argv = boot_argv};
-  sp_agent_t *a = NULL;
-  int rc = sp__agent_new_worker(&a, &opts, w);
-  uv_mutex_lock(&w->lock);
-  w->agent = a;
-  uv_async_init(&a->loop, &w->wake_async, wake_cb);
-  w->wake_async.data = w;
-  uv_unref((uv_handle_t *)&w->wake_async);
-  w->wake_ready = true;
-  uv_mutex_unlock(&w->lock);
-  if (w->spare) spare_wait_for_job(w, a, rc);
-  a->heap_limit = w->heap_limit;
-  if (atomic_load(&w->terminate)) sp__agent_begin_exit(a, 1);
-  if (rc == 0 && !a->exiting) {
-    sp__agent_run_worker(a);
-    sp_agent_run_loop(a);
-  } else if (rc != 0) {
-    a->exit_code = 1;
+  sp__engine_t engine, *reuse = NULL;
+  for (;;) {
+    sp_agent_t *a = NULL;
+    int rc = sp__agent_new_worker(&a, &opts, w, reuse);
+    uv_mutex_lock(&w->lock);
+    w->agent = a;
+    uv_async_init(&a->loop, &w->wake_async, wake_cb);
+    w->wake_async.data = w;
+    uv_unref((uv_handle_t *)&w->wake_async);
+    w->wake_ready = true;
+    uv_mutex_unlock(&w->lock);
+    if (w->spare) spare_wait_for_job(w, a, rc);
+    a->heap_limit = w->heap_limit;
+    if (atomic_load(&w->terminate)) sp__agent_begin_exit(a, 1);
+    if (rc == 0 && !a->exiting) {
+      sp__agent_run_worker(a);
+      sp_agent_run_loop(a);
+    } else if (rc != 0) {
+      a->exit_code = 1;
+    }
+    int code = a->exit_code;
+    w->out_of_memory = a->out_of_memory;
+    uv_mutex_lock(&w->lock);
+    w->wake_ready = false;
+    w->agent = NULL;
+    uv_mutex_unlock(&w->lock);
+    /* both close wake_async with the rest of the loop */
+    bool keep = rc == 0 && w->may_reuse && sp__agent_engine_reusable(a);
+    if (keep) keep = sp__agent_free_keep_engine(a, &engine);
+    else sp_agent_free(a);
+    w->exit_code = code;
+    sp_worker_t *next = NULL;
+    if (keep) next = thread_offer_and_wait(w);
+    else uv_async_send(w->exit_async);
+    worker_unref(w);
+    if (!next) {
+      if (keep) sp__engine_free(&engine);
+      return;
+    }
+    w = next;
+    reuse = &engine;
   }
-  int code = a->exit_code;
-  w->out_of_memory = a->out_of_memory;
-  uv_mutex_lock(&w->lock);
-  w->wake_ready = false;
-  w->agent = NULL;
-  uv_mutex_unlock(&w->lock);
-  sp_agent_free(a); /* closes wake_async with the rest of the loop */
-  w->exit_code = code;
-  uv_async_send(w->exit_async);
-  worker_unref(w);
 }
 
 static void exit_async_close_cb(uv_handle_t *h) {
@@ -524,11 +612,7 @@ static void exit_async_close_cb(uv_handle_t *h) {
   worker_unref(w);
 }
 
-static void worker_join(sp_worker_t *w) {
-  if (w->joined) return;
-  uv_thread_join(&w->thread);
-  w->joined = true;
-  worker_state_t *st = state_of(w->parent);
+static void children_remove(worker_state_t *st, sp_worker_t *w) {
   for (sp_worker_t **pp = &st->children; *pp; pp = &(*pp)->next)
     if (*pp == w) {
       *pp = w->next;
@@ -536,12 +620,66 @@ static void worker_join(sp_worker_t *w) {
     }
 }
 
+static void worker_join(sp_worker_t *w) {
+  if (w->joined) return;
+  reuse_decline(w);
+  uv_thread_join(&w->thread);
+  w->joined = true;
+  children_remove(state_of(w->parent), w);
+}
+
+static bool spares_remove(worker_state_t *st, sp_worker_t *w) {
+  for (int i = 0; i < st->nspares; i++)
+    if (st->spares[i] == w) {
+      st->spares[i] = st->spares[--st->nspares];
+      return true;
+    }
+  return false;
+}
+
+/* The extra spares go after a quiet while; the first stays (it is the warm spare). */
+static void retire_cb(uv_timer_t *t) {
+  worker_state_t *st = t->data;
+  while (st->nspares > 1) worker_request_terminate(st->spares[--st->nspares]);
+}
+
+/* Parent side: a finished worker's thread offers itself as a spare. */
+static bool spare_take_thread(sp_agent_t *a, sp_worker_t *w) {
+  worker_state_t *st = state_of(a);
+  if (a->exiting || !w->handed_off || st->nspares >= SPARES_MAX) return false;
+  sp_worker_t *next = worker_alloc(a, w->stack_size, true);
+  if (!next) return false;
+  next->thread = w->thread; /* joined as `next` from now on */
+  next->may_reuse = true;
+  uv_unref((uv_handle_t *)next->exit_async);
+  w->joined = true;
+  children_remove(st, w);
+  st->spares[st->nspares++] = next;
+  if (st->nspares > 1) {
+    if (!st->retire_timer && (st->retire_timer = malloc(sizeof *st->retire_timer))) {
+      uv_timer_init(&a->loop, st->retire_timer);
+      uv_unref((uv_handle_t *)st->retire_timer);
+      st->retire_timer->data = st;
+    }
+    if (st->retire_timer) uv_timer_start(st->retire_timer, retire_cb, SPARE_RETIRE_MS, 0);
+  }
+  uv_mutex_lock(&w->lock);
+  w->successor = next;
+  w->reuse = REUSE_TAKEN;
+  uv_cond_signal(&w->reuse_cond);
+  uv_mutex_unlock(&w->lock);
+  return true;
+}
+
 static void exit_async_cb(uv_async_t *async) {
   sp_worker_t *w = async->data;
   sp_agent_t *a = w->parent;
-  worker_join(w);
   worker_state_t *st = state_of(a);
-  if (st->spare == w) st->spare = NULL; /* died before it got a job */
+  spares_remove(st, w); /* died before it got a job */
+  uv_mutex_lock(&w->lock);
+  bool offered = w->reuse == REUSE_OFFERED;
+  uv_mutex_unlock(&w->lock);
+  if (!offered || !spare_take_thread(a, w)) worker_join(w);
   JSObjectRef owner = w->owner;
   w->owner = NULL;
   if (owner) {
@@ -565,9 +703,14 @@ static void worker_request_terminate(sp_worker_t *w) {
   uv_mutex_unlock(&w->lock);
 }
 
+static void retire_timer_close_cb(uv_handle_t *h) { free(h); }
+
 void sp__worker_agent_teardown(sp_agent_t *a) {
   worker_state_t *st = a->worker_data;
   if (!st) return;
+  st->nspares = 0;
+  if (st->retire_timer) uv_close((uv_handle_t *)st->retire_timer, retire_timer_close_cb);
+  st->retire_timer = NULL;
   for (sp_worker_t *w = st->children; w; w = w->next) worker_request_terminate(w);
   while (st->children) {
     sp_worker_t *w = st->children;
@@ -602,32 +745,17 @@ static sp_worker_t *worker_of(JSContextRef ctx, JSValueRef v) {
   return JSObjectGetPrivate((JSObjectRef)v);
 }
 
-/* ---- worker threads and the warm spare ----------------------------------
- * Most of a worker's start-up is the engine's and the bootstrap's (≈ 85 %:
- * ENGINE.md). The main thread therefore keeps one worker thread booted ahead
- * of need: the next `new Worker` with the default stack hands its job to that
- * thread, which only has to run the job, and a new spare starts booting.
- * A spare holds no reference on the loop and is terminated with its parent's
- * other children. SPINDLE_WARM_WORKER=0 turns it off. */
-enum { DEFAULT_STACK = 4u << 20 };
-
-static bool spare_enabled(void) {
-  static int on = -1;
-  if (on < 0) {
-    const char *e = getenv("SPINDLE_WARM_WORKER");
-    on = !(e && e[0] == '0');
-  }
-  return on;
-}
-
 /* A worker record with its exit signal on the parent's loop; the thread is not started. */
 static sp_worker_t *worker_alloc(sp_agent_t *a, size_t stack_size, bool spare) {
   sp_worker_t *w = calloc(1, sizeof *w);
   if (!w) return NULL;
   atomic_init(&w->refs, 2);
   uv_mutex_init(&w->lock);
+  uv_cond_init(&w->reuse_cond);
   w->parent = a;
   w->spare = spare;
+  /* only the main thread keeps spares, of the default stack size */
+  w->may_reuse = !a->worker && stack_size == DEFAULT_STACK && spare_enabled();
   w->stack_size = stack_size;
   w->exit_async = malloc(sizeof *w->exit_async);
   uv_async_init(&a->loop, w->exit_async, exit_async_cb);
@@ -642,9 +770,7 @@ static int worker_start(sp_worker_t *w) {
   uv_thread_options_t topts = {.flags = UV_THREAD_HAS_STACK_SIZE, .stack_size = w->stack_size};
   int rc = uv_thread_create_ex(&w->thread, &topts, worker_main, w);
   if (rc != 0) { /* undo worker_alloc */
-    worker_state_t *st = state_of(w->parent);
-    for (sp_worker_t **pp = &st->children; *pp; pp = &(*pp)->next)
-      if (*pp == w) { *pp = w->next; break; }
+    children_remove(state_of(w->parent), w);
     w->joined = true;
     uv_close((uv_handle_t *)w->exit_async, exit_async_close_cb);
     worker_unref(w); /* the thread's reference */
@@ -654,13 +780,30 @@ static int worker_start(sp_worker_t *w) {
 
 static void spare_ensure(sp_agent_t *a) {
   worker_state_t *st = state_of(a);
-  if (st->spare || a->worker || a->exiting || !spare_enabled()) return;
+  if (st->nspares > 0 || a->worker || a->exiting || !spare_enabled()) return;
   sp_worker_t *w = worker_alloc(a, DEFAULT_STACK, true);
   if (!w) return;
   uv_unref((uv_handle_t *)w->exit_async); /* a spare never keeps the process alive */
-  if (worker_start(w) == 0) st->spare = w;
+  if (worker_start(w) == 0) st->spares[st->nspares++] = w;
 }
 
+/* The spare for a job with this stack size, out of the pool: a ready one first. */
+static sp_worker_t *spare_take(worker_state_t *st, size_t stack_size) {
+  int pick = -1;
+  for (int i = 0; i < st->nspares; i++) {
+    sp_worker_t *w = st->spares[i];
+    if (w->stack_size != stack_size) continue;
+    uv_mutex_lock(&w->lock);
+    bool ready = w->ready;
+    uv_mutex_unlock(&w->lock);
+    if (pick < 0 || ready) pick = i;
+    if (ready) break;
+  }
+  if (pick < 0) return NULL;
+  sp_worker_t *w = st->spares[pick];
+  st->spares[pick] = st->spares[--st->nspares];
+  return w;
+}
 /* spawn(init, transferList, stackSizeMb, heapLimitMb, copyEnv) -> [handle, threadId, parentSidePort, ctrlPort]
  * `init` is cloned for the new thread (workerData, code ...); copyEnv: the
  * worker's process.env is a copy of the C environment made here. */
@@ -674,13 +817,8 @@ SP_FN(js_spawn) {
   if (stack_size < (256u << 10)) stack_size = 256u << 10;
   double heap_mb = sp_js_num(ctx, SP_ARG(3));
 
-  worker_state_t *st = state_of(a);
-  sp_worker_t *w = NULL;
-  if (st->spare && stack_size == st->spare->stack_size) { /* the warm one takes the job */
-    w = st->spare;
-    st->spare = NULL;
-    uv_ref((uv_handle_t *)w->exit_async);
-  }
+  sp_worker_t *w = heap_mb > 0 ? NULL : spare_take(state_of(a), stack_size); /* a warm one takes the job */
+  if (w) uv_ref((uv_handle_t *)w->exit_async);
   bool fresh = w == NULL;
   if (fresh && !(w = worker_alloc(a, stack_size, false))) {
     sp_wire_msg_free(init);

@@ -119,6 +119,25 @@ for (const name of ['wait', 'waitAsync', 'notify']) {
   });
 }
 
+// A FinalizationRegistry's callbacks are queued by the engine itself, where a
+// later realm of the same VM would run them: a worker whose realm touched it
+// does not hand its VM on (mod_worker reuses a finished worker's VM).
+{
+  const FR = globalThis.FinalizationRegistry;
+  const processBinding = binding('process');
+  const define = (value) => Object.defineProperty(globalThis, 'FinalizationRegistry', {
+    value, writable: true, configurable: true, enumerable: false,
+  });
+  if (typeof FR === 'function') {
+    Object.defineProperty(globalThis, 'FinalizationRegistry', {
+      configurable: true,
+      enumerable: false,
+      get() { processBinding.engineDeferredWork(); define(FR); return FR; },
+      set(value) { processBinding.engineDeferredWork(); define(value); },
+    });
+  }
+}
+
 // WebAssembly's async compiles complete on the thread's GLib context, which the
 // loop drives but cannot count: hold the loop open while one is pending, as node does.
 if (typeof WebAssembly === 'object') {
