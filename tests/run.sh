@@ -25,15 +25,17 @@ trap 'rm -rf "$results"' EXIT
 
 # run_limited OUT ERR CMD...: runs CMD under the timeout, stdout to OUT and
 # stderr to ERR (ERR "-": with stdout); with RETRY_HANGS=1 a timed-out run is
-# run once more from scratch (its output files start over).
+# run once more from scratch (its output files start over). A run that ignores
+# the timeout's SIGTERM is killed 10 s later (a TSan process hung in the engine
+# never acts on it: TSan defers signals), exit status 137.
 run_once() {
   local out=$1 err=$2; shift 2
-  if [ "$err" = - ]; then timeout "$TIMEOUT" "$@" >"$out" 2>&1 </dev/null
-  else timeout "$TIMEOUT" "$@" >"$out" 2>"$err" </dev/null; fi
+  if [ "$err" = - ]; then timeout -k 10 "$TIMEOUT" "$@" >"$out" 2>&1 </dev/null
+  else timeout -k 10 "$TIMEOUT" "$@" >"$out" 2>"$err" </dev/null; fi
 }
 run_limited() {
   run_once "$@"; local rc=$?
-  if [ "$rc" = 124 ] && [ "$RETRY_HANGS" = 1 ]; then
+  if { [ "$rc" = 124 ] || [ "$rc" = 137 ]; } && [ "$RETRY_HANGS" = 1 ]; then
     echo "     (retried after a timeout: $(basename "${@: -1}"))" >>"$results/retries"
     run_once "$@"; rc=$?
   fi

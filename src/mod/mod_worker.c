@@ -817,7 +817,9 @@ SP_FN(js_spawn) {
   if (stack_size < (256u << 10)) stack_size = 256u << 10;
   double heap_mb = sp_js_num(ctx, SP_ARG(3));
 
-  sp_worker_t *w = heap_mb > 0 ? NULL : spare_take(state_of(a), stack_size); /* a warm one takes the job */
+  /* A warm one takes the job; not one with a heap limit: a reused VM may still
+   * hold its earlier realms' garbage, which the limit's heap samples would count. */
+  sp_worker_t *w = heap_mb > 0 ? NULL : spare_take(state_of(a), stack_size);
   if (w) uv_ref((uv_handle_t *)w->exit_async);
   bool fresh = w == NULL;
   if (fresh && !(w = worker_alloc(a, stack_size, false))) {
