@@ -62,6 +62,8 @@ typedef struct sp_agent {
    * its inbox for a short while instead, because waking a sleeping thread costs
    * 20-50 us (ENGINE.md). */
   uint64_t spin_until;      /* uv_hrtime() deadline; 0 = not spinning */
+  uint64_t spin_window_ns;  /* adapts: halves when a window passes idle, doubles when one catches news */
+  uint64_t sleep_since;     /* uv_hrtime() when the loop announced it would block; 0 = awake */
   bool spin_traffic;        /* messages moved since the last prepare: (re)open the window */
 
   /* Engine work the loop cannot see (an async WebAssembly compile finishes on

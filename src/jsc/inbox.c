@@ -12,8 +12,20 @@
 #include "core/cpu.h"
 #include "jsc/agent.h"
 
-/* Long enough to catch a reply from a thread that is running right now. */
-enum { SP_SPIN_WINDOW_NS = 200 * 1000 };
+/* The window is long enough to catch a reply from a thread that is running
+ * right now. It adapts, as an adaptive mutex does: it halves each time it
+ * passes with nothing (a worker busy for milliseconds: spinning only takes a
+ * core from it; cpu_scaling) and doubles each time it catches news, or when
+ * news woke the sleeping loop soon enough that a longer window would have. */
+enum { SP_SPIN_WINDOW_MAX_NS = 200 * 1000, SP_SPIN_WINDOW_MIN_NS = 25 * 1000 };
+
+static void window_grow(sp_agent_t *a) {
+  a->spin_window_ns = a->spin_window_ns * 2 > SP_SPIN_WINDOW_MAX_NS ? SP_SPIN_WINDOW_MAX_NS : a->spin_window_ns * 2;
+}
+
+static void window_shrink(sp_agent_t *a) {
+  a->spin_window_ns = a->spin_window_ns / 2 < SP_SPIN_WINDOW_MIN_NS ? SP_SPIN_WINDOW_MIN_NS : a->spin_window_ns / 2;
+}
 
 /* Runs the items queued now; later ones wait for the next round, so a flood on
  * one port cannot starve timers and I/O. */
@@ -29,6 +41,8 @@ static void run_round(sp_agent_t *a) {
 static void inbox_poll_cb(uv_poll_t *h, int status, int events) {
   sp_agent_t *a = h->loop->data;
   sp_notifier_clear_fd(&a->inbox);
+  if (a->sleep_since && uv_hrtime() - a->sleep_since < SP_SPIN_WINDOW_MAX_NS) window_grow(a);
+  a->sleep_since = 0;
   run_round(a);
 }
 
@@ -44,13 +58,17 @@ static bool spin(sp_agent_t *a) {
   if (timeout_ms > 0 && now + (uint64_t)timeout_ms * 1000000 < deadline) deadline = now + (uint64_t)timeout_ms * 1000000;
   for (unsigned round = 0; !sp_notifier_pending(&a->inbox); round++) {
     if (now >= deadline) {
-      if (deadline == a->spin_until) a->spin_until = 0;
+      if (deadline == a->spin_until) {
+        a->spin_until = 0;
+        window_shrink(a);
+      }
       return false;
     }
     for (int i = 0; i < 64 && !sp_notifier_pending(&a->inbox); i++) sp_cpu_relax();
     if (round % 4 == 3) sched_yield();
     now = uv_hrtime();
   }
+  window_grow(a);
   run_round(a);
   return true;
 }
@@ -62,7 +80,7 @@ static void inbox_prepare_cb(uv_prepare_t *h) {
   uv_idle_stop(&a->inbox_idle);
   if (a->spin_traffic) { /* the window opens here: one clock read per loop turn, not per message */
     a->spin_traffic = false;
-    a->spin_until = uv_hrtime() + SP_SPIN_WINDOW_NS;
+    a->spin_until = uv_hrtime() + a->spin_window_ns;
   }
   bool ran = false;
   if (sp_notifier_pending(&a->inbox)) {
@@ -75,11 +93,13 @@ static void inbox_prepare_cb(uv_prepare_t *h) {
    * comes back here to spin again while the window is open; otherwise it
    * announces the block, unless something queued meanwhile. */
   if ((ran && a->spin_until) || !sp_notifier_sleep(&a->inbox)) uv_idle_start(&a->inbox_idle, inbox_idle_cb);
+  else if (a->spin_window_ns < SP_SPIN_WINDOW_MAX_NS) a->sleep_since = uv_hrtime(); /* may block: see inbox_poll_cb */
 }
 
 static void inbox_check_cb(uv_check_t *h) {
   sp_agent_t *a = h->loop->data;
   sp_notifier_awake(&a->inbox);
+  a->sleep_since = 0;
 }
 
 int sp__inbox_start(sp_agent_t *a) {
@@ -98,6 +118,7 @@ int sp__inbox_start(sp_agent_t *a) {
   uv_unref((uv_handle_t *)&a->inbox_check);
   uv_idle_init(&a->loop, &a->inbox_idle);
   uv_unref((uv_handle_t *)&a->inbox_idle);
+  a->spin_window_ns = SP_SPIN_WINDOW_MAX_NS;
   a->inbox_ready = true;
   return 0;
 }
