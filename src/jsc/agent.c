@@ -270,6 +270,13 @@ int sp_runtime_init(int argc, char **argv) {
    * flag checked at loop heads) make the looks cheap: 1.78-1.83x, at some cost
    * to the tightest loops (up to ~30 % on an empty integer loop). */
   if (!getenv("JSC_usePollingTraps")) jsc_options_set_boolean("usePollingTraps", TRUE);
+  /* The top tier (FTL) compiles later than the engine's default (64,000): on
+   * two cores its compiler thread competed with the two threads of a message
+   * exchange (sync_rpc: 50 FTL compiles, ~250 ms of compiling in a 1 s run;
+   * 16-29 us per call, 7.6-9.9 us with this threshold, rtt_parent 11-13 us ->
+   * 6 us). Code that stays hot still gets there. */
+  if (!getenv("JSC_thresholdForFTLOptimizeAfterWarmUp"))
+    jsc_options_set_int("thresholdForFTLOptimizeAfterWarmUp", 1000000);
   JSClassDefinition def = kJSClassDefinitionEmpty;
   def.className = "SpindleTermination";
   termination_class = JSClassCreate(&def);

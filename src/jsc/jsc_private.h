@@ -23,6 +23,7 @@ JS_EXPORT void JSGlobalContextSetUnhandledRejectionCallback(JSGlobalContextRef c
                                                             JSValueRef *exception);
 /* From the GLib flavour of the API (jsc/jsc-options.h): engine options before the first VM. */
 int jsc_options_set_boolean(const char *option, int value);
+int jsc_options_set_int(const char *option, int value);
 /* WTF::RunLoop::initializeMain(): without it the GC timer can crash once GLib is iterated. */
 void _ZN3WTF7RunLoop14initializeMainEv(void);
 #define sp__wtf_runloop_initialize_main _ZN3WTF7RunLoop14initializeMainEv
