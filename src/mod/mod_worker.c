@@ -516,7 +516,7 @@ static bool spare_has_job(sp_worker_t *w) {
  * loop (where the engine's GC timers can tidy up after the boot) until the
  * parent hands it a job through wake_async, or terminates it. */
 static void spare_wait_for_job(sp_worker_t *w, sp_agent_t *a, int rc) {
-  if (rc == 0 && !a->exiting) sp__agent_prewarm_worker(a);
+  if (rc == 0 && !a->exiting && !spare_has_job(w)) sp__agent_prewarm_worker(a);
   if (rc == 0 && a->garbage_realms && !spare_has_job(w)) sp__agent_collect_garbage(a);
   uv_mutex_lock(&w->lock);
   w->ready = true;
