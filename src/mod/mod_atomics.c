@@ -326,9 +326,12 @@ void sp__atomics_agent_free(sp_agent_t *a) {
   a->atomics_data = NULL;
 }
 
+static void install_shared_hooks(void) { sp_clone_set_shared_hooks(&shared_hooks); }
+
 void sp_mod_atomics_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
+  static uv_once_t hooks_once = UV_ONCE_INIT; /* once: threads set up this binding concurrently */
   ensure_state(a);
-  sp_clone_set_shared_hooks(&shared_hooks);
+  uv_once(&hooks_once, install_shared_hooks);
   sp_js_fn(ctx, t, "setup", js_setup);
   sp_js_fn(ctx, t, "sabNew", js_sab_new);
   sp_js_fn(ctx, t, "wait", js_wait);

@@ -894,9 +894,12 @@ SP_FN(js_worker_init) {
   return JSObjectMakeArray(ctx, 3, out, exc);
 }
 
+static void install_port_hooks(void) { sp_clone_set_port_hooks(&port_hooks); }
+
 void sp_mod_worker_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
+  static uv_once_t hooks_once = UV_ONCE_INIT; /* once: threads set up this binding concurrently */
   uv_once(&classes_once, create_classes);
-  sp_clone_set_port_hooks(&port_hooks);
+  uv_once(&hooks_once, install_port_hooks);
   sp_js_fn(ctx, t, "setup", js_setup);
   sp_js_fn(ctx, t, "createChannel", js_create_channel);
   sp_js_fn(ctx, t, "postMessage", js_post_message);
