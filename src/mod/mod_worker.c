@@ -575,7 +575,9 @@ static void worker_main(void *arg) {
     uv_mutex_unlock(&w->lock);
     if (w->spare) spare_wait_for_job(w, a, rc);
     a->heap_limit = w->heap_limit;
-    if (atomic_load(&w->terminate)) sp__agent_begin_exit(a, 1);
+    /* Stopped before its job began: node exits such a worker with code 0 (its
+     * environment did not exist yet), not the 1 of a terminated running one. */
+    if (atomic_load(&w->terminate)) sp__agent_begin_exit(a, 0);
     if (rc == 0 && !a->exiting) {
       sp__agent_run_worker(a);
       sp_agent_run_loop(a);
