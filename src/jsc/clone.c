@@ -521,6 +521,7 @@ static const char helpers_src[] =
 typedef struct vm {
   struct vm *next; /* this thread's other VMs (normally none) */
   JSObjectRef global;
+  JSContextRef ctx;   /* the context it was made for (other contexts of the realm find it by global) */
   JSObjectRef holder; /* protected; owns every function below */
   JSObjectRef token;  /* the holder's vm_class object: its finalizer frees this */
   JSObjectRef write, read, read_then, describe, is_detached, slice, transfer, data_view, mark, is_marked, detach,
@@ -585,6 +586,9 @@ static JSValueRef nat_copy_buffer(JSContextRef, JSObjectRef, JSObjectRef, size_t
 static JSValueRef nat_take(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
 
 static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
+  /* the context a realm's callbacks get is one pointer for the realm's life:
+   * checking it first spares an engine call (and its lock) per message */
+  if (tls_vms && tls_vms->ctx == ctx) return tls_vms;
   JSObjectRef global = JSContextGetGlobalObject(ctx);
   if (tls_vms && tls_vms->global == global) return tls_vms;
   for (vm_t **p = &tls_vms; *p; p = &(*p)->next) {
@@ -619,6 +623,7 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
     return NULL;
   }
   vm->global = global;
+  vm->ctx = ctx;
   vm->holder = holder;
 #define F(field, name) vm->field = get_fn(ctx, holder, name);
   F(write, "write") F(read, "read") F(read_then, "readThen") F(describe, "describe") F(is_detached, "isDetached")
