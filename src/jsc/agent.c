@@ -461,31 +461,21 @@ void sp__agent_collect_garbage(sp_agent_t *a) {
   a->garbage_realms = 0;
 }
 
-bool sp__agent_engine_reusable(const sp_agent_t *a) {
-  return a->ctx && a->hooks && !a->engine_terminated && !a->engine_deferred_work && a->engine_pending == 0 &&
-         !a->out_of_memory && !a->heap_limit;
-}
-
-/* The realm is over (loop closed, watchdog off): is the VM clean for another?
- * Once the watchdog has stopped JS (engine_terminated), the VM may still hold
- * the termination request, which the next realm's JS would receive (seen:
- * "JavaScript execution terminated." in the next worker), and the microtask
- * queue may hold this realm's jobs (a drain stops at a termination): such a VM
- * is not reused. Otherwise an empty script must still run cleanly: it meets any
- * request left pending at entry. */
-static JSStringRef probe_src; /* JSStringRefs are VM-independent: made once */
-static void probe_src_init(void) { probe_src = JSStringCreateWithUTF8CString(""); }
-static JSStringRef probe_script(void) {
-  static uv_once_t once = UV_ONCE_INIT;
-  uv_once(&once, probe_src_init);
-  return probe_src;
-}
-
-static bool engine_is_idle(sp_agent_t *a) {
-  if (a->engine_terminated) return false;
+/* Whether the VM may serve another realm now that this one is over (loop
+ * closed, watchdog off). Not after the realm left work queued inside the engine
+ * (engine_deferred_work, engine_pending), had a heap limit, or was stopped by
+ * the watchdog: the VM may still hold the termination request, which the next
+ * realm's JS would receive (seen: "JavaScript execution terminated." in the
+ * next worker), and the microtask queue may hold this realm's jobs (a drain
+ * stops at a termination). Otherwise an empty script must still run cleanly:
+ * it meets any request left pending at entry. */
+static bool engine_reusable(sp_agent_t *a) {
+  if (!a->hooks || a->engine_terminated || a->engine_deferred_work || a->engine_pending || a->heap_limit) return false;
+  JSStringRef empty = JSStringCreateWithUTF8CString("");
   JSValueRef exc = NULL;
-  JSEvaluateScript(a->ctx, probe_script(), NULL, NULL, 1, &exc);
-  return exc == NULL && !a->engine_terminated;
+  JSEvaluateScript(a->ctx, empty, NULL, NULL, 1, &exc);
+  JSStringRelease(empty);
+  return exc == NULL;
 }
 
 void sp__engine_free(sp__engine_t *e) {
@@ -519,7 +509,7 @@ static bool agent_free(sp_agent_t *a, sp__engine_t *keep) {
   for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
     if (fns[i]) JSValueUnprotect(a->ctx, fns[i]);
   JSContextGroupClearExecutionTimeLimit(a->group);
-  if (keep && !engine_is_idle(a)) keep = NULL;
+  if (keep && !engine_reusable(a)) keep = NULL;
   sp_clone_realm_forget(a->ctx);
   if (keep && !a->anchor) {
     a->anchor = JSGlobalContextCreateInGroup(a->group, NULL);

@@ -77,7 +77,7 @@ typedef struct sp_agent {
   int garbage_realms;        /* earlier realms of this VM not collected yet */
   JSGlobalContextRef anchor; /* sp__engine_t's, kept with the VM */
   JSObjectRef anchor_fn;
-  bool engine_terminated;   /* the watchdog stopped JS at least once (see engine_is_idle) */
+  bool engine_terminated;   /* the watchdog stopped JS at least once (see engine_reusable) */
 
   int exit_code;
   bool exiting;             /* process.exit() or terminate(): no more JS */
@@ -117,10 +117,8 @@ enum { SP_GARBAGE_REALMS_MAX = 4 };
 /* A worker's agent. `reuse` (or NULL: make a new one) is taken over by the agent. */
 int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struct sp_worker *worker,
                          sp__engine_t *reuse);
-/* Whether the agent's VM may serve another realm once this one is gone. */
-bool sp__agent_engine_reusable(const sp_agent_t *a);
 /* sp_agent_free, except that the VM and GLib context go to *keep instead.
- * Returns false if the VM turned out not to be clean: then it is freed too. */
+ * Returns false if the VM may not serve another realm: then it is freed too. */
 bool sp__agent_free_keep_engine(sp_agent_t *a, sp__engine_t *keep);
 void sp__engine_free(sp__engine_t *e);
 /* A full collection now (finished realms of a reused VM). */

@@ -29,10 +29,10 @@
  * captured once per VM into one protected object, so later changes to the
  * builtins do not affect cloning. It is found through a thread-local pointer
  * (a thread runs one realm at a time) that is checked against the context's
- * global object; sp_clone_realm_forget drops it when the realm ends (its VM may
- * serve a next realm: mod_worker), the holder's finalizer when the VM goes. A clone started
- * inside a getter or setter of an outer one (same thread) gets its own
- * staging array and codec state.
+ * global object; sp_clone_realm_forget drops it when the realm ends (its VM
+ * may serve a next realm: mod_worker), the holder's finalizer when the VM goes.
+ * A clone started inside a getter or setter of an outer one (same thread) gets
+ * its own staging array and codec state.
  *
  * GC safety. The codec numbers objects in a JS Map, which keeps them alive
  * for the walk (no address reuse, no false back-references).

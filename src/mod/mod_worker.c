@@ -484,7 +484,7 @@ static void worker_unref(sp_worker_t *w) {
  *   builtins already compiled (the VM's code cache: 3-5x faster), and waits
  *   as a spare. Nothing of the old realm is reachable from the new one; a realm
  *   that may have left work queued inside the engine is not reused
- *   (sp__agent_engine_reusable).
+ *   (engine_reusable in jsc/agent.c).
  * At most SPARES_MAX threads wait; all but one retire after SPARE_RETIRE_MS.
  * Spares hold no reference on the loop and are terminated with their parent's
  * other children. SPINDLE_WARM_WORKER=0 turns both off. */
@@ -591,8 +591,8 @@ static void worker_main(void *arg) {
     w->agent = NULL;
     uv_mutex_unlock(&w->lock);
     /* both close wake_async with the rest of the loop */
-    bool keep = rc == 0 && w->may_reuse && sp__agent_engine_reusable(a);
-    if (keep) keep = sp__agent_free_keep_engine(a, &engine);
+    bool keep = false;
+    if (rc == 0 && w->may_reuse) keep = sp__agent_free_keep_engine(a, &engine);
     else sp_agent_free(a);
     w->exit_code = code;
     sp_worker_t *next = NULL;
@@ -630,13 +630,12 @@ static void worker_join(sp_worker_t *w) {
   children_remove(state_of(w->parent), w);
 }
 
-static bool spares_remove(worker_state_t *st, sp_worker_t *w) {
+static void spares_remove(worker_state_t *st, sp_worker_t *w) {
   for (int i = 0; i < st->nspares; i++)
     if (st->spares[i] == w) {
       st->spares[i] = st->spares[--st->nspares];
-      return true;
+      return;
     }
-  return false;
 }
 
 /* The extra spares go after a quiet while; the first stays (it is the warm spare). */
@@ -652,7 +651,6 @@ static bool spare_take_thread(sp_agent_t *a, sp_worker_t *w) {
   sp_worker_t *next = worker_alloc(a, w->stack_size, true);
   if (!next) return false;
   next->thread = w->thread; /* joined as `next` from now on */
-  next->may_reuse = true;
   uv_unref((uv_handle_t *)next->exit_async);
   w->joined = true;
   children_remove(st, w);
@@ -803,7 +801,7 @@ static sp_worker_t *spare_take(worker_state_t *st, size_t stack_size) {
   }
   if (pick < 0) return NULL;
   sp_worker_t *w = st->spares[pick];
-  st->spares[pick] = st->spares[--st->nspares];
+  spares_remove(st, w);
   return w;
 }
 /* spawn(init, transferList, stackSizeMb, heapLimitMb, copyEnv) -> [handle, threadId, parentSidePort, ctrlPort]
