@@ -105,6 +105,39 @@ void sp_wbuf_string8(sp_wbuf_t *w, const uint8_t *s, size_t n) {
   sp_wbuf_bytes(w, s, n);
 }
 
+/* Code-unit copies in blocks of a fixed size: the compiler vectorises a loop of
+ * known trip count at -O2, not one with an early exit or an unknown count. */
+#define UNIT_BLOCK 64
+/* gcc's -O2 cost model leaves the narrowing store scalar (measured: half the time of
+ * a 100 KB string clone); clang vectorises both loops at -O2 already. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define SP_VECTORISE __attribute__((optimize("O3")))
+#else
+#define SP_VECTORISE
+#endif
+
+SP_VECTORISE bool sp_units_narrow(uint8_t *dst, const uint16_t *src, size_t n) {
+  size_t i = 0;
+  for (; i + UNIT_BLOCK <= n; i += UNIT_BLOCK) {
+    uint16_t any = 0;
+    for (size_t j = 0; j < UNIT_BLOCK; j++) any |= src[i + j];
+    if (any > 0xff) return false;
+    for (size_t j = 0; j < UNIT_BLOCK; j++) dst[i + j] = (uint8_t)src[i + j];
+  }
+  for (; i < n; i++) {
+    if (src[i] > 0xff) return false;
+    dst[i] = (uint8_t)src[i];
+  }
+  return true;
+}
+
+SP_VECTORISE void sp_units_widen(uint16_t *dst, const uint8_t *src, size_t n) {
+  size_t i = 0;
+  for (; i + UNIT_BLOCK <= n; i += UNIT_BLOCK)
+    for (size_t j = 0; j < UNIT_BLOCK; j++) dst[i + j] = src[i + j];
+  for (; i < n; i++) dst[i] = src[i];
+}
+
 void sp_wbuf_string16(sp_wbuf_t *w, const uint16_t *u, size_t n) {
   /* Narrow while scanning: most strings are Latin-1, and then the scan is the copy. */
   uint8_t *p = sp_wbuf_reserve(w, 11 + n * 2);
@@ -113,17 +146,16 @@ void sp_wbuf_string16(sp_wbuf_t *w, const uint16_t *u, size_t n) {
   sp_wbuf_u8(w, SP_WIRE_TAG_STR1);
   sp_wbuf_varint(w, n);
   uint8_t *dst = w->data + w->len;
-  size_t i = 0;
-  for (; i < n; i++) {
-    if (u[i] > 0xff) break;
-    dst[i] = (uint8_t)u[i];
-  }
-  if (i == n) { w->len += n; return; }
+  if (sp_units_narrow(dst, u, n)) { w->len += n; return; }
   w->data[head] = SP_WIRE_TAG_STR2;
-  for (i = 0; i < n; i++) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  memcpy(dst, u, 2 * n); /* the wire's byte order is the host's */
+#else
+  for (size_t i = 0; i < n; i++) {
     dst[2 * i] = (uint8_t)u[i];
     dst[2 * i + 1] = (uint8_t)(u[i] >> 8);
   }
+#endif
   w->len += 2 * n;
 }
 

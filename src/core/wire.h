@@ -127,6 +127,10 @@ void sp_wbuf_double(sp_wbuf_t *w, double v);
 void sp_wbuf_bytes(sp_wbuf_t *w, const void *p, size_t n);
 /* Writes a string tag (STR1 when every unit is < 256, else STR2) and the units. */
 void sp_wbuf_string16(sp_wbuf_t *w, const uint16_t *units, size_t n);
+/* Code units to Latin-1 bytes; false (dst partly written) if one is above 0xff. */
+bool sp_units_narrow(uint8_t *dst, const uint16_t *src, size_t n);
+/* Latin-1 bytes to code units. */
+void sp_units_widen(uint16_t *dst, const uint8_t *src, size_t n);
 /* Writes STR1 from Latin-1 bytes. */
 void sp_wbuf_string8(sp_wbuf_t *w, const uint8_t *s, size_t n);
 

@@ -1326,9 +1326,13 @@ static JSValueRef nat_read_string(JSContextRef ctx, JSObjectRef f, JSObjectRef s
     return reader_fail(ctx, rd, exc);
   }
   if (unit == 1)
-    for (size_t i = 0; i < len; i++) units[i] = src[i];
+    sp_units_widen(units, src, len);
   else
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(units, src, 2 * len); /* the wire's byte order is the host's */
+#else
     for (size_t i = 0; i < len; i++) units[i] = (JSChar)(src[2 * i] | src[2 * i + 1] << 8);
+#endif
   JSStringRef str = JSStringCreateWithCharacters(units, len);
   free(units);
   JSValueRef v = JSValueMakeString(ctx, str);
