@@ -332,7 +332,33 @@ static void test_msg_and_blocks(void) {
   sp_wire_msg_free(NULL);
 }
 
+/* Narrowing and widening code units: every length around the block size, a wide
+ * unit in a block, at a block's end and in the tail. */
+static void test_units(void) {
+  uint16_t u[300] = {0}, back[300];
+  uint8_t b[300];
+  for (size_t n = 0; n <= 300; n++) {
+    for (size_t i = 0; i < n; i++) u[i] = (uint16_t)((i * 37 + n) & 0xff);
+    memset(b, 0xaa, sizeof b);
+    CHECK(sp_units_narrow(b, u, n));
+    int same = 1;
+    for (size_t i = 0; i < n; i++) same &= b[i] == u[i];
+    CHECK(same);
+    CHECK(n == 300 || b[n] == 0xaa); /* nothing written past n */
+    sp_units_widen(back, b, n);
+    CHECK(n == 0 || memcmp(back, u, n * sizeof *u) == 0);
+  }
+  size_t wide_at[] = {0, 5, 63, 64, 127, 128, 200, 299};
+  for (size_t k = 0; k < sizeof wide_at / sizeof *wide_at; k++) {
+    for (size_t i = 0; i < 300; i++) u[i] = 'a';
+    u[wide_at[k]] = 0x100;
+    CHECK(!sp_units_narrow(b, u, 300));
+    CHECK(sp_units_narrow(b, u, wide_at[k])); /* the units before it are fine */
+  }
+}
+
 int main(void) {
+  test_units();
   test_primitives();
   test_valid_and_truncated();
   test_forged();
