@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # spindle's benchmarks, side by side with node: start-up (bench/startup.sh), spaced
-# worker spawns (bench/spawn_spaced.js), then
+# worker spawns (bench/spawn_spaced.js), structured clone by value shape
+# (bench/clone_shapes.js), then
 # the shared worker suite (../shared/bench, interleaved runs, ratio > 1 = spindle
 # better). Usage: bench/run.sh [BUILD_DIR]; RUNS, BENCHES as in ../shared/bench.
 set -u
@@ -12,6 +13,9 @@ bench/startup.sh "$BUILD"
 echo "== spawn with quiet gaps (bench/spawn_spaced.js)"
 "./$BUILD/spindle" bench/spawn_spaced.js
 "${NODE:-node}" bench/spawn_spaced.js
+echo "== structured clone by value shape (bench/clone_shapes.js, us per clone)"
+"./$BUILD/spindle" bench/clone_shapes.js
+"${NODE:-node}" bench/clone_shapes.js
 if [ -x "$SHARED/compare.sh" ]; then
   echo "== worker suite ($SHARED)"
   "$SHARED/compare.sh" "./$BUILD/spindle" -- "${NODE:-node}"
