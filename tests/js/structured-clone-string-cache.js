@@ -1,11 +1,13 @@
-// Short strings are decoded through caches kept across messages (keys and
-// values, found by their packed bytes, bypassed while they mostly miss). Every
+// Strings of up to 32 bytes are decoded through caches kept across messages (keys
+// and values, found by a hash of their bytes, bypassed while they mostly miss). Every
 // message must still come out exactly as sent: strings that differ only in
 // length or in a zero or high byte, repeated keys, unique values that flood the
 // caches, and repeated ones again after the flood.
 const { Worker } = require('worker_threads');
 const short = ['', '\0', '\0\0', 'a', 'a\0', '\0a', 'ab', 'abc', 'abcdef', 'abcdefg', 'abcdeg',
-  '\u00ff', '\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff', '\u00e9t\u00e9', '\u20ac', 'x\u4e2d', '__proto__', 'id', 'name'];
+  '\u00ff', '\u00ff\u00ff\u00ff\u00ff\u00ff\u00ff', '\u00e9t\u00e9', '\u20ac', 'x\u4e2d', '__proto__', 'id', 'name',
+  'createdAt', 'description', 'abcdefghijklmnopqrstuvwxyz01234', 'abcdefghijklmnopqrstuvwxyz01235',
+  'abcdefghijklmnopqrstuvwxyz012345', 'abcdefghijklmnopqrstuvwxyz0123456', '\0'.repeat(32), '\0'.repeat(31)];
 function make(round) {
   const o = {};
   for (let i = 0; i < short.length; i++) o[short[(i + round) % short.length]] = short[(i * 3 + round) % short.length];
