@@ -25,9 +25,10 @@ function same(a, b) {
   return Object.getPrototypeOf(b) === Object.prototype;
 }
 // Under TSan fewer rounds: the engine's collector can hang there (Thread::suspend waits for
-// a signal TSan defers; see the Makefile), and this test allocates enough to collect often.
-// 600 rounds still pass every cache threshold (256-lookup epochs, 4096-string bypass).
-const ROUNDS = process.env.SPINDLE_SANITIZER === 'thread' ? 600 : 3000;
+// a signal TSan defers; see the Makefile), and this test allocates enough to collect often
+// (two copies at a time: 6 hangs in 20 at 600 rounds, 0 in 20 at 150). 150 rounds still
+// take the tables past a realm's first 256 strings and through several 256-lookup epochs.
+const ROUNDS = process.env.SPINDLE_SANITIZER === 'thread' ? 150 : 3000;
 let bad = 0;
 for (let r = 0; r < ROUNDS; r++) if (!same(make(r), structuredClone(make(r)))) bad++;
 console.log('structuredClone:', ROUNDS, 'messages,', bad, 'changed');
