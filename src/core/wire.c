@@ -138,6 +138,18 @@ SP_VECTORISE void sp_units_widen(uint16_t *dst, const uint8_t *src, size_t n) {
   for (; i < n; i++) dst[i] = src[i];
 }
 
+void sp_wire_units(uint16_t *dst, const uint8_t *src, size_t n, int tag) {
+  if (tag == SP_WIRE_TAG_STR1) {
+    sp_units_widen(dst, src, n);
+    return;
+  }
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  memcpy(dst, src, 2 * n); /* the wire's byte order is the host's */
+#else
+  for (size_t i = 0; i < n; i++) dst[i] = (uint16_t)(src[2 * i] | src[2 * i + 1] << 8);
+#endif
+}
+
 void sp_wbuf_string16(sp_wbuf_t *w, const uint16_t *u, size_t n) {
   /* Narrow while scanning: most strings are Latin-1, and then the scan is the copy. */
   uint8_t *p = sp_wbuf_reserve(w, 11 + n * 2);

@@ -131,6 +131,9 @@ void sp_wbuf_string16(sp_wbuf_t *w, const uint16_t *units, size_t n);
 bool sp_units_narrow(uint8_t *dst, const uint16_t *src, size_t n);
 /* Latin-1 bytes to code units. */
 void sp_units_widen(uint16_t *dst, const uint8_t *src, size_t n);
+/* The n units of a STR1 or STR2 payload (tag says which) as code units: the inverse of
+ * sp_wbuf_string16. */
+void sp_wire_units(uint16_t *dst, const uint8_t *src, size_t n, int tag);
 /* Writes STR1 from Latin-1 bytes. */
 void sp_wbuf_string8(sp_wbuf_t *w, const uint8_t *s, size_t n);
 

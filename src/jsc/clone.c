@@ -1338,14 +1338,7 @@ static JSValueRef nat_read_string(JSContextRef ctx, JSObjectRef f, JSObjectRef s
     rdfail(rd, sp_js_error(ctx, "RangeError", NULL, "out of memory"));
     return reader_fail(ctx, rd, exc);
   }
-  if (unit == 1)
-    sp_units_widen(units, src, len);
-  else
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    memcpy(units, src, 2 * len); /* the wire's byte order is the host's */
-#else
-    for (size_t i = 0; i < len; i++) units[i] = (JSChar)(src[2 * i] | src[2 * i + 1] << 8);
-#endif
+  sp_wire_units(units, src, len, (int)tag);
   JSStringRef str = JSStringCreateWithCharacters(units, len);
   free(units);
   JSValueRef v = JSValueMakeString(ctx, str);

@@ -348,6 +348,22 @@ static void test_units(void) {
     sp_units_widen(back, b, n);
     CHECK(n == 0 || memcmp(back, u, n * sizeof *u) == 0);
   }
+  /* sp_wire_units reads back what sp_wbuf_string16 wrote, Latin-1 and two-byte */
+  for (int wide = 0; wide < 2; wide++) {
+    for (size_t i = 0; i < 300; i++) u[i] = (uint16_t)(wide ? 0x4e00 + i : 'a' + i % 26);
+    sp_wbuf_t w;
+    sp_wbuf_init(&w, 16);
+    sp_wbuf_string16(&w, u, 300);
+    sp_rbuf_t r = {w.data + 1, w.data + w.len};
+    size_t n = 0;
+    const uint8_t *p = sp_rbuf_string(&r, w.data[0], &n);
+    CHECK(p && n == 300 && w.data[0] == (wide ? SP_WIRE_TAG_STR2 : SP_WIRE_TAG_STR1));
+    if (p) {
+      sp_wire_units(back, p, n, w.data[0]);
+      CHECK(memcmp(back, u, sizeof u) == 0);
+    }
+    sp_wbuf_free(&w);
+  }
   size_t wide_at[] = {0, 5, 63, 64, 127, 128, 200, 299};
   for (size_t k = 0; k < sizeof wide_at / sizeof *wide_at; k++) {
     for (size_t i = 0; i < 300; i++) u[i] = 'a';
