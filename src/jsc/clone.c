@@ -370,6 +370,17 @@ static const char helpers_src[] =
     "    wintact = saved[6];\n"
     "  }\n"
     "}\n"
+    "/* A direct write: postMessage without a transfer list runs the codec from JS into a staging\n"
+    " * array of its own and C takes the bytes with the post (sp_clone_take_direct), instead of C\n"
+    " * calling into JS for every message. Natives called meanwhile find no C writer and use the\n"
+    " * VM's direct one; dgen counts direct writes so that C can tell a writer left behind by one\n"
+    " * that threw. -1: inside another write (a getter posting), which takes the C path. */\n"
+    "var dstage = new Uint8Array(65536), dgen = new Uint32Array(1);\n"
+    "function writeDirect(value) {\n"
+    "  if (wb !== undefined) return -1;\n"
+    "  dgen[0]++;\n"
+    "  return write(value, dstage);\n"
+    "}\n"
     "/* reader state: the bytes are already validated (sp_wire_check) */\n"
     "var rb, rpos, robjs, rkeys, rinherited, rintact;\n"
     "function bad() { return new Error('Unable to deserialize cloned data.'); }\n"
@@ -574,7 +585,7 @@ static const char helpers_src[] =
     "  return fn(arg, v, false);\n"
     "}\n"
     "return {\n"
-    "  write: write, read: read, readThen: readThen,\n"
+    "  write: write, read: read, readThen: readThen, writeDirect: writeDirect, dstage: dstage, dgen: dgen,\n"
     "  describe: function (v) {\n"
     "    if (typeof v === 'function') return apply(fnToString, v, []);\n"
     "    if (typeof v === 'symbol') return apply(symToString, v, []);\n"
@@ -610,6 +621,12 @@ typedef struct vm {
   uint8_t *wstage_ptr, *rstage_ptr;
   size_t rstage_cap;
   bool wstage_busy, rstage_busy;
+  /* direct writes (writeDirect in the codec): their staging array, the codec's count of
+   * them, and the writer natives use during one (made on first need) */
+  JSObjectRef write_direct;
+  uint8_t *dstage_ptr;
+  uint32_t *dgen_ptr;
+  struct direct *direct;
 } vm_t;
 
 static __thread vm_t *tls_vms; /* most recently used first */
@@ -623,12 +640,19 @@ static JSStringRef s_length;
 /* The writer's staging array: bytes go to C when it fills up or at a buffer/port. */
 enum { WSTAGE_SIZE = 64 * 1024, RSTAGE_MAX = 1024 * 1024 };
 
+static void direct_free(struct direct *d);
+
+static void vm_free(vm_t *vm) {
+  direct_free(vm->direct);
+  free(vm);
+}
+
 static void vm_finalize(JSObjectRef obj) {
   vm_t *vm = JSObjectGetPrivate(obj);
   if (!vm) return; /* forgotten already */
   for (vm_t **p = &tls_vms; *p; p = &(*p)->next)
     if (*p == vm) { *p = vm->next; break; }
-  free(vm);
+  vm_free(vm);
 }
 
 static void vm_class_init(void) {
@@ -711,7 +735,14 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   F(write, "write") F(read, "read") F(read_then, "readThen") F(describe, "describe") F(is_detached, "isDetached")
   F(slice, "slice") F(transfer, "transfer") F(data_view, "dataView")
   F(mark, "mark") F(is_marked, "isMarked") F(detach, "detach") F(tag_lent, "tagLent") F(lent_id, "lentId")
+  F(write_direct, "writeDirect")
 #undef F
+  JSValueRef dstage = sp_js_get(ctx, holder, "dstage"), dgen = sp_js_get(ctx, holder, "dgen");
+  /* the codec's own arrays, never transferred: taking their pointers (pinning them) is fine */
+  if (JSValueIsObject(ctx, dstage) && JSValueIsObject(ctx, dgen)) {
+    vm->dstage_ptr = JSObjectGetTypedArrayBytesPtr(ctx, (JSObjectRef)dstage, NULL);
+    vm->dgen_ptr = JSObjectGetTypedArrayBytesPtr(ctx, (JSObjectRef)dgen, NULL);
+  }
   sp_js_set(ctx, holder, "wstage", vm->wstage);
   /* The state's lifetime follows the holder: protected for the VM's life, finalized with it. */
   JSObjectRef token = JSObjectMake(ctx, vm_class, vm);
@@ -733,7 +764,7 @@ void sp_clone_realm_forget(JSContextRef ctx) {
     *p = vm->next;
     JSObjectSetPrivate(vm->token, NULL);
     JSValueUnprotect(ctx, vm->holder);
-    free(vm);
+    vm_free(vm);
     return;
   }
 }
@@ -940,8 +971,57 @@ static void write_port(writer_t *wr, JSObjectRef o) {
 
 /* Natives of the JS writer. Each takes the staged byte count first and
  * appends those bytes before writing anything itself. */
+/* The writer of a direct write (writeDirect in the codec): made by the first native the
+ * codec calls during one, taken by sp_clone_take_direct. gen is the codec's count of direct
+ * writes when it was made: one that threw leaves its writer behind with an older count,
+ * dropped when the next is made or taken. */
+typedef struct direct {
+  writer_t wr;
+  JSValueRef exc;
+  uint32_t gen;
+} direct_t;
+
+/* Frees a writer's side handles (a message never made) and its buffers. */
+static void writer_discard(writer_t *wr) {
+  for (uint32_t i = 0; i < wr->nside; i++)
+    if (wr->side && wr->side[i].handle && wr->side[i].free) wr->side[i].free(wr->side[i].handle);
+  free(wr->side);
+  sp_wbuf_free(&wr->w);
+  free(wr->xf);
+}
+
+static void direct_free(direct_t *d) {
+  if (!d) return;
+  writer_discard(&d->wr);
+  free(d);
+}
+
+/* The VM's direct writer if the direct write in progress made it, else NULL. */
+static direct_t *direct_current(vm_t *vm) {
+  direct_t *d = vm->direct;
+  if (d && d->gen != *vm->dgen_ptr) { /* left by a direct write that threw */
+    direct_free(d);
+    vm->direct = d = NULL;
+  }
+  return d;
+}
+
+static writer_t *direct_writer(JSContextRef ctx, JSValueRef *exc) {
+  vm_t *vm = vm_get(ctx, exc);
+  if (!vm || !vm->dgen_ptr) return NULL;
+  direct_t *d = direct_current(vm);
+  if (d) return &d->wr;
+  if (!(d = calloc(1, sizeof *d))) return NULL;
+  d->gen = *vm->dgen_ptr;
+  d->wr = (writer_t){.ctx = ctx, .vm = vm, .exc = &d->exc, .stage = vm->dstage_ptr};
+  sp_wbuf_init(&d->wr.w, 256);
+  sp_wbuf_u8(&d->wr.w, SP_WIRE_VERSION);
+  vm->direct = d;
+  return &d->wr;
+}
+
 static writer_t *native_writer(JSContextRef ctx, size_t argc, const JSValueRef argv[], JSValueRef *exc) {
-  writer_t *wr = cur_writer;
+  writer_t *wr = cur_writer ? cur_writer : direct_writer(ctx, exc); /* no C writer: a direct write */
   if (!wr || wr->failed) {
     *exc = sp_js_error(ctx, "Error", NULL, "structured clone: no writer");
     return NULL;
@@ -1235,15 +1315,45 @@ static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef t
     if (msg) wr.side = NULL;
     else wfail(&wr, sp_js_error(ctx, "RangeError", NULL, "out of memory"));
   }
-  if (wr.failed) {
-    if (!*exc) *exc = data_clone_error(ctx, "Unable to serialize value.");
-    for (uint32_t i = 0; i < wr.nside; i++)
-      if (wr.side && wr.side[i].handle && wr.side[i].free) wr.side[i].free(wr.side[i].handle);
-  }
-  free(wr.side);
-  sp_wbuf_free(&wr.w);
-  free(wr.xf);
+  if (wr.failed && !*exc) *exc = data_clone_error(ctx, "Unable to serialize value.");
+  writer_discard(&wr);
   return msg;
+}
+
+sp_wire_msg_t *sp_clone_take_direct(JSContextRef ctx, double n, JSValueRef *exc) {
+  *exc = NULL;
+  vm_t *vm = vm_get(ctx, exc);
+  if (!vm) return NULL;
+  if (!vm->dgen_ptr || !(n >= 0 && n <= WSTAGE_SIZE)) {
+    *exc = sp_js_error(ctx, "Error", NULL, "structured clone: bad direct write");
+    return NULL;
+  }
+  direct_t *d = direct_current(vm);
+  vm->direct = NULL;
+  sp_wire_msg_t *msg;
+  if (!d) { /* the common case: everything is in the staging array */
+    uint8_t small[256];
+    sp_wbuf_t w;
+    sp_wbuf_init_on(&w, small, sizeof small);
+    sp_wbuf_u8(&w, SP_WIRE_VERSION);
+    sp_wbuf_bytes(&w, vm->dstage_ptr, (size_t)n);
+    msg = w.oom ? NULL : sp_wire_msg_from_wbuf(&w, NULL, 0);
+    sp_wbuf_free(&w);
+  } else {
+    writer_t *wr = &d->wr;
+    sp_wbuf_bytes(&wr->w, vm->dstage_ptr, (size_t)n);
+    msg = wr->failed || wr->w.oom ? NULL : sp_wire_msg_from_wbuf(&wr->w, wr->side, wr->nside);
+    if (msg) wr->side = NULL, wr->nside = 0;
+    direct_free(d);
+  }
+  if (!msg) *exc = sp_js_error(ctx, "RangeError", NULL, "out of memory");
+  return msg;
+}
+
+JSObjectRef sp_clone_direct_writer(JSContextRef ctx, JSValueRef *exc) {
+  *exc = NULL;
+  vm_t *vm = vm_get(ctx, exc);
+  return vm && vm->dgen_ptr ? vm->write_direct : NULL;
 }
 
 /* ---- reader ------------------------------------------------------------------------

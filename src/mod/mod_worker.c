@@ -337,6 +337,33 @@ SP_FN(js_post_message) {
   return SP_UNDEF;
 }
 
+/* postStaged(port, n): posts what writeDirect(value) just wrote (see clone.h) */
+SP_FN(js_post_staged) {
+  sp_agent_t *a = sp__agent_current();
+  port_handle_t *h = handle_of(ctx, SP_ARG(0));
+  if (!h) return sp_js_throw(ctx, exc, "TypeError", "ERR_INVALID_THIS", "Value of \"this\" must be of type MessagePort");
+  sp_wire_msg_t *msg = sp_clone_take_direct(ctx, JSValueToNumber(ctx, SP_ARG(1), NULL), exc);
+  if (!msg) return SP_UNDEF;
+  if (atomic_load(&a->terminate)) { /* a flood of posts must not outrun terminate() */
+    sp_wire_msg_free(msg);
+    *exc = sp__termination_exception(ctx);
+    return SP_UNDEF;
+  }
+  if (!h->port) { /* closed or transferred away: node drops the message silently */
+    sp_wire_msg_free(msg);
+    return SP_UNDEF;
+  }
+  sp_port_post(h->port, &msg->link);
+  sp__agent_spin(h->agent); /* a reply is likely: stay awake for it */
+  return SP_UNDEF;
+}
+
+/* directWriter(): the clone codec's writeDirect for this realm */
+SP_FN(js_direct_writer) {
+  JSObjectRef f = sp_clone_direct_writer(ctx, exc);
+  return f ? f : SP_UNDEF;
+}
+
 SP_FN(js_start) {
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
   if (!h || !h->port || h->started) return SP_UNDEF;
@@ -903,6 +930,8 @@ void sp_mod_worker_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "setup", js_setup);
   sp_js_fn(ctx, t, "createChannel", js_create_channel);
   sp_js_fn(ctx, t, "postMessage", js_post_message);
+  sp_js_fn(ctx, t, "postStaged", js_post_staged);
+  sp_js_fn(ctx, t, "directWriter", js_direct_writer);
   sp_js_fn(ctx, t, "start", js_start);
   sp_js_fn(ctx, t, "stop", js_stop);
   sp_js_fn(ctx, t, "setRef", js_set_ref);

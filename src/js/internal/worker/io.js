@@ -64,11 +64,21 @@ function normalizeTransfer(options) {
   return Array.from(transfer);
 }
 
+// Without a transfer list the clone codec runs from here (its writeDirect) and C only
+// takes the bytes: no call from C back into JS per message. -1: inside another clone
+// (a getter posting), which goes the general way.
+let writeDirect = null;
+
 Object.defineProperties(MessagePort.prototype, {
   postMessage: {
     value: function postMessage(message, transfer) {
       checkPort(this);
       if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
+      if (transfer === undefined || transfer === null) {
+        if (writeDirect === null) writeDirect = native.directWriter();
+        const n = writeDirect(message);
+        if (n >= 0) { native.postStaged(this, n); return; }
+      }
       const list = normalizeTransfer(transfer);
       if (list !== undefined && list.includes(this)) {
         const { DOMException } = require('internal/domexception');
