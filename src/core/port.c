@@ -16,6 +16,12 @@ struct sp_port {
   sp_port_t *peer;          /* fixed at creation */
   sp_msg_t *head, *tail;    /* inbox, guarded by ch->lock */
   size_t count;             /* guarded by ch->lock */
+  /* The front of the inbox, taken out whole by the receiving thread: one lock per burst of
+   * messages instead of one per message (the sender and the receiver of a flood otherwise
+   * fight over the lock). Only the thread the port belongs to touches it; it moves with
+   * the port (port.h), so the order survives a transfer. */
+  sp_msg_t *taken;
+  size_t ntaken;
   sp_port_wake_fn wake;     /* guarded by ch->lock */
   void *wake_data;          /* guarded by ch->lock */
 };
@@ -65,6 +71,9 @@ void sp_port_unref(sp_port_t *p) {
   p->count = 0;
   if (p->peer->wake) p->peer->wake(p->peer->wake_data);
   uv_mutex_unlock(&ch->lock);
+  free_msgs(p->taken); /* no thread receives from p any more: it had the last reference */
+  p->taken = NULL;
+  p->ntaken = 0;
   free_msgs(m); /* outside the lock: payload destructors may unref other ports */
   if (atomic_fetch_sub(&ch->live_ports, 1) == 1) {
     uv_mutex_destroy(&ch->lock);
@@ -92,15 +101,19 @@ int sp_port_post(sp_port_t *p, sp_port_msg_t *m) {
 }
 
 sp_port_msg_t *sp_port_receive(sp_port_t *p) {
-  uv_mutex_lock(&p->ch->lock);
-  sp_msg_t *m = p->head;
-  if (m) {
-    p->head = m->next;
-    if (!p->head) p->tail = NULL;
-    p->count--;
+  if (!p->taken) {
+    uv_mutex_lock(&p->ch->lock);
+    p->taken = p->head;
+    p->ntaken = p->count;
+    p->head = p->tail = NULL;
+    p->count = 0;
+    uv_mutex_unlock(&p->ch->lock);
+    if (!p->taken) return NULL;
   }
-  uv_mutex_unlock(&p->ch->lock);
-  if (m) m->next = NULL;
+  sp_msg_t *m = p->taken;
+  p->taken = m->next;
+  p->ntaken--;
+  m->next = NULL;
   return m;
 }
 
@@ -108,7 +121,7 @@ size_t sp_port_pending(sp_port_t *p) {
   uv_mutex_lock(&p->ch->lock);
   size_t n = p->count;
   uv_mutex_unlock(&p->ch->lock);
-  return n;
+  return n + p->ntaken;
 }
 
 void sp_port_close(sp_port_t *p) {
@@ -133,7 +146,7 @@ void sp_port_set_waker(sp_port_t *p, sp_port_wake_fn fn, void *data) {
   uv_mutex_lock(&p->ch->lock);
   p->wake = fn;
   p->wake_data = data;
-  if (fn && (p->count > 0 || p->ch->closed)) fn(data);
+  if (fn && (p->count > 0 || p->ntaken > 0 || p->ch->closed)) fn(data); /* called by the thread p now belongs to */
   uv_mutex_unlock(&p->ch->lock);
 }
 

@@ -41,7 +41,9 @@ void sp_port_unref(sp_port_t *p);
 /* Queues msg in the peer's inbox. Returns 0, or -EPIPE if the channel is
  * closed (msg is then freed here, as node silently drops it). */
 int sp_port_post(sp_port_t *p, sp_port_msg_t *msg);
-/* Takes the oldest message of p's inbox (the caller owns it), or NULL if empty. */
+/* Takes the oldest message of p's inbox (the caller owns it), or NULL if empty.
+ * Receiving and counting are for the thread p belongs to (it takes the inbox out in
+ * bursts and keeps them in p). */
 sp_port_msg_t *sp_port_receive(sp_port_t *p);
 size_t sp_port_pending(sp_port_t *p);
 /* Closes the whole channel; both wakers are signalled. Queued messages stay receivable. */
