@@ -1339,11 +1339,19 @@ sp_wire_msg_t *sp_clone_take_direct(JSContextRef ctx, double n, JSValueRef *exc)
     sp_wbuf_bytes(&w, vm->dstage_ptr, (size_t)n);
     msg = w.oom ? NULL : sp_wire_msg_from_wbuf(&w, NULL, 0);
     sp_wbuf_free(&w);
-  } else {
+  } else { /* natives wrote buffers, long strings or earlier stagefuls: append the rest */
     writer_t *wr = &d->wr;
+    if (wr->failed) { /* a native failed and threw, yet the write went on: never post it */
+      *exc = d->exc ? d->exc : data_clone_error(ctx, "Unable to serialize value.");
+      direct_free(d);
+      return NULL;
+    }
     sp_wbuf_bytes(&wr->w, vm->dstage_ptr, (size_t)n);
-    msg = wr->failed || wr->w.oom ? NULL : sp_wire_msg_from_wbuf(&wr->w, wr->side, wr->nside);
-    if (msg) wr->side = NULL, wr->nside = 0;
+    msg = wr->w.oom ? NULL : sp_wire_msg_from_wbuf(&wr->w, wr->side, wr->nside);
+    if (msg) { /* the message owns the side handles now */
+      wr->side = NULL;
+      wr->nside = 0;
+    }
     direct_free(d);
   }
   if (!msg) *exc = sp_js_error(ctx, "RangeError", NULL, "out of memory");
