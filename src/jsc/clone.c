@@ -370,16 +370,24 @@ static const char helpers_src[] =
     "    wintact = saved[6];\n"
     "  }\n"
     "}\n"
-    "/* A direct write: postMessage without a transfer list runs the codec from JS into a staging\n"
-    " * array of its own and C takes the bytes with the post (sp_clone_take_direct), instead of C\n"
-    " * calling into JS for every message. Natives called meanwhile find no C writer and use the\n"
-    " * VM's direct one; dgen counts direct writes so that C can tell a writer left behind by one\n"
-    " * that threw. -1: inside another write (a getter posting), which takes the C path. */\n"
-    "var dstage = new Uint8Array(65536), dgen = new Uint32Array(1);\n"
+    "/* The VM's staging array for writes (C's and direct ones; C takes its bytes pointer). */\n"
+    "var wstage = new Uint8Array(65536);\n"
+    "/* A direct write: postMessage without a transfer list runs the codec from JS and C takes the\n"
+    " * bytes with the post (sp_clone_take_direct), instead of C calling into JS for every message.\n"
+    " * Natives called meanwhile find no C writer and use the VM's direct one. dgen[0] counts direct\n"
+    " * writes, so that C can tell a writer left behind by one that threw; dgen[1] is 1 while one\n"
+    " * runs, so that a clone started by a getter meanwhile writes elsewhere. -1: inside another\n"
+    " * write (a getter posting), which takes the C path. */\n"
+    "var dgen = new Uint32Array(2);\n"
     "function writeDirect(value) {\n"
     "  if (wb !== undefined) return -1;\n"
     "  dgen[0]++;\n"
-    "  return write(value, dstage);\n"
+    "  dgen[1] = 1;\n"
+    "  try {\n"
+    "    return write(value, wstage);\n"
+    "  } finally {\n"
+    "    dgen[1] = 0;\n"
+    "  }\n"
     "}\n"
     "/* reader state: the bytes are already validated (sp_wire_check) */\n"
     "var rb, rpos, robjs, rkeys, rinherited, rintact;\n"
@@ -585,7 +593,7 @@ static const char helpers_src[] =
     "  return fn(arg, v, false);\n"
     "}\n"
     "return {\n"
-    "  write: write, read: read, readThen: readThen, writeDirect: writeDirect, dstage: dstage, dgen: dgen,\n"
+    "  write: write, read: read, readThen: readThen, writeDirect: writeDirect, wstage: wstage, dgen: dgen,\n"
     "  describe: function (v) {\n"
     "    if (typeof v === 'function') return apply(fnToString, v, []);\n"
     "    if (typeof v === 'symbol') return apply(symToString, v, []);\n"
@@ -621,10 +629,9 @@ typedef struct vm {
   uint8_t *wstage_ptr, *rstage_ptr;
   size_t rstage_cap;
   bool wstage_busy, rstage_busy;
-  /* direct writes (writeDirect in the codec): their staging array, the codec's count of
-   * them, and the writer natives use during one (made on first need) */
+  /* direct writes (writeDirect in the codec): the codec's count of them and whether one runs
+   * (two uint32), and the writer natives use during one (made on first need) */
   JSObjectRef write_direct;
-  uint8_t *dstage_ptr;
   uint32_t *dgen_ptr;
   struct direct *direct;
 } vm_t;
@@ -722,7 +729,13 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   JSValueRef h = f && JSValueIsObject(ctx, f) ? JSObjectCallAsFunction(ctx, (JSObjectRef)f, NULL, 1, &arg, &e) : NULL;
   vm_t *vm = h && JSValueIsObject(ctx, h) ? calloc(1, sizeof *vm) : NULL;
   JSObjectRef holder = (JSObjectRef)h;
-  if (vm) vm->wstage = make_stage(ctx, WSTAGE_SIZE, &vm->wstage_ptr);
+  JSValueRef wstage = vm ? sp_js_get(ctx, holder, "wstage") : NULL;
+  /* the codec's own array, never transferred: taking its pointer (pinning it) is fine */
+  if (wstage && JSValueIsObject(ctx, wstage)) {
+    vm->wstage = (JSObjectRef)wstage;
+    vm->wstage_ptr = JSObjectGetTypedArrayBytesPtr(ctx, vm->wstage, NULL);
+    if (!vm->wstage_ptr || JSObjectGetTypedArrayByteLength(ctx, vm->wstage, NULL) != WSTAGE_SIZE) vm->wstage = NULL;
+  }
   if (!vm || !vm->wstage) {
     free(vm);
     *exc = e ? e : sp_js_error(ctx, "Error", NULL, "structured clone: helper setup failed");
@@ -737,13 +750,8 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   F(mark, "mark") F(is_marked, "isMarked") F(detach, "detach") F(tag_lent, "tagLent") F(lent_id, "lentId")
   F(write_direct, "writeDirect")
 #undef F
-  JSValueRef dstage = sp_js_get(ctx, holder, "dstage"), dgen = sp_js_get(ctx, holder, "dgen");
-  /* the codec's own arrays, never transferred: taking their pointers (pinning them) is fine */
-  if (JSValueIsObject(ctx, dstage) && JSValueIsObject(ctx, dgen)) {
-    vm->dstage_ptr = JSObjectGetTypedArrayBytesPtr(ctx, (JSObjectRef)dstage, NULL);
-    vm->dgen_ptr = JSObjectGetTypedArrayBytesPtr(ctx, (JSObjectRef)dgen, NULL);
-  }
-  sp_js_set(ctx, holder, "wstage", vm->wstage);
+  JSValueRef dgen = sp_js_get(ctx, holder, "dgen");
+  if (JSValueIsObject(ctx, dgen)) vm->dgen_ptr = JSObjectGetTypedArrayBytesPtr(ctx, (JSObjectRef)dgen, NULL);
   /* The state's lifetime follows the holder: protected for the VM's life, finalized with it. */
   JSObjectRef token = JSObjectMake(ctx, vm_class, vm);
   vm->token = token;
@@ -1013,7 +1021,7 @@ static writer_t *direct_writer(JSContextRef ctx, JSValueRef *exc) {
   if (d) return &d->wr;
   if (!(d = calloc(1, sizeof *d))) return NULL;
   d->gen = *vm->dgen_ptr;
-  d->wr = (writer_t){.ctx = ctx, .vm = vm, .exc = &d->exc, .stage = vm->dstage_ptr};
+  d->wr = (writer_t){.ctx = ctx, .vm = vm, .exc = &d->exc, .stage = vm->wstage_ptr};
   sp_wbuf_init(&d->wr.w, 256);
   sp_wbuf_u8(&d->wr.w, SP_WIRE_VERSION);
   vm->direct = d;
@@ -1287,7 +1295,7 @@ static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef t
     /* a getter may clone again while we write: that inner call gets its own stage */
     JSObjectRef stage = vm->wstage;
     uint8_t *stage_ptr = vm->wstage_ptr;
-    bool own = !vm->wstage_busy;
+    bool own = !vm->wstage_busy && !(vm->dgen_ptr && vm->dgen_ptr[1]); /* not in use by a direct write */
     if (!own) stage = make_stage(ctx, WSTAGE_SIZE, &stage_ptr);
     if (!stage) {
       wfail(&wr, sp_js_error(ctx, "RangeError", NULL, "out of memory"));
@@ -1336,7 +1344,7 @@ sp_wire_msg_t *sp_clone_take_direct(JSContextRef ctx, double n, JSValueRef *exc)
     sp_wbuf_t w;
     sp_wbuf_init_on(&w, small, sizeof small);
     sp_wbuf_u8(&w, SP_WIRE_VERSION);
-    sp_wbuf_bytes(&w, vm->dstage_ptr, (size_t)n);
+    sp_wbuf_bytes(&w, vm->wstage_ptr, (size_t)n);
     msg = w.oom ? NULL : sp_wire_msg_from_wbuf(&w, NULL, 0);
     sp_wbuf_free(&w);
   } else { /* natives wrote buffers, long strings or earlier stagefuls: append the rest */
@@ -1346,7 +1354,7 @@ sp_wire_msg_t *sp_clone_take_direct(JSContextRef ctx, double n, JSValueRef *exc)
       direct_free(d);
       return NULL;
     }
-    sp_wbuf_bytes(&wr->w, vm->dstage_ptr, (size_t)n);
+    sp_wbuf_bytes(&wr->w, vm->wstage_ptr, (size_t)n);
     msg = wr->w.oom ? NULL : sp_wire_msg_from_wbuf(&wr->w, wr->side, wr->nside);
     if (msg) { /* the message owns the side handles now */
       wr->side = NULL;
