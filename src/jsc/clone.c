@@ -371,7 +371,7 @@ static const char helpers_src[] =
     "  }\n"
     "}\n"
     "/* The VM's staging array for writes (C's and direct ones; C takes its bytes pointer). */\n"
-    "var wstage = new Uint8Array(65536);\n"
+    "var wstage = new Uint8Array(16384);\n"
     "/* A direct write: postMessage without a transfer list runs the codec from JS and C takes the\n"
     " * bytes with the post (sp_clone_take_direct), instead of C calling into JS for every message.\n"
     " * Natives called meanwhile find no C writer and use the VM's direct one. dgen[0] counts direct\n"
@@ -645,7 +645,7 @@ static JSStringRef s_helpers; /* helpers_src, made once (JSStringRefs are VM-ind
 static JSStringRef s_length;
 
 /* The writer's staging array: bytes go to C when it fills up or at a buffer/port. */
-enum { WSTAGE_SIZE = 64 * 1024, RSTAGE_MAX = 1024 * 1024 };
+enum { WSTAGE_SIZE = 16 * 1024, RSTAGE_MAX = 1024 * 1024 };
 
 static void direct_free(struct direct *d);
 
