@@ -16,6 +16,21 @@ SP_FN(js_structured_clone) {
   return v ? v : SP_UNDEF;
 }
 
+/* cloneStaged(n): the clone of what the codec's writeDirect(value) just wrote (clone.h). */
+SP_FN(js_clone_staged) {
+  sp_wire_msg_t *msg = sp_clone_take_direct(ctx, JSValueToNumber(ctx, SP_ARG(0), NULL), exc);
+  if (!msg) return SP_UNDEF;
+  JSValueRef v = sp_clone_deserialize(ctx, msg, exc);
+  sp_wire_msg_free(msg);
+  return v ? v : SP_UNDEF;
+}
+
+/* directWriter(): the clone codec's writeDirect for this realm */
+SP_FN(js_direct_writer) {
+  JSObjectRef f = sp_clone_direct_writer(ctx, exc);
+  return f ? f : SP_UNDEF;
+}
+
 /* serialize(value): the wire bytes as a Uint8Array (no transfer list; tests). */
 SP_FN(js_serialize) {
   sp_wire_msg_t *msg = sp_clone_serialize(ctx, SP_ARG(0), NULL, exc);
@@ -66,6 +81,8 @@ SP_FN(js_live_blocks) { return JSValueMakeNumber(ctx, (double)sp_xbuf_live()); }
 void sp_mod_clone_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent) {
   (void)agent;
   sp_js_fn(ctx, target, "structuredClone", js_structured_clone);
+  sp_js_fn(ctx, target, "cloneStaged", js_clone_staged);
+  sp_js_fn(ctx, target, "directWriter", js_direct_writer);
   sp_js_fn(ctx, target, "serialize", js_serialize);
   sp_js_fn(ctx, target, "deserialize", js_deserialize);
   sp_js_fn(ctx, target, "check", js_check);
