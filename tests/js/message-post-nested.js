@@ -57,6 +57,21 @@ for (const [what, make] of failing) {
     '->', got.map(show).join(' | '));
 }
 
+// 3b. The same for structuredClone, which takes the same path; and a structuredClone whose
+// getter clones and posts.
+for (const [what, make] of failing) {
+  let error;
+  try { structuredClone(make()); } catch (e) { error = e; }
+  console.log('structuredClone, ' + what + ':', error ? error.name : 'no error', '->',
+    show(structuredClone({ after: what, bytes: new Uint8Array([1]) })));
+}
+const cloned = structuredClone({
+  a: 'x'.repeat(500),
+  get b() { port1.postMessage({ fromGetter: structuredClone([1, { two: 2 }]) }); return structuredClone({ c: 3 }); },
+  d: new Uint16Array([4, 5]),
+});
+console.log('structuredClone with a getter that clones and posts:', show(cloned).length, show(drain()));
+
 // 4. Large and mixed messages through the same path, many times.
 let ok = 0;
 for (let i = 0; i < 200; i++) {
