@@ -317,51 +317,44 @@ SP_FN(js_create_channel) {
   return JSObjectMakeArray(ctx, 2, ports, exc);
 }
 
+/* Posts msg (taken) on h's port, as postMessage does after cloning. */
+static JSValueRef post_cloned(JSContextRef ctx, sp_agent_t *a, port_handle_t *h, sp_wire_msg_t *msg, JSValueRef *exc) {
+  if (atomic_load(&a->terminate)) { /* a flood of posts must not outrun terminate() */
+    sp_wire_msg_free(msg);
+    *exc = sp__termination_exception(ctx);
+    return SP_UNDEF;
+  }
+  if (!h->port) { /* closed or transferred away: node drops the message silently */
+    sp_wire_msg_free(msg);
+    return SP_UNDEF;
+  }
+  sp_port_post(h->port, &msg->link);
+  sp__agent_spin(h->agent); /* a reply is likely: stay awake for it */
+  return SP_UNDEF;
+}
+
+static JSValueRef not_a_port(JSContextRef ctx, JSValueRef *exc) {
+  return sp_js_throw(ctx, exc, "TypeError", "ERR_INVALID_THIS", "Value of \"this\" must be of type MessagePort");
+}
+
 SP_FN(js_post_message) {
   sp_agent_t *a = sp__agent_current();
-  if (atomic_load(&a->terminate)) { /* a flood of posts must not outrun terminate() */
+  if (atomic_load(&a->terminate)) { /* do not even clone once terminate() was asked */
     *exc = sp__termination_exception(ctx);
     return SP_UNDEF;
   }
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
-  if (!h) return sp_js_throw(ctx, exc, "TypeError", "ERR_INVALID_THIS", "Value of \"this\" must be of type MessagePort");
-  JSValueRef transfer = SP_ARG(2);
-  sp_wire_msg_t *msg = sp_clone_serialize(ctx, SP_ARG(1), transfer, exc);
-  if (!msg) return SP_UNDEF;
-  if (!h->port) { /* closed or transferred away: node drops the message silently */
-    sp_wire_msg_free(msg);
-    return SP_UNDEF;
-  }
-  sp_port_post(h->port, &msg->link);
-  sp__agent_spin(h->agent); /* a reply is likely: stay awake for it */
-  return SP_UNDEF;
+  if (!h) return not_a_port(ctx, exc);
+  sp_wire_msg_t *msg = sp_clone_serialize(ctx, SP_ARG(1), SP_ARG(2), exc);
+  return msg ? post_cloned(ctx, a, h, msg, exc) : SP_UNDEF;
 }
 
-/* postStaged(port, n): posts what writeDirect(value) just wrote (see clone.h) */
+/* postStaged(port, n): posts what the clone codec's writeDirect(value) just wrote (clone.h) */
 SP_FN(js_post_staged) {
-  sp_agent_t *a = sp__agent_current();
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
-  if (!h) return sp_js_throw(ctx, exc, "TypeError", "ERR_INVALID_THIS", "Value of \"this\" must be of type MessagePort");
+  if (!h) return not_a_port(ctx, exc);
   sp_wire_msg_t *msg = sp_clone_take_direct(ctx, JSValueToNumber(ctx, SP_ARG(1), NULL), exc);
-  if (!msg) return SP_UNDEF;
-  if (atomic_load(&a->terminate)) { /* a flood of posts must not outrun terminate() */
-    sp_wire_msg_free(msg);
-    *exc = sp__termination_exception(ctx);
-    return SP_UNDEF;
-  }
-  if (!h->port) { /* closed or transferred away: node drops the message silently */
-    sp_wire_msg_free(msg);
-    return SP_UNDEF;
-  }
-  sp_port_post(h->port, &msg->link);
-  sp__agent_spin(h->agent); /* a reply is likely: stay awake for it */
-  return SP_UNDEF;
-}
-
-/* directWriter(): the clone codec's writeDirect for this realm */
-SP_FN(js_direct_writer) {
-  JSObjectRef f = sp_clone_direct_writer(ctx, exc);
-  return f ? f : SP_UNDEF;
+  return msg ? post_cloned(ctx, sp__agent_current(), h, msg, exc) : SP_UNDEF;
 }
 
 SP_FN(js_start) {
@@ -931,7 +924,6 @@ void sp_mod_worker_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "createChannel", js_create_channel);
   sp_js_fn(ctx, t, "postMessage", js_post_message);
   sp_js_fn(ctx, t, "postStaged", js_post_staged);
-  sp_js_fn(ctx, t, "directWriter", js_direct_writer);
   sp_js_fn(ctx, t, "start", js_start);
   sp_js_fn(ctx, t, "stop", js_stop);
   sp_js_fn(ctx, t, "setRef", js_set_ref);

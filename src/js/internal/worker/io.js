@@ -75,7 +75,7 @@ Object.defineProperties(MessagePort.prototype, {
       checkPort(this);
       if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
       if (transfer === undefined || transfer === null) {
-        if (writeDirect === null) writeDirect = native.directWriter();
+        if (writeDirect === null) writeDirect = binding('clone').directWriter();
         const n = writeDirect(message);
         if (n >= 0) { native.postStaged(this, n); return; }
       }
