@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # spindle's benchmarks, side by side with node: start-up (bench/startup.sh), spaced
 # worker spawns (bench/spawn_spaced.js), structured clone by value shape
-# (bench/clone_shapes.js), then
+# (bench/clone_shapes.js), a message's cost each side in one thread (bench/port_costs.js),
+# then
 # the shared worker suite (../shared/bench, interleaved runs, ratio > 1 = spindle
 # better). Usage: bench/run.sh [BUILD_DIR]; RUNS, BENCHES as in ../shared/bench.
 set -u
@@ -16,6 +17,9 @@ echo "== spawn with quiet gaps (bench/spawn_spaced.js)"
 echo "== structured clone by value shape (bench/clone_shapes.js, us per clone)"
 "./$BUILD/spindle" bench/clone_shapes.js
 "${NODE:-node}" bench/clone_shapes.js
+echo "== one message's cost each side, in one thread (bench/port_costs.js)"
+"./$BUILD/spindle" bench/port_costs.js
+"${NODE:-node}" bench/port_costs.js
 if [ -x "$SHARED/compare.sh" ]; then
   echo "== worker suite ($SHARED)"
   "$SHARED/compare.sh" "./$BUILD/spindle" -- "${NODE:-node}"
