@@ -13,6 +13,7 @@ const kOnMessage = Symbol('kOnMessage');
 const kOnMessageError = Symbol('kOnMessageError');
 const kWrappers = Symbol('kWrappers');
 const kClosed = Symbol('kClosed');
+const kNoMessage = Symbol('kNoMessage'); // what native.receive returns when nothing is queued
 
 function MessagePort() {
   throw new codes.ERR_CONSTRUCT_CALL_INVALID();
@@ -195,7 +196,8 @@ class MessageChannel {
 
 function receiveMessageOnPort(port) {
   if (!isMessagePort(port)) throw new codes.ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
-  return native.receive(port);
+  const value = native.receive(port, kNoMessage);
+  return value === kNoMessage ? undefined : { message: value };
 }
 
 function moveMessagePortToContext() {
