@@ -5,13 +5,7 @@
 // and spindle alike; prints one JSON line: ns (tiny) and us (records) per call, the
 // best of 7 batches. Every received message is checked.
 const { MessageChannel, receiveMessageOnPort } = require('worker_threads');
-
-const BASE_TIME = Date.UTC(2024, 0, 1);
-function record(id) {
-  return { id, name: 'item-' + id, tags: ['alpha', 'beta', 'tag' + (id % 7)],
-    nested: { x: id * 0.5, y: -id, flag: (id & 1) === 0, label: 'n' + (id % 13) },
-    date: new Date(BASE_TIME + id * 1000) };
-}
+const { record } = require('./records');
 const { port1, port2 } = new MessageChannel();
 function fail(msg) { console.log(JSON.stringify({ bench: 'port_costs', error: msg })); process.exit(1); }
 
