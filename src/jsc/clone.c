@@ -989,6 +989,15 @@ typedef struct direct {
   uint32_t gen;
 } direct_t;
 
+/* A writer whose bytes begin with the format's version: in buf (cap bytes, the caller's), or
+ * with buf NULL on the heap. */
+static void writer_start(writer_t *wr, JSContextRef ctx, vm_t *vm, JSValueRef *exc, uint8_t *buf, size_t cap) {
+  *wr = (writer_t){.ctx = ctx, .vm = vm, .exc = exc};
+  if (buf) sp_wbuf_init_on(&wr->w, buf, cap);
+  else sp_wbuf_init(&wr->w, cap);
+  sp_wbuf_u8(&wr->w, SP_WIRE_VERSION);
+}
+
 /* Frees a writer's side handles (a message never made) and its buffers. */
 static void writer_discard(writer_t *wr) {
   for (uint32_t i = 0; i < wr->nside; i++)
@@ -1021,9 +1030,8 @@ static writer_t *direct_writer(JSContextRef ctx, JSValueRef *exc) {
   if (d) return &d->wr;
   if (!(d = calloc(1, sizeof *d))) return NULL;
   d->gen = *vm->dgen_ptr;
-  d->wr = (writer_t){.ctx = ctx, .vm = vm, .exc = &d->exc, .stage = vm->wstage_ptr};
-  sp_wbuf_init(&d->wr.w, 256);
-  sp_wbuf_u8(&d->wr.w, SP_WIRE_VERSION);
+  writer_start(&d->wr, ctx, vm, &d->exc, NULL, 256);
+  d->wr.stage = vm->wstage_ptr;
   vm->direct = d;
   return &d->wr;
 }
@@ -1280,14 +1288,30 @@ static bool apply_transfers(writer_t *wr) {
   return true;
 }
 
+/* Phase two and the message: the transfer list takes effect and the bytes and side table
+ * become a message. NULL with *wr->exc set when anything failed (DataCloneError unless a
+ * more precise error was recorded); the writer's buffers are freed either way. */
+static sp_wire_msg_t *writer_finish(writer_t *wr) {
+  if (!wr->failed && wr->w.oom) wfail(wr, sp_js_error(wr->ctx, "RangeError", NULL, "out of memory"));
+  if (!wr->failed) apply_transfers(wr);
+  sp_wire_msg_t *msg = NULL;
+  if (!wr->failed) {
+    msg = sp_wire_msg_from_wbuf(&wr->w, wr->side, wr->nside);
+    if (msg) wr->side = NULL; /* the message owns the side handles now */
+    else wfail(wr, sp_js_error(wr->ctx, "RangeError", NULL, "out of memory"));
+  }
+  if (wr->failed && !*wr->exc) *wr->exc = data_clone_error(wr->ctx, "Unable to serialize value.");
+  writer_discard(wr);
+  return msg;
+}
+
 static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef transfer, JSValueRef *exc) {
   *exc = NULL;
   vm_t *vm = vm_get(ctx, exc);
   if (!vm) return NULL;
-  writer_t wr = {.ctx = ctx, .vm = vm, .exc = exc};
+  writer_t wr;
   uint8_t small[256]; /* most messages fit: no heap buffer at all */
-  sp_wbuf_init_on(&wr.w, small, sizeof small);
-  sp_wbuf_u8(&wr.w, SP_WIRE_VERSION);
+  writer_start(&wr, ctx, vm, exc, small, sizeof small);
   if (read_transfer_list(&wr, transfer)) {
     /* side slots 0..nxf-1 belong to the transfer list; filled in phase two */
     for (uint32_t i = 0; i < wr.nxf; i++)
@@ -1315,17 +1339,7 @@ static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef t
       }
     }
   }
-  if (!wr.failed && wr.w.oom) wfail(&wr, sp_js_error(ctx, "RangeError", NULL, "out of memory"));
-  if (!wr.failed) apply_transfers(&wr);
-  sp_wire_msg_t *msg = NULL;
-  if (!wr.failed) {
-    msg = sp_wire_msg_from_wbuf(&wr.w, wr.side, wr.nside);
-    if (msg) wr.side = NULL;
-    else wfail(&wr, sp_js_error(ctx, "RangeError", NULL, "out of memory"));
-  }
-  if (wr.failed && !*exc) *exc = data_clone_error(ctx, "Unable to serialize value.");
-  writer_discard(&wr);
-  return msg;
+  return writer_finish(&wr);
 }
 
 sp_wire_msg_t *sp_clone_take_direct(JSContextRef ctx, double n, JSValueRef *exc) {
@@ -1338,31 +1352,19 @@ sp_wire_msg_t *sp_clone_take_direct(JSContextRef ctx, double n, JSValueRef *exc)
   }
   direct_t *d = direct_current(vm);
   vm->direct = NULL;
-  sp_wire_msg_t *msg;
   if (!d) { /* the common case: everything is in the staging array */
+    writer_t wr;
     uint8_t small[256];
-    sp_wbuf_t w;
-    sp_wbuf_init_on(&w, small, sizeof small);
-    sp_wbuf_u8(&w, SP_WIRE_VERSION);
-    sp_wbuf_bytes(&w, vm->wstage_ptr, (size_t)n);
-    msg = w.oom ? NULL : sp_wire_msg_from_wbuf(&w, NULL, 0);
-    sp_wbuf_free(&w);
-  } else { /* natives wrote buffers, long strings or earlier stagefuls: append the rest */
-    writer_t *wr = &d->wr;
-    if (wr->failed) { /* a native failed and threw, yet the write went on: never post it */
-      *exc = d->exc ? d->exc : data_clone_error(ctx, "Unable to serialize value.");
-      direct_free(d);
-      return NULL;
-    }
-    sp_wbuf_bytes(&wr->w, vm->wstage_ptr, (size_t)n);
-    msg = wr->w.oom ? NULL : sp_wire_msg_from_wbuf(&wr->w, wr->side, wr->nside);
-    if (msg) { /* the message owns the side handles now */
-      wr->side = NULL;
-      wr->nside = 0;
-    }
-    direct_free(d);
+    writer_start(&wr, ctx, vm, exc, small, sizeof small);
+    sp_wbuf_bytes(&wr.w, vm->wstage_ptr, (size_t)n);
+    return writer_finish(&wr);
   }
-  if (!msg) *exc = sp_js_error(ctx, "RangeError", NULL, "out of memory");
+  /* natives wrote buffers, long strings or earlier stagefuls: append the rest. A writer
+   * whose native failed (and threw, yet the write went on) is never posted: finish fails. */
+  sp_wbuf_bytes(&d->wr.w, vm->wstage_ptr, (size_t)n);
+  sp_wire_msg_t *msg = writer_finish(&d->wr);
+  if (!msg) *exc = d->exc;
+  free(d); /* finish freed the writer's buffers */
   return msg;
 }
 

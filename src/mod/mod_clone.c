@@ -7,22 +7,20 @@
 #include "jsc/clone.h"
 #include "mod/modules.h"
 
-/* structuredClone(value, transferArray|undefined): options already validated in JS. */
-SP_FN(js_structured_clone) {
-  sp_wire_msg_t *msg = sp_clone_serialize(ctx, SP_ARG(0), SP_ARG(1), exc);
+/* The value msg holds (msg is freed; NULL: a failed write, *exc is set). */
+static JSValueRef value_of(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef *exc) {
   if (!msg) return SP_UNDEF;
   JSValueRef v = sp_clone_deserialize(ctx, msg, exc);
   sp_wire_msg_free(msg);
   return v ? v : SP_UNDEF;
 }
 
+/* structuredClone(value, transferArray|undefined): options already validated in JS. */
+SP_FN(js_structured_clone) { return value_of(ctx, sp_clone_serialize(ctx, SP_ARG(0), SP_ARG(1), exc), exc); }
+
 /* cloneStaged(n): the clone of what the codec's writeDirect(value) just wrote (clone.h). */
 SP_FN(js_clone_staged) {
-  sp_wire_msg_t *msg = sp_clone_take_direct(ctx, JSValueToNumber(ctx, SP_ARG(0), NULL), exc);
-  if (!msg) return SP_UNDEF;
-  JSValueRef v = sp_clone_deserialize(ctx, msg, exc);
-  sp_wire_msg_free(msg);
-  return v ? v : SP_UNDEF;
+  return value_of(ctx, sp_clone_take_direct(ctx, JSValueToNumber(ctx, SP_ARG(0), NULL), exc), exc);
 }
 
 /* directWriter(): the clone codec's writeDirect for this realm */
@@ -51,13 +49,7 @@ static sp_wire_msg_t *msg_from_bytes(JSContextRef ctx, JSValueRef v, JSValueRef 
 }
 
 /* deserialize(bytes): a value from raw wire bytes; throws on malformed input. */
-SP_FN(js_deserialize) {
-  sp_wire_msg_t *msg = msg_from_bytes(ctx, SP_ARG(0), exc);
-  if (!msg) return SP_UNDEF;
-  JSValueRef v = sp_clone_deserialize(ctx, msg, exc);
-  sp_wire_msg_free(msg);
-  return v ? v : SP_UNDEF;
-}
+SP_FN(js_deserialize) { return value_of(ctx, msg_from_bytes(ctx, SP_ARG(0), exc), exc); }
 
 /* check(bytes): 0 or the validator's negative error code. */
 SP_FN(js_check) {
