@@ -32,6 +32,9 @@ typedef struct sp_worker sp_worker_t;
 /* At most this many idle worker threads are kept (see "worker threads and the
  * warm spare" below); beyond the first, they go after SPARE_RETIRE_MS. */
 enum { SPARES_MAX = 8, SPARE_RETIRE_MS = 1000 };
+/* Spawns closer together than this are a burst; a burst that takes the last
+ * spare boots the next one only after SPARE_BOOT_DEFER_MS (see spare_ensure). */
+enum { SPARE_BURST_GAP_NS = 2 * 1000 * 1000, SPARE_BOOT_DEFER_MS = 30 };
 
 /* A finished worker's thread offers itself (and its VM) to the parent as a spare. */
 enum { REUSE_NONE, REUSE_OFFERED, REUSE_TAKEN, REUSE_DECLINED };
@@ -45,6 +48,8 @@ typedef struct worker_state {
   sp_worker_t *spares[SPARES_MAX]; /* booted worker threads waiting for a Worker (main thread) */
   int nspares;
   uv_timer_t *retire_timer; /* retires the extra spares after a quiet while (malloc'd: closed async) */
+  uv_timer_t *boot_timer;   /* boots a spare a while after a burst took the last one (likewise) */
+  uint64_t last_spawn_ns;   /* uv_hrtime() of the latest spawn */
   struct port_handle *handles; /* every port handle of this agent, for teardown */
 } worker_state_t;
 
@@ -494,7 +499,8 @@ static void worker_unref(sp_worker_t *w) {
  * fresh VM. Two things hide it:
  * - The main thread keeps one worker thread booted ahead of need (the spare):
  *   the next `new Worker` with the default stack hands its job to that thread,
- *   which only has to run the job, and a new spare starts booting.
+ *   which only has to run the job, and a new spare starts booting (after a
+ *   burst of spawns, a while later: spare_ensure).
  * - A finished worker's thread keeps its VM and offers itself to the parent;
  *   taken, it makes a new realm (global object) in that VM, which finds the
  *   builtins already compiled (the VM's code cache: 3-5x faster), and waits
@@ -719,14 +725,15 @@ static void worker_request_terminate(sp_worker_t *w) {
   uv_mutex_unlock(&w->lock);
 }
 
-static void retire_timer_close_cb(uv_handle_t *h) { free(h); }
+static void timer_close_cb(uv_handle_t *h) { free(h); }
 
 void sp__worker_agent_teardown(sp_agent_t *a) {
   worker_state_t *st = a->worker_data;
   if (!st) return;
   st->nspares = 0;
-  if (st->retire_timer) uv_close((uv_handle_t *)st->retire_timer, retire_timer_close_cb);
-  st->retire_timer = NULL;
+  if (st->retire_timer) uv_close((uv_handle_t *)st->retire_timer, timer_close_cb);
+  if (st->boot_timer) uv_close((uv_handle_t *)st->boot_timer, timer_close_cb);
+  st->retire_timer = st->boot_timer = NULL;
   for (sp_worker_t *w = st->children; w; w = w->next) worker_request_terminate(w);
   while (st->children) {
     sp_worker_t *w = st->children;
@@ -794,14 +801,36 @@ static int worker_start(sp_worker_t *w) {
   return rc;
 }
 
-static void spare_ensure(sp_agent_t *a) {
+static void spare_boot_cb(uv_timer_t *t);
+
+/* Boots a spare if none is left, now or (defer) a while later. A spare's boot
+ * in a fresh VM costs ~7 ms of CPU: right after a burst of spawns it would
+ * compete with the burst's own workers, and if those are terminated soon
+ * their threads come back as spares anyway (spawn_burst: ~20 % less CPU). A
+ * lone spawn boots the next spare at once, so spawns tens of ms apart each
+ * find one ready. */
+static void spare_ensure(sp_agent_t *a, bool defer) {
   worker_state_t *st = state_of(a);
   if (st->nspares > 0 || a->worker || a->exiting || !spare_enabled()) return;
+  if (defer) {
+    if (!st->boot_timer && (st->boot_timer = malloc(sizeof *st->boot_timer))) {
+      uv_timer_init(&a->loop, st->boot_timer);
+      uv_unref((uv_handle_t *)st->boot_timer);
+      st->boot_timer->data = a;
+    }
+    if (st->boot_timer) {
+      if (!uv_is_active((uv_handle_t *)st->boot_timer)) uv_timer_start(st->boot_timer, spare_boot_cb, SPARE_BOOT_DEFER_MS, 0);
+      return;
+    }
+  }
+  if (st->boot_timer) uv_timer_stop(st->boot_timer);
   sp_worker_t *w = worker_alloc(a, DEFAULT_STACK, true);
   if (!w) return;
   uv_unref((uv_handle_t *)w->exit_async); /* a spare never keeps the process alive */
   if (worker_start(w) == 0) st->spares[st->nspares++] = w;
 }
+
+static void spare_boot_cb(uv_timer_t *t) { spare_ensure(t->data, false); }
 
 /* The spare for a job with this stack size, out of the pool: a ready one first. */
 static sp_worker_t *spare_take(worker_state_t *st, size_t stack_size) {
@@ -867,7 +896,10 @@ SP_FN(js_spawn) {
   }
   JSValueRef out[4] = {handle, JSValueMakeNumber(ctx, (double)w->thread_id), port_wrap(a, pub_parent),
                        port_wrap(a, ctrl_parent)};
-  spare_ensure(a);
+  uint64_t now = uv_hrtime();
+  worker_state_t *st = state_of(a);
+  spare_ensure(a, now - st->last_spawn_ns < SPARE_BURST_GAP_NS);
+  st->last_spawn_ns = now;
   return JSObjectMakeArray(ctx, 4, out, exc);
 }
 
