@@ -38,6 +38,18 @@ struct cache {
 enum { OWN_FREE_MAX = 64, TAKE_BACK_MAX = 1024 };
 
 static __thread cache_t *tls_cache;
+
+/* Blocks freed here for another thread's cache wait in a short chain and go
+ * back in one push: a push per message made the freeing thread and the owner
+ * (which takes its return stack whole) bounce that line between cores in a
+ * flood. Flushed when full, when a block of another owner comes, by
+ * sp_msgblock_flush and at thread exit. */
+enum { RETURN_BATCH = 32 };
+static __thread struct {
+  cache_t *owner;
+  block_t *head, *tail;
+  long n;
+} tls_ret;
 static pthread_key_t exit_key;
 static pthread_once_t exit_key_once = PTHREAD_ONCE_INIT;
 
@@ -62,6 +74,7 @@ static void release_cache(cache_t *c) {
 }
 
 static void on_thread_exit(void *c) {
+  sp_msgblock_flush();
   if (tls_cache == c) tls_cache = NULL;
   release_cache(c);
 }
@@ -133,18 +146,41 @@ void sp_msgblock_free(void *p) {
     cache_unref(c, 1);
     return;
   }
+  if (tls_ret.owner != c) {
+    sp_msgblock_flush();
+    my_cache(); /* so that this thread's exit flushes the chain */
+    tls_ret.owner = c;
+    tls_ret.tail = b;
+  }
+  b->next = tls_ret.head;
+  tls_ret.head = b;
+  if (++tls_ret.n >= RETURN_BATCH) sp_msgblock_flush();
+}
+
+void sp_msgblock_flush(void) {
+  cache_t *c = tls_ret.owner;
+  if (!c) return;
+  block_t *first = tls_ret.head, *last = tls_ret.tail;
+  long n = tls_ret.n;
+  tls_ret.owner = NULL;
+  tls_ret.head = tls_ret.tail = NULL;
+  tls_ret.n = 0;
   block_t *head = atomic_load(&c->returned);
   do {
     if (head == SEALED) { /* the owner thread is gone */
-      free(b);
-      cache_unref(c, 1);
+      for (block_t *b = first, *next; b; b = next) {
+        next = b->next;
+        free(b);
+      }
+      cache_unref(c, n);
       return;
     }
-    b->next = head;
-  } while (!atomic_compare_exchange_weak(&c->returned, &head, b));
+    last->next = head;
+  } while (!atomic_compare_exchange_weak(&c->returned, &head, first));
 }
 
 void sp_msgblock_thread_exit(void) {
+  sp_msgblock_flush();
   cache_t *c = tls_cache;
   if (!c) return;
   tls_cache = NULL;

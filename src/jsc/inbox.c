@@ -10,6 +10,7 @@
 #include <sched.h>
 
 #include "core/cpu.h"
+#include "core/msgmem.h"
 #include "jsc/agent.h"
 
 /* The window is long enough to catch a reply from a thread that is running
@@ -78,6 +79,7 @@ static void inbox_idle_cb(uv_idle_t *h) { (void)h; /* only keeps the poll from b
 static void inbox_prepare_cb(uv_prepare_t *h) {
   sp_agent_t *a = h->loop->data;
   uv_idle_stop(&a->inbox_idle);
+  sp_msgblock_flush(); /* message blocks freed here go home before this thread may sleep */
   if (a->spin_traffic) { /* the window opens here: one clock read per loop turn, not per message */
     a->spin_traffic = false;
     a->spin_until = uv_hrtime() + a->spin_window_ns;

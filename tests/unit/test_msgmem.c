@@ -75,10 +75,45 @@ static void test_owner_exits_first(void) {
   }
 }
 
+/* Blocks another thread frees wait in its chain until it flushes (or exits),
+ * then come back to their owner. */
+enum { FEW = 5 };
+static void *few[FEW];
+static void free_few_and_flush(void *arg) {
+  for (int i = 0; i < FEW; i++) sp_msgblock_free(few[i]);
+  if (arg) sp_msgblock_flush(); /* else: thread exit flushes */
+}
+
+static int in_few(void *p) {
+  for (int i = 0; i < FEW; i++)
+    if (p == few[i]) return 1;
+  return 0;
+}
+
+/* Runs on a new thread, whose cache starts empty: what it allocates after the
+ * other thread gave its blocks back can only be those blocks. */
+static void owner_main(void *explicit_flush) {
+  for (int i = 0; i < FEW; i++) CHECK((few[i] = sp_msgblock_alloc()) != NULL);
+  uv_thread_t th;
+  CHECK(uv_thread_create(&th, free_few_and_flush, explicit_flush) == 0);
+  uv_thread_join(&th);
+  void *got[FEW];
+  for (int i = 0; i < FEW; i++) CHECK(in_few(got[i] = sp_msgblock_alloc()));
+  for (int i = 0; i < FEW; i++) sp_msgblock_free(got[i]);
+}
+
+static void test_chain_comes_home(int explicit_flush) {
+  uv_thread_t th;
+  CHECK(uv_thread_create(&th, owner_main, explicit_flush ? (void *)1 : NULL) == 0);
+  uv_thread_join(&th);
+}
+
 int main(void) {
   test_same_thread_reuse();
   test_cross_thread();
   test_owner_exits_first();
+  test_chain_comes_home(1);
+  test_chain_comes_home(0);
   sp_msgblock_thread_exit();
   puts("msgmem: ok");
   return 0;
