@@ -148,13 +148,13 @@ void sp_msgblock_free(void *p) {
   }
   if (tls_ret.owner != c) {
     sp_msgblock_flush();
-    my_cache(); /* so that this thread's exit flushes the chain */
     tls_ret.owner = c;
     tls_ret.tail = b;
   }
   b->next = tls_ret.head;
   tls_ret.head = b;
-  if (++tls_ret.n >= RETURN_BATCH) sp_msgblock_flush();
+  /* a thread without a cache of its own would not flush the chain at exit */
+  if (++tls_ret.n >= RETURN_BATCH || !my_cache()) sp_msgblock_flush();
 }
 
 void sp_msgblock_flush(void) {
@@ -168,6 +168,7 @@ void sp_msgblock_flush(void) {
   block_t *head = atomic_load(&c->returned);
   do {
     if (head == SEALED) { /* the owner thread is gone */
+      last->next = NULL;  /* a failed exchange may have linked it to the old stack */
       for (block_t *b = first, *next; b; b = next) {
         next = b->next;
         free(b);
