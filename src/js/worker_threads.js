@@ -19,6 +19,7 @@ const kTerminating = Symbol('kTerminating');
 const kStdout = Symbol('kStdout');
 const kStderr = Symbol('kStderr');
 const kOnline = Symbol('kOnline');
+const kThreadId = Symbol('kThreadId');
 
 const environmentData = new Map();
 
@@ -141,7 +142,7 @@ class Worker extends EventEmitter {
     this[kCtrl] = ctrl;
     this[kExitCode] = undefined;
     this[kTerminating] = [];
-    this.threadId = threadId;
+    this[kThreadId] = threadId;
     this[kLimits] = resourceLimits;
     const { WorkerReadable } = require('internal/worker/stdio');
     this[kStdout] = new WorkerReadable();
@@ -166,6 +167,11 @@ class Worker extends EventEmitter {
       case 'error': this.emit('error', child.deserializeError(msg.error)); break;
       default: break;
     }
+  }
+
+  // As node: a getter, -1 from the 'exit' event on (the messages drained before it still see the id).
+  get threadId() {
+    return this[kThreadId];
   }
 
   // As node: {} once the worker has exited; before it is online, -1 for
@@ -222,6 +228,7 @@ io.hooks.emitWorkerExit = function emitWorkerExit(handle, code, outOfMemory) {
   if (outOfMemory) worker.emit('error', new codes.ERR_WORKER_OUT_OF_MEMORY('JS heap out of memory'));
   worker[kStdout].push(null);
   worker[kStderr].push(null);
+  worker[kThreadId] = -1;
   worker.emit('exit', code);
   for (const resolve of worker[kTerminating]) resolve(code);
   worker[kTerminating] = [];
