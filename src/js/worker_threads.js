@@ -19,6 +19,8 @@ const kTerminating = Symbol('kTerminating');
 const kStdout = Symbol('kStdout');
 const kStderr = Symbol('kStderr');
 const kOnline = Symbol('kOnline');
+const kDelivering = Symbol('kDelivering'); // a user message is being emitted
+const kLateError = Symbol('kLateError'); // an 'error' that waits for it
 const kThreadId = Symbol('kThreadId');
 
 const environmentData = new Map();
@@ -150,9 +152,19 @@ class Worker extends EventEmitter {
     this.performance = { eventLoopUtilization: () => ({ idle: 0, active: 0, utilization: 0 }) };
     // Both ports deliver without keeping the process alive: the worker handle does that.
     port.on('message', (value) => {
-      // 'online' was queued on ctrl before any user message: deliver it first.
-      if (!this[kOnline]) native.drain(ctrl);
-      this.emit('message', value);
+      this[kDelivering] = true;
+      try {
+        // 'online' was queued on ctrl before any user message: deliver it first.
+        if (!this[kOnline]) native.drain(ctrl);
+        this.emit('message', value);
+      } finally {
+        this[kDelivering] = false;
+        const late = this[kLateError];
+        if (late !== undefined) {
+          this[kLateError] = undefined;
+          this._emitError(late);
+        }
+      }
     });
     port.on('messageerror', (err) => this.emit('messageerror', err));
     port.unref();
@@ -164,9 +176,19 @@ class Worker extends EventEmitter {
     switch (msg.type) {
       case 'online': this[kOnline] = true; this.emit('online'); break;
       case 'stdio': this[msg.fd === 1 ? kStdout : kStderr].push(msg.chunk); break;
-      case 'error': this.emit('error', child.deserializeError(msg.error)); break;
+      case 'error':
+        // As node: what the worker posted before it failed arrives before the
+        // error, also the message being emitted right now (that one first).
+        if (this[kDelivering]) this[kLateError] = msg.error;
+        else this._emitError(msg.error);
+        break;
       default: break;
     }
+  }
+
+  _emitError(serialized) {
+    native.drain(this[kPort]);
+    this.emit('error', child.deserializeError(serialized));
   }
 
   // As node: a getter, -1 from the 'exit' event on (the messages drained before it still see the id).
@@ -208,6 +230,7 @@ class Worker extends EventEmitter {
   unref() { if (this[kHandle]) native.setWorkerRef(this[kHandle], false); }
 
   getHeapSnapshot() {
+    if (this[kHandle] === null) return Promise.reject(new codes.ERR_WORKER_NOT_RUNNING());
     return Promise.reject(new codes.ERR_SPINDLE_UNSUPPORTED('worker.getHeapSnapshot()'));
   }
 
@@ -220,9 +243,13 @@ class Worker extends EventEmitter {
 io.hooks.emitWorkerExit = function emitWorkerExit(handle, code, outOfMemory) {
   const worker = handle[kOwner];
   if (!worker) return;
-  worker[kHandle] = null;
+  // As node: what the worker sent before it ended comes first, while the Worker
+  // still looks alive (threadId, resourceLimits); then 'message' listeners go,
+  // 'exit' is emitted, and every listener goes after it.
   native.drain(worker[kCtrl]);
   native.drain(worker[kPort]);
+  worker[kHandle] = null;
+  worker.removeAllListeners('message');
   worker[kPort].close();
   worker[kCtrl].close();
   if (outOfMemory) worker.emit('error', new codes.ERR_WORKER_OUT_OF_MEMORY('JS heap out of memory'));
@@ -230,6 +257,7 @@ io.hooks.emitWorkerExit = function emitWorkerExit(handle, code, outOfMemory) {
   worker[kStderr].push(null);
   worker[kThreadId] = -1;
   worker.emit('exit', code);
+  worker.removeAllListeners();
   for (const resolve of worker[kTerminating]) resolve(code);
   worker[kTerminating] = [];
 };

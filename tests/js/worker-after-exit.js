@@ -1,0 +1,22 @@
+// A Worker object before, during and after its thread's life: threadId (-1 from
+// 'exit' on), resourceLimits ({} after exit), stdin, and what the methods do once
+// the worker has exited (postMessage/ref/unref do nothing, terminate() resolves to
+// undefined, getHeapSnapshot() rejects with ERR_WORKER_NOT_RUNNING), as in node.
+const { Worker } = require('worker_threads');
+const w = new Worker(`require('worker_threads').parentPort.postMessage('hi')`, { eval: true });
+const show = (label) => {
+  let rl; try { rl = JSON.stringify(w.resourceLimits); } catch (e) { rl = 'throws ' + e.code; }
+  console.log(label, 'threadId', w.threadId, 'rl', rl, 'stdin', w.stdin, 'stdout?', typeof w.stdout, 'perf?', typeof w.performance);
+};
+show('start');
+w.on('online', () => show('online'));
+w.on('message', () => show('message'));
+w.on('exit', async (code) => {
+  show('exit ' + code);
+  console.log('postMessage after exit', (() => { try { w.postMessage(1); return 'ok'; } catch (e) { return e.code; } })());
+  console.log('ref/unref after exit', (() => { try { w.ref(); w.unref(); return 'ok'; } catch (e) { return e.code; } })());
+  const t = w.terminate();
+  console.log('terminate after exit returns', t instanceof Promise, await t);
+  try { await w.getHeapSnapshot(); console.log('snapshot ok'); } catch (e) { console.log('getHeapSnapshot', e.code, e.message); }
+  console.log('elu', typeof w.performance.eventLoopUtilization);
+});
