@@ -23,5 +23,13 @@ other.port1.postMessage('queued');
 other.port2.close();
 console.log('after close:', JSON.stringify(receiveMessageOnPort(other.port2)));
 assert.throws(() => receiveMessageOnPort({}), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
+// node's wording for this one (its C++ side throws it), a plain `code`, the call in the stack
+for (const bad of [{}, 1, null, undefined, 'x']) {
+  try {
+    receiveMessageOnPort(bad);
+  } catch (e) {
+    console.log(String(bad), e.message, Object.keys(e), / at receiveMessageOnPort /.test(e.stack));
+  }
+}
 port1.close();
 console.log('ok');

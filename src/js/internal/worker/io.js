@@ -195,7 +195,13 @@ class MessageChannel {
 }
 
 function receiveMessageOnPort(port) {
-  if (!isMessagePort(port)) throw new codes.ERR_INVALID_ARG_TYPE('port', 'MessagePort', port);
+  if (!isMessagePort(port)) {
+    // node's C++ side throws this one: its own wording, a plain `code` property
+    const err = new TypeError('The "port" argument must be a MessagePort instance');
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    if (Error.captureStackTrace) Error.captureStackTrace(err);
+    throw err;
+  }
   const value = native.receive(port, kNoMessage);
   return value === kNoMessage ? undefined : { message: value };
 }
