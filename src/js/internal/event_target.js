@@ -429,7 +429,14 @@ class NodeEventTarget extends EventTarget {
 }
 Object.defineProperty(NodeEventTarget.prototype, kMaxListeners, { value: 10, writable: true });
 
+// For targets that dispatch by themselves (MessagePort): the event's target,
+// and whether it is being dispatched (currentTarget and eventPhase follow it).
+function setEventDispatch(event, target, dispatching) {
+  eventSetDispatch(event, target, dispatching);
+}
+
 module.exports = {
   Event, CustomEvent, EventTarget, NodeEventTarget, isEventTarget, getEventListeners, initEventTarget,
+  setEventDispatch,
   kEvents, kTrustEvent, kIsNodeStyleListener, kHybridDispatch, kCreateEvent, kNewListener, kRemoveListener,
 };

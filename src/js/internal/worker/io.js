@@ -121,7 +121,7 @@ Object.defineProperties(MessagePort.prototype, {
       if (listener === null || listener === undefined) return;
       const once = typeof options === 'object' && options !== null && options.once;
       const handler = typeof listener === 'function' ? listener : (e) => listener.handleEvent(e);
-      const wrapper = (data) => handler.call(this, makeEvent(this, type, data));
+      const wrapper = (data) => dispatchTo(this, type, data, handler);
       wrapper.listener = listener;
       if (!this[kWrappers]) this[kWrappers] = [];
       this[kWrappers].push({ type, listener, wrapper });
@@ -160,7 +160,7 @@ function eventHandlerProperty(type, key) {
       if (this[key]) this.off(type, this[key]);
       this[key] = null;
       if (typeof fn === 'function') {
-        const wrapper = (data) => fn.call(this, makeEvent(this, type, data));
+        const wrapper = (data) => dispatchTo(this, type, data, fn);
         wrapper.listener = fn;
         this[key] = wrapper;
         this.on(type, wrapper);
@@ -171,8 +171,21 @@ function eventHandlerProperty(type, key) {
   };
 }
 
-function makeEvent(port, type, data) {
-  return { type, data, target: port, currentTarget: port, ports: [], origin: '', lastEventId: '', source: null };
+// As node: a trusted-looking MessageEvent whose target is the port, current
+// only while the listener runs. Loaded on first use: most ports only `on()`.
+let MessageEvent, setEventDispatch;
+function dispatchTo(port, type, data, listener) {
+  if (MessageEvent === undefined) {
+    ({ MessageEvent } = require('internal/worker/message_event'));
+    ({ setEventDispatch } = require('internal/event_target'));
+  }
+  const event = new MessageEvent(type, { data });
+  setEventDispatch(event, port, true);
+  try {
+    listener.call(port, event);
+  } finally {
+    setEventDispatch(event, undefined, false);
+  }
 }
 
 // Called from C with a delivered message, decoded (failed: it could not be).
