@@ -4,7 +4,7 @@
 const EventEmitter = require('events');
 const native = binding('worker');
 const io = require('internal/worker/io');
-const { codes, validateObject, validateString, validateArray } = require('internal/errors');
+const { codes, validateString, validateArray } = require('internal/errors');
 const child = require('internal/worker/child_state');
 
 const processBinding = binding('process');
@@ -102,22 +102,18 @@ class Worker extends EventEmitter {
       validateString(options.name, 'options.name');
       name = options.name;
     }
+    // As node v20: only numbers count, anything else is ignored (no error).
     const resourceLimits = {};
-    if (options.resourceLimits !== undefined) {
-      validateObject(options.resourceLimits, 'options.resourceLimits');
+    const askedLimits = options.resourceLimits;
+    if (typeof askedLimits === 'object' && askedLimits !== null) {
       for (const key of resourceLimitKeys) {
-        const v = options.resourceLimits[key];
-        if (v !== undefined) {
-          if (typeof v !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(`options.resourceLimits.${key}`, 'number', v);
-          resourceLimits[key] = v;
-        }
+        if (typeof askedLimits[key] === 'number') resourceLimits[key] = askedLimits[key];
       }
     }
+    // As node v20: read as an array-like (a string gives its characters, which
+    // then fail as transferables; a number or a plain object gives nothing).
     let transferList;
-    if (options.transferList !== undefined) {
-      validateArray(options.transferList, 'options.transferList');
-      transferList = options.transferList;
-    }
+    if (options.transferList) transferList = Array.prototype.slice.call(options.transferList);
 
     const processArgv = [process.execPath, isEval ? '[worker eval]' : file, ...argv];
     const init = {

@@ -18,3 +18,22 @@ for (const attempt of attempts) {
     console.log(e.name, e.code, e.message);
   }
 }
+
+// What node v20 lets through: resourceLimits that are not numbers (ignored) and a
+// transferList read as an array-like (a number or plain object gives nothing; a
+// string gives characters, which are not transferable).
+const lenient = [
+  { resourceLimits: 5 }, { resourceLimits: 'x' }, { resourceLimits: { maxOldGenerationSizeMb: 'x' } },
+  { resourceLimits: { stackSizeMb: '2', maxYoungGenerationSizeMb: null } },
+  { transferList: 5 }, { transferList: {} }, { transferList: null }, { transferList: true }, { transferList: new Set() },
+  { transferList: 'ab' }, { transferList: [1] }, { transferList: [{}] },
+];
+for (const extra of lenient) {
+  try {
+    const w = new Worker('1', { eval: true, ...extra });
+    console.log('ok', JSON.stringify(extra), JSON.stringify(w.resourceLimits));
+    w.terminate();
+  } catch (e) {
+    console.log(JSON.stringify(extra), e.name, e.code, e.message);
+  }
+}
