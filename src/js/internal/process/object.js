@@ -111,6 +111,8 @@ Object.assign(process, {
   config: { variables: {} },
   cwd: native.cwd,
   chdir(dir) {
+    // the working directory is the whole process's: node keeps workers off it
+    if (!binding('worker').isMainThread) throw new codes.ERR_WORKER_UNSUPPORTED_OPERATION('process.chdir()');
     require('internal/errors').validateString(dir, 'directory');
     native.chdir(dir);
   },
@@ -146,7 +148,12 @@ Object.assign(process, {
     return true;
   },
   abort() { native.reallyExit(134); },
-  umask() { return 0o22; },
+  umask(mask) {
+    if (mask !== undefined && !binding('worker').isMainThread) {
+      throw new codes.ERR_WORKER_UNSUPPORTED_OPERATION('Setting process.umask()');
+    }
+    return 0o22;
+  },
   emitWarning(warning, type, code, ctor) {
     let detail;
     if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
