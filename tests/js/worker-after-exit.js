@@ -8,7 +8,8 @@ const show = (label) => {
   let rl; try { rl = JSON.stringify(w.resourceLimits); } catch (e) { rl = 'throws ' + e.code; }
   console.log(label, 'threadId', w.threadId, 'rl', rl, 'stdin', w.stdin, 'stdout?', typeof w.stdout, 'perf?', typeof w.performance);
 };
-show('start');
+// (no resourceLimits right after construction: node fills it in when the worker's engine is up, a race)
+console.log('start threadId', w.threadId, 'stdin', w.stdin);
 w.on('online', () => show('online'));
 w.on('message', () => show('message'));
 w.on('exit', async (code) => {
