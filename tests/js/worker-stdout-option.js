@@ -9,3 +9,19 @@ plain.on('exit', () => {
   w.stdout.on('data', (chunk) => { text += chunk; });
   w.stdout.on('end', () => console.log('parent read:', JSON.stringify(text)));
 });
+
+// the order around the end, as in node: the worker's 'exit', then stdout's 'end' and
+// 'close', then stderr's (each stream ends on a later tick than the data it carried)
+plain.once('exit', () => setTimeout(() => {
+  const w = new Worker('console.log("o"); console.error("e")', { eval: true, stdout: true, stderr: true });
+  const order = [];
+  for (const [name, stream] of [['stdout', w.stdout], ['stderr', w.stderr]]) {
+    stream.on('data', () => order.push(name + ' data'));
+    stream.on('end', () => order.push(name + ' end'));
+    stream.on('close', () => order.push(name + ' close'));
+  }
+  w.on('exit', () => {
+    order.push('exit');
+    setTimeout(() => console.log(order.filter((x) => !x.endsWith('data')).join(', ')), 20);
+  });
+}, 50));

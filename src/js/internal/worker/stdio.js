@@ -40,10 +40,13 @@ class WorkerReadable extends EventEmitter {
     while (this._flowing && this._queue.length > 0) {
       const chunk = this._queue.shift();
       if (chunk === null) {
+        // as a stream: 'end' on the next tick (a worker's 'exit' comes first), 'close' a tick later
         this.readable = false;
-        this.readableEnded = true;
-        this.emit('end');
-        this.emit('close');
+        process.nextTick(() => {
+          this.readableEnded = true;
+          this.emit('end');
+          process.nextTick(() => this.emit('close'));
+        });
         return;
       }
       this.emit('data', chunk);
