@@ -47,8 +47,8 @@ typedef struct worker_state {
   sp_worker_t *children;   /* live child workers (this thread only) */
   sp_worker_t *spares[SPARES_MAX]; /* booted worker threads waiting for a Worker (main thread) */
   int nspares;
-  uv_timer_t *retire_timer; /* retires the extra spares after a quiet while (malloc'd: closed async) */
-  uv_timer_t *boot_timer;   /* boots a spare a while after a burst took the last one (likewise) */
+  uv_timer_t *retire_timer; /* retires the extra spares after a quiet while (pool_timer) */
+  uv_timer_t *boot_timer;   /* boots a spare a while after a burst took the last one (pool_timer) */
   uint64_t last_spawn_ns;   /* uv_hrtime() of the latest spawn */
   struct port_handle *handles; /* every port handle of this agent, for teardown */
 } worker_state_t;
@@ -666,6 +666,25 @@ static void retire_cb(uv_timer_t *t) {
   while (st->nspares > 1) worker_request_terminate(st->spares[--st->nspares]);
 }
 
+/* The pool's timers (retire, boot): made on first use, unref'd (a spare never
+ * keeps the process alive), malloc'd because uv_close frees them later.
+ * NULL when out of memory. */
+static uv_timer_t *pool_timer(sp_agent_t *a, uv_timer_t **slot, void *data) {
+  if (!*slot && (*slot = malloc(sizeof **slot))) {
+    uv_timer_init(&a->loop, *slot);
+    uv_unref((uv_handle_t *)*slot);
+    (*slot)->data = data;
+  }
+  return *slot;
+}
+
+static void timer_close_cb(uv_handle_t *h) { free(h); }
+
+static void pool_timer_close(uv_timer_t **slot) {
+  if (*slot) uv_close((uv_handle_t *)*slot, timer_close_cb);
+  *slot = NULL;
+}
+
 /* Parent side: a finished worker's thread offers itself as a spare. */
 static bool spare_take_thread(sp_agent_t *a, sp_worker_t *w) {
   worker_state_t *st = state_of(a);
@@ -677,14 +696,8 @@ static bool spare_take_thread(sp_agent_t *a, sp_worker_t *w) {
   w->joined = true;
   children_remove(st, w);
   st->spares[st->nspares++] = next;
-  if (st->nspares > 1) {
-    if (!st->retire_timer && (st->retire_timer = malloc(sizeof *st->retire_timer))) {
-      uv_timer_init(&a->loop, st->retire_timer);
-      uv_unref((uv_handle_t *)st->retire_timer);
-      st->retire_timer->data = st;
-    }
-    if (st->retire_timer) uv_timer_start(st->retire_timer, retire_cb, SPARE_RETIRE_MS, 0);
-  }
+  if (st->nspares > 1 && pool_timer(a, &st->retire_timer, st))
+    uv_timer_start(st->retire_timer, retire_cb, SPARE_RETIRE_MS, 0);
   uv_mutex_lock(&w->lock);
   w->successor = next;
   w->reuse = REUSE_TAKEN;
@@ -725,15 +738,12 @@ static void worker_request_terminate(sp_worker_t *w) {
   uv_mutex_unlock(&w->lock);
 }
 
-static void timer_close_cb(uv_handle_t *h) { free(h); }
-
 void sp__worker_agent_teardown(sp_agent_t *a) {
   worker_state_t *st = a->worker_data;
   if (!st) return;
   st->nspares = 0;
-  if (st->retire_timer) uv_close((uv_handle_t *)st->retire_timer, timer_close_cb);
-  if (st->boot_timer) uv_close((uv_handle_t *)st->boot_timer, timer_close_cb);
-  st->retire_timer = st->boot_timer = NULL;
+  pool_timer_close(&st->retire_timer);
+  pool_timer_close(&st->boot_timer);
   for (sp_worker_t *w = st->children; w; w = w->next) worker_request_terminate(w);
   while (st->children) {
     sp_worker_t *w = st->children;
@@ -812,16 +822,9 @@ static void spare_boot_cb(uv_timer_t *t);
 static void spare_ensure(sp_agent_t *a, bool defer) {
   worker_state_t *st = state_of(a);
   if (st->nspares > 0 || a->worker || a->exiting || !spare_enabled()) return;
-  if (defer) {
-    if (!st->boot_timer && (st->boot_timer = malloc(sizeof *st->boot_timer))) {
-      uv_timer_init(&a->loop, st->boot_timer);
-      uv_unref((uv_handle_t *)st->boot_timer);
-      st->boot_timer->data = a;
-    }
-    if (st->boot_timer) {
-      if (!uv_is_active((uv_handle_t *)st->boot_timer)) uv_timer_start(st->boot_timer, spare_boot_cb, SPARE_BOOT_DEFER_MS, 0);
-      return;
-    }
+  if (defer && pool_timer(a, &st->boot_timer, a)) { /* out of memory: boot now */
+    if (!uv_is_active((uv_handle_t *)st->boot_timer)) uv_timer_start(st->boot_timer, spare_boot_cb, SPARE_BOOT_DEFER_MS, 0);
+    return;
   }
   if (st->boot_timer) uv_timer_stop(st->boot_timer);
   sp_worker_t *w = worker_alloc(a, DEFAULT_STACK, true);
