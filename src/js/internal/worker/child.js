@@ -74,7 +74,7 @@ function prewarm() {
   port1.postMessage({ s: 'x', n: 1, f: 1.5, a: [true, null, undefined], d: new Date(0), o: { k: 'v' } });
   const received = receiveMessageOnPort(port2);
   port2.once('message', () => {});
-  port2.emit('message', received && received.message);
+  require('internal/worker/io').hooks.deliverMessage(port2, received && received.message, false);
   port1.close();
 }
 

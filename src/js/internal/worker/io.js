@@ -188,15 +188,42 @@ function dispatchTo(port, type, data, listener) {
   }
 }
 
+// node's MessagePort is an EventTarget: every listener runs even when an earlier one
+// throws, and the error becomes an uncaught exception on the next tick (node's
+// emitUncaughtException), before the next message. A lone listener is called directly.
+function dispatch(port, type, value) {
+  const events = port._events;
+  const handler = events === undefined ? undefined : events[type];
+  if (handler === undefined) return;
+  if (typeof handler === 'function') {
+    try {
+      handler.call(port, value);
+    } catch (err) {
+      process.nextTick(rethrow, err);
+    }
+    return;
+  }
+  const listeners = handler.slice();
+  for (let i = 0; i < listeners.length; i++) {
+    try {
+      listeners[i].call(port, value);
+    } catch (err) {
+      process.nextTick(rethrow, err);
+    }
+  }
+}
+
+function rethrow(err) { throw err; }
+
 // Called from C with a delivered message, decoded (failed: it could not be).
 function deliverMessage(port, value, failed) {
-  port.emit(failed ? 'messageerror' : 'message', value);
+  dispatch(port, failed ? 'messageerror' : 'message', value);
 }
 
 function emitClose(port) {
   if (port[kClosed]) return;
   port[kClosed] = true;
-  port.emit('close');
+  dispatch(port, 'close');
 }
 
 class MessageChannel {
