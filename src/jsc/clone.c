@@ -968,6 +968,10 @@ static JSObjectRef write_view(writer_t *wr, JSObjectRef o) {
 
 static void write_port(writer_t *wr, JSObjectRef o) {
   int xi = xfer_find(wr, o);
+  if (xi < 0 && port_hooks->is_detached(wr->ctx, o)) { /* node: no longer a port, just uncloneable */
+    wfail(wr, data_clone_error(wr->ctx, "Cannot transfer object of unsupported type."));
+    return;
+  }
   if (xi < 0) {
     wfail(wr, sp_js_error(wr->ctx, "TypeError", "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST",
                           "Object that needs transfer was found in message but not listed in transferList"));
@@ -1163,6 +1167,10 @@ static bool read_transfer_list(writer_t *wr, JSValueRef transfer) {
       return false;
     }
     JSObjectRef o = (JSObjectRef)t;
+    if (kind == SP_WIRE_SIDE_PORT && port_hooks->is_detached(ctx, o)) {
+      wfail(wr, data_clone_error(ctx, "MessagePort in transfer list is already detached"));
+      return false;
+    }
     if (kind == SP_WIRE_SIDE_BUFFER && sp_clone_is_untransferable(ctx, o)) continue; /* copied instead */
     if (xfer_find(wr, o) >= 0) {
       wfail(wr, data_clone_error(ctx, kind == SP_WIRE_SIDE_PORT ? "Transfer list contains duplicate MessagePort"

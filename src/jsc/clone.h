@@ -38,6 +38,8 @@
 
 /* Hooks for MessagePort (registered once, process-wide, by worker_threads).
  * is_port:     is v a MessagePort of this runtime? (cheap; called for objects)
+ * is_detached: is this port closed by its own side or transferred away? (node:
+ *              a DataCloneError when it is listed or found in a message)
  * detach_port: take the port away from the sender's loop; returns an opaque
  *              handle that the message owns, or NULL with *exc set. Called
  *              only in the second phase (the value already serialized).
@@ -47,6 +49,7 @@
  *              or a malformed message); may run on any thread. */
 typedef struct sp_clone_port_hooks {
   bool (*is_port)(JSContextRef ctx, JSValueRef v);
+  bool (*is_detached)(JSContextRef ctx, JSObjectRef port);
   void *(*detach_port)(JSContextRef ctx, JSObjectRef port, JSValueRef *exc);
   JSObjectRef (*attach_port)(JSContextRef ctx, void *handle);
   void (*free_port)(void *handle);

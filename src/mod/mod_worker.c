@@ -60,6 +60,7 @@ typedef struct port_handle {
   sp_notify_item_t item; /* queued on agent's inbox when the port has news */
   JSObjectRef obj;      /* the MessagePort object (weak unless `protected`) */
   bool started, refed, is_protected, close_emitted;
+  bool closing;         /* close() was called on this side (its 'close' may not have come yet) */
   bool counted;         /* holds one of the agent's inbox refs (keeps the loop alive) */
 } port_handle_t;
 
@@ -264,9 +265,14 @@ static JSObjectRef port_wrap(sp_agent_t *a, sp_port_t *port) {
 /* clone hooks: a MessagePort in a transfer list moves to the receiving thread */
 static bool hook_is_port(JSContextRef ctx, JSValueRef v) { return JSValueIsObjectOfClass(ctx, v, port_class); }
 
+static bool hook_is_detached(JSContextRef ctx, JSObjectRef obj) {
+  port_handle_t *h = JSObjectGetPrivate(obj);
+  return !h || !h->port || h->closing;
+}
+
 static void *hook_detach_port(JSContextRef ctx, JSObjectRef obj, JSValueRef *exc) {
   port_handle_t *h = JSObjectGetPrivate(obj);
-  if (!h || !h->port) {
+  if (hook_is_detached(ctx, obj)) { /* checked when the transfer list was read: not expected here */
     *exc = sp_js_error(ctx, "Error", "ERR_INVALID_TRANSFER_OBJECT", "Found invalid object in transferList");
     return NULL;
   }
@@ -287,6 +293,7 @@ static void hook_free_port(void *handle) { sp_port_unref(handle); }
 
 static const sp_clone_port_hooks_t port_hooks = {
     .is_port = hook_is_port,
+    .is_detached = hook_is_detached,
     .detach_port = hook_detach_port,
     .attach_port = hook_attach_port,
     .free_port = hook_free_port,
@@ -395,6 +402,7 @@ SP_FN(js_has_ref) {
 SP_FN(js_close) {
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
   if (!h || !h->port) return SP_UNDEF;
+  h->closing = true;
   sp_port_close(h->port); /* both ends' wakers fire; 'close' is emitted from there */
   return SP_UNDEF;
 }

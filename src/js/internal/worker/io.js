@@ -51,18 +51,42 @@ function initPort(port) {
   port.on('removeListener', onRemoveListener);
 }
 
+// Errors node's C++ side throws: its own wording, a plain `code` property.
+function nativeError(Ctor, code, message, caller) {
+  const err = new Ctor(message);
+  err.code = code;
+  if (Error.captureStackTrace) Error.captureStackTrace(err, caller);
+  return err;
+}
+
+// node's ReadIterable: an array as it is, another object through its Symbol.iterator;
+// null when it is not iterable.
+function readIterable(value) {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return null;
+  if (Array.isArray(value)) return value;
+  const iterator = value[Symbol.iterator];
+  if (typeof iterator !== 'function') return null;
+  return [...{ [Symbol.iterator]: () => iterator.call(value) }];
+}
+
+// postMessage's second argument, read as node reads it: a transfer list (any iterable),
+// or else an options object whose `transfer` is one.
 function normalizeTransfer(options) {
   if (options === undefined || options === null) return undefined;
-  if (Array.isArray(options)) return options;
-  if (typeof options !== 'object') {
-    throw new codes.ERR_INVALID_ARG_TYPE('options', ['Object', 'Array'], options);
+  if (typeof options !== 'object' && typeof options !== 'function') {
+    throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional transferList argument must be an iterable',
+      normalizeTransfer);
   }
+  const list = readIterable(options);
+  if (list !== null) return list;
   const transfer = options.transfer;
   if (transfer === undefined) return undefined;
-  if (transfer === null || typeof transfer !== 'object' || typeof transfer[Symbol.iterator] !== 'function') {
-    throw new codes.ERR_INVALID_ARG_TYPE('options.transfer', 'Array', transfer);
+  const fromOption = readIterable(transfer);
+  if (fromOption === null) {
+    throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional options.transfer argument must be an iterable',
+      normalizeTransfer);
   }
-  return Array.from(transfer);
+  return fromOption;
 }
 
 // Without a transfer list the clone codec runs from here (its writeDirect) and C only
@@ -74,11 +98,13 @@ Object.defineProperties(MessagePort.prototype, {
   postMessage: {
     value: function postMessage(message, transfer) {
       checkPort(this);
-      if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
+      if (arguments.length === 0) {
+        throw nativeError(TypeError, 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage', postMessage);
+      }
       if (transfer === undefined || transfer === null) {
         if (writeDirect === null) writeDirect = binding('clone').directWriter();
         const n = writeDirect(message);
-        if (n >= 0) { native.postStaged(this, n); return; }
+        if (n >= 0) { native.postStaged(this, n); return true; }
       }
       const list = normalizeTransfer(transfer);
       if (list !== undefined && list.includes(this)) {
@@ -86,6 +112,7 @@ Object.defineProperties(MessagePort.prototype, {
         throw new DOMException('Transfer list contains source port', 'DataCloneError');
       }
       native.postMessage(this, message, list);
+      return true; // node's value, also once the port is closed
     },
     writable: true, configurable: true,
   },
@@ -236,11 +263,7 @@ class MessageChannel {
 
 function receiveMessageOnPort(port) {
   if (!isMessagePort(port)) {
-    // node's C++ side throws this one: its own wording, a plain `code` property
-    const err = new TypeError('The "port" argument must be a MessagePort instance');
-    err.code = 'ERR_INVALID_ARG_TYPE';
-    if (Error.captureStackTrace) Error.captureStackTrace(err);
-    throw err;
+    throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
   }
   const value = native.receive(port, kNoMessage);
   return value === kNoMessage ? undefined : { message: value };
