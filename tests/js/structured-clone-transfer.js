@@ -18,3 +18,9 @@ t('transfer then fn', () => structuredClone({ab3, f(){}}, {transfer: [ab3]}));
 t('ab3 len', () => ab3.byteLength);
 t('iterable transfer', () => structuredClone(1, {transfer: new Set([new ArrayBuffer(1)])}));
 t('transfer string', () => structuredClone(1, {transfer: 'abc'}));
+// a function is an object to node: options that are a function are read (no `transfer` here)
+t('function as options', () => structuredClone(7, function options() {}));
+const ab4 = new ArrayBuffer(4);
+const withTransfer = Object.assign(() => {}, { transfer: [ab4] });
+t('function options with transfer', () => structuredClone(ab4, withTransfer).byteLength);
+t('ab4 len', () => ab4.byteLength);

@@ -20,7 +20,7 @@ function structuredClone(value, options) {
     const n = writeDirect(value);
     return n >= 0 ? native.cloneStaged(n) : native.structuredClone(value, undefined);
   }
-  if (typeof options !== 'object') {
+  if (typeof options !== 'object' && typeof options !== 'function') { // node: a function is an object here
     throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
       'The options argument must be either an object or undefined');
   }
