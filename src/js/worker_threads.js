@@ -17,6 +17,7 @@ const kOwner = Symbol('kOwner');
 const kExitCode = Symbol('kExitCode');
 const kTerminating = Symbol('kTerminating');
 const kStdout = Symbol('kStdout');
+const kStdin = Symbol('kStdin');
 const kStderr = Symbol('kStderr');
 const kOnline = Symbol('kOnline');
 const kDelivering = Symbol('kDelivering'); // a user message is being emitted
@@ -128,6 +129,7 @@ class Worker extends EventEmitter {
       resourceLimits: effectiveLimits(resourceLimits),
       stdout: !!options.stdout,
       stderr: !!options.stderr,
+      stdin: !!options.stdin,
     };
     // JavaScriptCore has one heap: the old and young limits together bound it.
     const heapLimitMb = (resourceLimits.maxOldGenerationSizeMb || 0) +
@@ -142,9 +144,13 @@ class Worker extends EventEmitter {
     this[kTerminating] = [];
     this[kThreadId] = threadId;
     this[kLimits] = resourceLimits;
-    const { WorkerReadable } = require('internal/worker/stdio');
-    this[kStdout] = new WorkerReadable();
-    this[kStderr] = new WorkerReadable();
+    const { ReadableWorkerStdio, WritableWorkerStdio } = require('internal/worker/stdio');
+    this[kStdout] = new ReadableWorkerStdio();
+    this[kStderr] = new ReadableWorkerStdio();
+    // `stdin: true`: what is written here becomes the worker's process.stdin (over the control port)
+    this[kStdin] = options.stdin ? new WritableWorkerStdio((chunk, encoding) => {
+      if (this[kHandle] !== null) ctrl.postMessage({ type: 'stdin', chunk, encoding });
+    }) : null;
     this.performance = { eventLoopUtilization: () => ({ idle: 0, active: 0, utilization: 0 }) };
     // Both ports deliver without keeping the process alive: the worker handle does that.
     port.on('message', (value) => {
@@ -231,6 +237,7 @@ class Worker extends EventEmitter {
   }
 
   get stdin() { return null; }
+  get stdin() { return this[kStdin]; }
   get stdout() { return this[kStdout]; }
   get stderr() { return this[kStderr]; }
 }

@@ -148,6 +148,8 @@ const messages = {
   ERR_WORKER_INVALID_EXEC_ARGV: [Error, (errors, msg = 'invalid execArgv flags') =>
     `Initiated Worker with ${msg}: ${errors.join(', ')}`],
   ERR_MISSING_OPTION: [TypeError, (o) => `${o} is required`],
+  ERR_STREAM_NULL_VALUES: [TypeError, () => 'May not write null values to stream'],
+  ERR_STREAM_WRITE_AFTER_END: [Error, () => 'write after end'],
   ERR_INVALID_TRANSFER_OBJECT: [TypeError, () => 'Found invalid object in transferList'],
   ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST: [TypeError, (o) =>
     `Object that needs transfer was found in message but not listed in transferList`],

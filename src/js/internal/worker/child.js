@@ -35,6 +35,7 @@ function run() {
   process.execArgv = init.execArgv;
   ctrl.unref();
   ctrl.start();
+  setUpStdin(ctrl, init.stdin);
   if (init.stdout || init.stderr) {
     // `stdout: true` / `stderr: true`: the parent reads this output from worker.stdout/stderr
     const write = process._writeStdio;
@@ -62,6 +63,27 @@ function run() {
   } else {
     require('internal/modules/cjs').runMain(init.file);
   }
+}
+
+// A worker's process.stdin: empty unless the parent passed `stdin: true`, then what the
+// parent writes to worker.stdin, ended by its end(). Made on first use or first data.
+// While it is read and not ended it keeps the worker alive (as node's, by the port).
+function setUpStdin(ctrl, fromParent) {
+  let stdin;
+  const get = () => {
+    if (stdin !== undefined) return stdin;
+    const { ReadableWorkerStdio } = require('internal/worker/stdio');
+    stdin = new ReadableWorkerStdio((waiting) => (waiting ? ctrl.ref() : ctrl.unref()));
+    if (!fromParent) stdin.push(null);
+    Object.defineProperty(process, 'stdin', { value: stdin, writable: true, configurable: true, enumerable: false });
+    return stdin;
+  };
+  Object.defineProperty(process, 'stdin', { get, set: undefined, configurable: true, enumerable: false });
+  if (!fromParent) return;
+  ctrl.on('message', (msg) => {
+    if (msg !== null && typeof msg === 'object' && msg.type === 'stdin') get().push(msg.chunk, msg.encoding);
+  });
+  ctrl.unref(); // a listener refs the port; only reading stdin should keep the worker alive
 }
 
 // A spare thread (booted before anyone asked for it) gets ready for any job:

@@ -1,14 +1,21 @@
 'use strict';
-// worker.stdout / worker.stderr for `new Worker(..., { stdout: true })`: what the
-// worker writes arrives here instead of the process's own stdout. spindle has no
-// `stream` module yet, so this is a small readable: 'data' (Buffers, or strings
-// after setEncoding), 'end' when the worker exits, pipe(), async iteration.
+// A worker's stdio streams, named as node's: worker.stdout / worker.stderr for
+// `new Worker(..., { stdout: true })` (what the worker writes arrives here instead of
+// the process's own stdout) and a worker's process.stdin are ReadableWorkerStdio;
+// worker.stdin for `{ stdin: true }` is a WritableWorkerStdio whose chunks become the
+// worker's process.stdin. spindle has no `stream` module yet, so these are small:
+// 'data' (Buffers, or strings after setEncoding), 'end', pipe(), async iteration;
+// write()/end() with 'finish' and 'close'.
 
 const EventEmitter = require('events');
 
-class WorkerReadable extends EventEmitter {
-  constructor() {
+class ReadableWorkerStdio extends EventEmitter {
+  // onFlow(true) when data is wanted (the stream flows and has not ended), onFlow(false)
+  // when that stops: a worker reading its stdin stays alive until the parent ends it.
+  constructor(onFlow) {
     super();
+    this._onFlow = onFlow;
+    this._waiting = false;
     this.readable = true;
     this.readableEnded = false;
     this._encoding = null;
@@ -21,20 +28,36 @@ class WorkerReadable extends EventEmitter {
 
   setEncoding(encoding) { this._encoding = encoding; return this; }
 
-  push(chunk) {
+  push(chunk, encoding) {
     if (chunk === null) {
       this._queue.push(null);
     } else {
       const { Buffer } = require('buffer');
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer || chunk,
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : Buffer.from(chunk.buffer || chunk,
         chunk.byteOffset || 0, chunk.byteLength);
       this._queue.push(this._encoding ? buf.toString(this._encoding) : buf);
     }
     if (this._flowing) this._drain();
   }
 
-  resume() { this._flowing = true; this._drain(); return this; }
-  pause() { this._flowing = false; return this; }
+  resume() {
+    this._flowing = true;
+    this._wantData(this.readable);
+    this._drain();
+    return this;
+  }
+
+  pause() {
+    this._flowing = false;
+    this._wantData(false);
+    return this;
+  }
+
+  _wantData(on) {
+    if (this._onFlow === undefined || on === this._waiting) return;
+    this._waiting = on;
+    this._onFlow(on);
+  }
 
   _drain() {
     while (this._flowing && this._queue.length > 0) {
@@ -42,6 +65,7 @@ class WorkerReadable extends EventEmitter {
       if (chunk === null) {
         // as a stream: 'end' on the next tick (a worker's 'exit' comes first), 'close' a tick later
         this.readable = false;
+        this._wantData(false);
         process.nextTick(() => {
           this.readableEnded = true;
           this.emit('end');
@@ -73,4 +97,68 @@ class WorkerReadable extends EventEmitter {
   }
 }
 
-module.exports = { WorkerReadable };
+class WritableWorkerStdio extends EventEmitter {
+  // send(chunk, encoding) carries a chunk to the worker; null ends its stdin.
+  constructor(send) {
+    super();
+    this._send = send;
+    this.writable = true;
+    this.writableEnded = false;
+    this.writableFinished = false;
+  }
+
+  write(chunk, encoding, callback) {
+    if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = undefined;
+    }
+    checkChunk(chunk);
+    if (this.writableEnded) {
+      const { codes } = require('internal/errors');
+      const err = new codes.ERR_STREAM_WRITE_AFTER_END();
+      process.nextTick(() => {
+        if (typeof callback === 'function') callback(err);
+        this.emit('error', err);
+      });
+      return false;
+    }
+    this._send(chunk, typeof encoding === 'string' ? encoding : 'utf8');
+    if (typeof callback === 'function') process.nextTick(callback, null);
+    return true;
+  }
+
+  end(chunk, encoding, callback) {
+    if (typeof chunk === 'function') {
+      callback = chunk;
+      chunk = undefined;
+    } else if (typeof encoding === 'function') {
+      callback = encoding;
+      encoding = undefined;
+    }
+    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
+    if (this.writableEnded) {
+      if (typeof callback === 'function') process.nextTick(callback, null);
+      return this;
+    }
+    this.writableEnded = true;
+    this.writable = false;
+    this._send(null);
+    process.nextTick(() => {
+      this.writableFinished = true;
+      if (typeof callback === 'function') callback(null);
+      this.emit('finish');
+      process.nextTick(() => this.emit('close'));
+    });
+    return this;
+  }
+}
+
+function checkChunk(chunk) {
+  const { codes } = require('internal/errors');
+  if (chunk === null) throw new codes.ERR_STREAM_NULL_VALUES();
+  if (typeof chunk !== 'string' && !ArrayBuffer.isView(chunk)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+  }
+}
+
+module.exports = { ReadableWorkerStdio, WritableWorkerStdio };
