@@ -278,6 +278,11 @@ function getEnvironmentData(key) {
 const { markAsUntransferable, isMarkedAsUntransferable } = require('internal/structured_clone');
 
 
+// node v20.20's; internal/worker/messaging is loaded on the first call
+async function postMessageToThread(threadId, value, transferList, timeout) {
+  return require('internal/worker/messaging').postMessageToThread(threadId, value, transferList, timeout);
+}
+
 module.exports = {
   isMainThread: native.isMainThread,
   MessagePort: io.MessagePort,
@@ -291,6 +296,7 @@ module.exports = {
   SHARE_ENV,
   Worker,
   parentPort: null,
+  postMessageToThread,
   workerData: null,
   getEnvironmentData,
   setEnvironmentData,

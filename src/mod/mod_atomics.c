@@ -11,7 +11,8 @@
  *
  * waitAsync waiters belong to the agent that created them: the parking lot
  * wakes them with uv_async_send, the agent's loop resolves their promises.
- * While any is pending the agent's async handle is ref'd (keeps the loop alive). */
+ * As in node, a pending waitAsync does not keep the loop alive: a thread with
+ * nothing else to do exits and its promise never settles. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,6 @@ typedef struct atomics_state {
   JSObjectRef sab_proto; /* protected */
   uv_async_t async;
   async_waiter_t *pending;
-  int npending;
 } atomics_state_t;
 
 static void dealloc_block(void *bytes, void *block) {
@@ -114,7 +114,6 @@ static void settle(async_waiter_t *aw, const char *result) {
       *pp = aw->next;
       break;
     }
-  if (--st->npending == 0) uv_unref((uv_handle_t *)&st->async);
   JSValueRef v = sp_js_str(a->ctx, result);
   JSObjectRef resolve = aw->resolve;
   aw->resolve = NULL;
@@ -294,14 +293,13 @@ SP_FN(js_wait_async) {
   JSValueProtect(ctx, resolve);
   aw->next = st->pending;
   st->pending = aw;
-  if (st->npending++ == 0) uv_ref((uv_handle_t *)&st->async);
   if (tns > 0) {
     aw->timer = malloc(sizeof *aw->timer);
     uv_timer_init(&a->loop, aw->timer);
     aw->timer->data = aw;
     uint64_t ms = (uint64_t)((tns + 999999) / 1000000);
     uv_timer_start(aw->timer, timeout_cb, ms, 0);
-    uv_unref((uv_handle_t *)aw->timer); /* the async handle holds the loop */
+    uv_unref((uv_handle_t *)aw->timer); /* node: a pending waitAsync holds nothing alive */
   }
   return promise;
 }

@@ -23,6 +23,7 @@
 
 #include "core/broadcast.h"
 #include "core/port.h"
+#include "core/threadmsg.h"
 #include "jsc/clone.h"
 #include "jsc/jsc_private.h"
 #include "mod/modules.h"
@@ -51,6 +52,14 @@ typedef struct worker_state {
   uv_timer_t *boot_timer;   /* boots a spare a while after a burst took the last one (pool_timer) */
   uint64_t last_spawn_ns;   /* uv_hrtime() of the latest spawn */
   struct port_handle *handles; /* every port handle of this agent, for teardown */
+  /* postMessageToThread: this thread's inbox (core/threadmsg.h). C watches it until the
+   * first message makes JS wrap it as a MessagePort (hook openThreadInbox): a thread
+   * that is never sent to pays no JS for it. */
+  sp_agent_t *agent;
+  sp_port_t *tm_reader;     /* the inbox while not wrapped yet (a reference of ours) */
+  sp_notify_item_t tm_item; /* queued on the agent's inbox when tm_reader has news */
+  uint64_t tm_thread_id;
+  bool tm_registered;
 } worker_state_t;
 
 typedef struct port_handle {
@@ -232,6 +241,51 @@ static void deliver(port_handle_t *h) {
     return;
   }
   if (sp_port_is_closed(h->port) && (!h->started || sp_port_pending(h->port) == 0)) emit_close(h);
+}
+
+/* ---- postMessageToThread's inbox ------------------------------------------ */
+
+/* Called by the core under the channel lock, on the posting thread. */
+static void tm_wake(void *data) {
+  worker_state_t *st = data;
+  sp__inbox_post(st->agent, &st->tm_item);
+}
+
+static void tm_item_run(sp_notify_item_t *it) {
+  worker_state_t *st = (worker_state_t *)((char *)it - offsetof(worker_state_t, tm_item));
+  if (st->tm_reader) call_hook(st->agent, "openThreadInbox", 0, NULL); /* wraps it: deliveries go the port's way */
+}
+
+/* Makes this thread reachable by postMessageToThread(thread_id, ...). */
+static void tm_register(sp_agent_t *a, uint64_t thread_id) {
+  worker_state_t *st = state_of(a);
+  if (st->tm_registered) return;
+  sp_port_t *reader, *writer;
+  if (sp_channel_new(&reader, &writer) != 0) return;
+  int rc = sp_threadmsg_register(thread_id, writer);
+  sp_port_unref(writer); /* the registry has its own reference */
+  if (rc != 0) {
+    sp_port_unref(reader);
+    return;
+  }
+  st->agent = a;
+  st->tm_reader = reader;
+  st->tm_thread_id = thread_id;
+  st->tm_registered = true;
+  st->tm_item.run = tm_item_run;
+  atomic_init(&st->tm_item.queued, false);
+  sp_port_set_waker(reader, tm_wake, st);
+}
+
+/* The thread ends: senders find it gone; what was queued and not read is dropped. */
+static void tm_unregister(sp_agent_t *a, worker_state_t *st) {
+  if (!st->tm_registered) return;
+  st->tm_registered = false;
+  if (st->tm_reader) sp_port_set_waker(st->tm_reader, NULL, NULL);
+  sp_threadmsg_unregister(st->tm_thread_id);
+  if (st->tm_reader) sp_port_unref(st->tm_reader);
+  st->tm_reader = NULL;
+  sp__inbox_cancel(a, &st->tm_item);
 }
 
 static port_handle_t *handle_of(JSContextRef ctx, JSValueRef v) {
@@ -749,6 +803,7 @@ static void worker_request_terminate(sp_worker_t *w) {
 void sp__worker_agent_teardown(sp_agent_t *a) {
   worker_state_t *st = a->worker_data;
   if (!st) return;
+  tm_unregister(a, st);
   st->nspares = 0;
   pool_timer_close(&st->retire_timer);
   pool_timer_close(&st->boot_timer);
@@ -950,7 +1005,30 @@ SP_FN(js_worker_init) {
   if (!init) return SP_UNDEF;
   JSValueRef out[3] = {init, port_wrap(a, w->parent_port), port_wrap(a, w->ctrl_port)};
   w->parent_port = w->ctrl_port = NULL; /* the wrappers own them now */
+  tm_register(a, w->thread_id);
   return JSObjectMakeArray(ctx, 3, out, exc);
+}
+
+/* threadInbox(): this thread's postMessageToThread inbox as a MessagePort, once */
+SP_FN(js_thread_inbox) {
+  sp_agent_t *a = sp__agent_current();
+  worker_state_t *st = state_of(a);
+  if (!st->tm_reader) return SP_UNDEF;
+  sp_port_t *reader = st->tm_reader;
+  st->tm_reader = NULL;
+  return port_wrap(a, reader); /* its waker replaces tm_wake */
+}
+
+/* threadPost(threadId, message, transferList): false when no thread of that id receives */
+SP_FN(js_thread_post) {
+  double id = JSValueIsNumber(ctx, SP_ARG(0)) ? JSValueToNumber(ctx, SP_ARG(0), NULL) : -1;
+  if (!(id >= 0 && id <= 9007199254740991.0 && id == (double)(uint64_t)id)) return JSValueMakeBoolean(ctx, false);
+  sp_port_t *writer = sp_threadmsg_writer((uint64_t)id);
+  if (!writer) return JSValueMakeBoolean(ctx, false); /* looked up first: nothing is detached for nothing */
+  sp_wire_msg_t *msg = sp_clone_serialize(ctx, SP_ARG(1), SP_ARG(2), exc);
+  int rc = msg ? sp_port_post(writer, &msg->link) : -1;
+  sp_port_unref(writer);
+  return msg ? JSValueMakeBoolean(ctx, rc == 0) : SP_UNDEF;
 }
 
 static void install_port_hooks(void) { sp_clone_set_port_hooks(&port_hooks); }
@@ -980,6 +1058,9 @@ void sp_mod_worker_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "workerHasRef", js_worker_has_ref);
   sp_js_fn(ctx, t, "workerInit", js_worker_init);
   sp_js_fn(ctx, t, "jobEnv", js_job_env);
+  sp_js_fn(ctx, t, "threadInbox", js_thread_inbox);
+  sp_js_fn(ctx, t, "threadPost", js_thread_post);
+  if (!a->worker) tm_register(a, 0); /* the main thread's id; a worker's comes with its job */
   sp_js_set(ctx, t, "isMainThread", JSValueMakeBoolean(ctx, a->worker == NULL));
   sp_js_set_num(ctx, t, "threadId", a->worker ? (double)a->worker->thread_id : 0);
 }

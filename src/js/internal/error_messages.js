@@ -145,6 +145,10 @@ const messages = {
   ERR_WORKER_OUT_OF_MEMORY: [Error, (m) => `Worker terminated due to reaching memory limit: ${m}`],
   ERR_WORKER_INIT_FAILED: [Error, (m) => `Worker initialization failure: ${m}`],
   ERR_WORKER_NOT_RUNNING: [Error, () => 'Worker instance not running'],
+  ERR_WORKER_MESSAGING_ERRORED: [Error, () => 'The destination thread threw an error while processing the message'],
+  ERR_WORKER_MESSAGING_FAILED: [Error, () => 'Cannot find the destination thread or listener'],
+  ERR_WORKER_MESSAGING_SAME_THREAD: [Error, () => 'Cannot sent a message to the same thread'], // sic, as node
+  ERR_WORKER_MESSAGING_TIMEOUT: [Error, () => 'Sending a message to another thread timed out'],
   ERR_WORKER_INVALID_EXEC_ARGV: [Error, (errors, msg = 'invalid execArgv flags') =>
     `Initiated Worker with ${msg}: ${errors.join(', ')}`],
   ERR_MISSING_OPTION: [TypeError, (o) => `${o} is required`],

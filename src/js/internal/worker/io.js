@@ -274,7 +274,10 @@ function moveMessagePortToContext() {
 }
 
 // The hooks C calls; emitWorkerExit is filled in by worker_threads.
-const hooks = { initPort, deliverMessage, emitClose, emitWorkerExit: null };
+const hooks = {
+  initPort, deliverMessage, emitClose, emitWorkerExit: null,
+  openThreadInbox() { require('internal/worker/messaging').openInbox(); },
+};
 native.setup(MessagePort.prototype, hooks);
 
 module.exports = {
