@@ -37,10 +37,13 @@ function onNewListener(name) {
   }
 }
 
+// As node: without listeners the port stops receiving (what comes stays queued for the
+// next listener, which starts it again) and no longer keeps the thread alive.
 function onRemoveListener(name) {
   if ((name === 'message' || name === 'messageerror') &&
       this.listenerCount('message') + this.listenerCount('messageerror') === 0) {
     native.setRef(this, false);
+    native.stop(this);
   }
 }
 
