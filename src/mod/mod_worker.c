@@ -56,6 +56,11 @@ typedef struct worker_state {
    * first message makes JS wrap it as a MessagePort (hook openThreadInbox): a thread
    * that is never sent to pays no JS for it. */
   sp_agent_t *agent;
+  /* Ports whose 'close' is due, in order (protected), and the handle closed to be
+   * called back in the loop's closing phase, where node emits them (close_phase_cb). */
+  JSObjectRef *closing;
+  size_t nclosing, closing_cap;
+  uv_idle_t *close_phase;
   sp_port_t *tm_reader;     /* the inbox while not wrapped yet (a reference of ours) */
   sp_notify_item_t tm_item; /* queued on the agent's inbox when tm_reader has news */
   uint64_t tm_thread_id;
@@ -70,6 +75,8 @@ typedef struct port_handle {
   JSObjectRef obj;      /* the MessagePort object (weak unless `protected`) */
   bool started, refed, is_protected, close_emitted;
   bool closing;         /* close() was called on this side (its 'close' may not have come yet) */
+  bool close_queued;    /* its 'close' event waits for the loop's closing phase (close_phase_cb) */
+  bool delivering;      /* deliver() is emitting this port's messages */
   bool counted;         /* holds one of the agent's inbox refs (keeps the loop alive) */
 } port_handle_t;
 
@@ -111,7 +118,11 @@ static uv_once_t classes_once = UV_ONCE_INIT;
 static atomic_uint_fast64_t next_thread_id = 1;
 
 static worker_state_t *state_of(sp_agent_t *a) {
-  if (!a->worker_data) a->worker_data = calloc(1, sizeof(worker_state_t));
+  if (!a->worker_data) {
+    worker_state_t *st = calloc(1, sizeof(worker_state_t));
+    st->agent = a;
+    a->worker_data = st;
+  }
   return a->worker_data;
 }
 
@@ -194,20 +205,66 @@ static void port_item_run(sp_notify_item_t *it) {
   deliver((port_handle_t *)((char *)it - offsetof(port_handle_t, item)));
 }
 
+/* node emits a port's 'close' from its libuv handle's close callback: in the loop's
+ * closing phase, after the setImmediate callbacks of that turn. Ports here have no handle
+ * of their own; one handle, closed as soon as a 'close' is due, gets the callback there
+ * for all the ports due by then, in order. */
+/* The port is closed for good: no more messages, no more wake-ups. */
+static void close_release(port_handle_t *h) {
+  h->close_emitted = true;
+  handle_release(h);
+  handle_protect(h, false); /* the closing queue keeps the object alive until its 'close' */
+}
+
+static void close_phase_cb(uv_handle_t *hd) {
+  worker_state_t *st = hd->data;
+  free(hd);
+  if (!st) return; /* the agent was torn down meanwhile */
+  sp_agent_t *a = st->agent;
+  st->close_phase = NULL;
+  JSObjectRef *due = st->closing;
+  size_t n = st->nclosing;
+  st->closing = NULL;
+  st->nclosing = st->closing_cap = 0;
+  for (size_t i = 0; i < n; i++) {
+    port_handle_t *h = JSObjectGetPrivate(due[i]);
+    if (h && !h->close_emitted) close_release(h); /* closed here before its messages were read: dropped */
+    JSValueRef arg = due[i];
+    if (!a->exiting) call_hook(a, "emitClose", 1, &arg);
+    JSValueUnprotect(a->ctx, due[i]);
+  }
+  free(due);
+}
+
+/* Queues the port's 'close' event for the closing phase (once; the order of the calls is
+ * the order of the events). */
+static void queue_close(port_handle_t *h) {
+  if (h->close_queued || !h->obj) return;
+  sp_agent_t *a = h->agent;
+  worker_state_t *st = state_of(a);
+  if (st->nclosing == st->closing_cap) {
+    size_t cap = st->closing_cap ? st->closing_cap * 2 : 4;
+    JSObjectRef *grown = realloc(st->closing, cap * sizeof *grown);
+    if (!grown) return; /* out of memory: no 'close' event */
+    st->closing = grown;
+    st->closing_cap = cap;
+  }
+  h->close_queued = true;
+  JSValueProtect(a->ctx, h->obj);
+  st->closing[st->nclosing++] = h->obj;
+  if (!st->close_phase) {
+    st->close_phase = malloc(sizeof *st->close_phase);
+    uv_idle_init(&a->loop, st->close_phase);
+    st->close_phase->data = st;
+    uv_close((uv_handle_t *)st->close_phase, close_phase_cb); /* a closing handle keeps the loop alive until then */
+  }
+}
+
+/* The channel is closed and what this port had to deliver was delivered. */
 static void emit_close(port_handle_t *h) {
   if (h->close_emitted) return;
-  h->close_emitted = true;
-  JSObjectRef obj = h->obj;
-  sp_agent_t *a = h->agent;
-  handle_release(h);
-  if (obj) {
-    JSValueRef arg = obj;
-    /* keep obj alive across the call even though we unprotect it */
-    JSValueProtect(a->ctx, obj);
-    handle_protect(h, false);
-    call_hook(a, "emitClose", 1, &arg);
-    JSValueUnprotect(a->ctx, obj);
-  }
+  queue_close(h);
+  close_release(h);
 }
 
 /* Delivers queued messages as separate macrotasks (ticks and promise jobs run
@@ -220,6 +277,7 @@ static void deliver(port_handle_t *h) {
   size_t limit = sp_port_pending(h->port);
   if (limit < 1000) limit = 1000;
   size_t n = 0;
+  h->delivering = true;
   while (h->started && h->port && n < limit && !a->exiting) {
     sp_wire_msg_t *msg = (sp_wire_msg_t *)sp_port_receive(h->port);
     if (!msg) break;
@@ -235,6 +293,7 @@ static void deliver(port_handle_t *h) {
     if (exc) sp__agent_uncaught(a, exc); /* thrown by a listener */
     sp__agent_leave(a);
   }
+  h->delivering = false;
   if (!h->port || a->exiting) return;
   if (n == limit && h->started) {
     sp__inbox_post(a, &h->item); /* more to do: come back after the loop's other work */
@@ -457,7 +516,13 @@ SP_FN(js_close) {
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
   if (!h || !h->port) return SP_UNDEF;
   h->closing = true;
-  sp_port_close(h->port); /* both ends' wakers fire; 'close' is emitted from there */
+  sp_port_close(h->port); /* the peer's waker fires: it emits its 'close' when it notices */
+  /* This side's 'close' comes in the loop's closing phase, first of the two, and the
+   * port goes then (close_phase_cb). As node: until then receiveMessageOnPort still takes
+   * what was queued, and a close() in a 'message' listener lets the rest of that delivery
+   * go on; otherwise no more 'message' events. */
+  queue_close(h);
+  if (!h->delivering) h->started = false;
   return SP_UNDEF;
 }
 
@@ -804,6 +869,9 @@ void sp__worker_agent_teardown(sp_agent_t *a) {
   worker_state_t *st = a->worker_data;
   if (!st) return;
   tm_unregister(a, st);
+  if (st->close_phase) st->close_phase->data = NULL; /* its callback only frees it */
+  for (size_t i = 0; i < st->nclosing; i++) JSValueUnprotect(a->ctx, st->closing[i]);
+  free(st->closing);
   st->nspares = 0;
   pool_timer_close(&st->retire_timer);
   pool_timer_close(&st->boot_timer);

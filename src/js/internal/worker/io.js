@@ -127,9 +127,7 @@ Object.defineProperties(MessagePort.prototype, {
     value: function close() {
       checkPort(this);
       if (!native.isOpen(this)) return;
-      native.close(this);
-      // node emits the closing side's 'close' first, the peer's when its wake-up arrives
-      process.nextTick(emitClose, this);
+      native.close(this); // 'close' comes from C, in the loop's closing phase (as node's)
     },
     writable: true, configurable: true,
   },
