@@ -143,29 +143,48 @@ Object.defineProperties(MessagePort.prototype, {
     value: function hasRef() { checkPort(this); return native.hasRef(this); },
     writable: true, configurable: true,
   },
-  // EventTarget-style API: listeners get a MessageEvent-like object.
+  // EventTarget-style API, as node's NodeEventTarget: a listener (a function or an object
+  // with handleEvent) is added once per type and capture flag, `once` and `signal` remove
+  // it, and it gets a MessageEvent.
   addEventListener: {
     value: function addEventListener(type, listener, options) {
-      if (listener === null || listener === undefined) return;
-      const once = typeof options === 'object' && options !== null && options.once;
-      const handler = typeof listener === 'function' ? listener : (e) => listener.handleEvent(e);
-      const wrapper = (data) => dispatchTo(this, type, data, handler);
-      wrapper.listener = listener;
+      if (!checkListener(listener)) {
+        process.emitWarning(`addEventListener called with ${listener} which has no effect.`,
+          'AddEventListenerArgumentTypeWarning');
+        return;
+      }
+      const capture = captureOf(options);
+      const once = options !== null && typeof options === 'object' && !!options.once;
+      const signal = options !== null && typeof options === 'object' ? options.signal : undefined;
+      if (signal !== undefined) require('internal/errors').validateAbortSignal(signal, 'options.signal');
+      if (signal !== undefined && signal.aborted) return;
       if (!this[kWrappers]) this[kWrappers] = [];
-      this[kWrappers].push({ type, listener, wrapper });
-      if (once) this.once(type, wrapper);
-      else this.on(type, wrapper);
+      if (findWrapper(this, type, listener, capture) !== -1) return;
+      const handler = (e) => (typeof listener === 'function' ? listener.call(this, e) : listener.handleEvent(e));
+      const wrapper = (data) => {
+        if (once) this.removeEventListener(type, listener, { capture });
+        dispatchTo(this, type, data, handler);
+      };
+      wrapper.listener = listener;
+      const entry = { type, listener, capture, wrapper, signal, onAbort: undefined };
+      if (signal !== undefined) {
+        entry.onAbort = () => this.removeEventListener(type, listener, { capture });
+        signal.addEventListener('abort', entry.onAbort, { once: true });
+      }
+      this[kWrappers].push(entry);
+      this.on(type, wrapper);
     },
     writable: true, configurable: true,
   },
   removeEventListener: {
-    value: function removeEventListener(type, listener) {
-      const list = this[kWrappers];
-      if (!list) return;
-      const i = list.findIndex((w) => w.type === type && w.listener === listener);
+    value: function removeEventListener(type, listener, options) {
+      if (!checkListener(listener)) return;
+      const i = findWrapper(this, type, listener, captureOf(options));
       if (i === -1) return;
-      this.off(type, list[i].wrapper);
-      list.splice(i, 1);
+      const entry = this[kWrappers][i];
+      this[kWrappers].splice(i, 1);
+      if (entry.onAbort !== undefined) entry.signal.removeEventListener('abort', entry.onAbort);
+      this.off(type, entry.wrapper);
     },
     writable: true, configurable: true,
   },
@@ -179,6 +198,29 @@ Object.defineProperties(MessagePort.prototype, {
   onmessageerror: eventHandlerProperty('messageerror', kOnMessageError),
   [Symbol.toStringTag]: { value: 'MessagePort', configurable: true },
 });
+
+// As node's EventTarget: null/undefined are ignored, a function or any object is a
+// listener (handleEvent is looked up when called), anything else is a TypeError.
+function checkListener(listener) {
+  if (listener === null || listener === undefined) return false;
+  if (typeof listener === 'function' || typeof listener === 'object') return true;
+  throw new codes.ERR_INVALID_ARG_TYPE('listener', 'EventListener', listener);
+}
+
+function captureOf(options) {
+  if (typeof options === 'boolean') return options;
+  return options !== null && typeof options === 'object' && !!options.capture;
+}
+
+function findWrapper(port, type, listener, capture) {
+  const list = port[kWrappers];
+  if (!list) return -1;
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i];
+    if (w.type === type && w.listener === listener && w.capture === capture) return i;
+  }
+  return -1;
+}
 
 // `port.onmessage = fn`: one listener that receives a MessageEvent-like object.
 function eventHandlerProperty(type, key) {
