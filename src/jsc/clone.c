@@ -376,15 +376,16 @@ static const char helpers_src[] =
     " * bytes with the post (sp_clone_take_direct), instead of C calling into JS for every message.\n"
     " * Natives called meanwhile find no C writer and use the VM's direct one. dgen[0] counts direct\n"
     " * writes, so that C can tell a writer left behind by one that threw; dgen[1] is 1 while one\n"
-    " * runs, so that a clone started by a getter meanwhile writes elsewhere. -1: inside another\n"
-    " * write (a getter posting), which takes the C path. */\n"
-    "var dgen = new Uint32Array(2);\n"
+    " * runs, so that a clone started by a getter meanwhile writes elsewhere; dgen[2] is the byte\n"
+    " * count the last one left in the staging array, for C to take. -1: inside another write (a\n"
+    " * getter posting), which takes the C path. */\n"
+    "var dgen = new Uint32Array(3);\n"
     "function writeDirect(value) {\n"
     "  if (wb !== undefined) return -1;\n"
     "  dgen[0]++;\n"
     "  dgen[1] = 1;\n"
     "  try {\n"
-    "    return write(value, wstage);\n"
+    "    return dgen[2] = write(value, wstage);\n"
     "  } finally {\n"
     "    dgen[1] = 0;\n"
     "  }\n"
@@ -1350,11 +1351,12 @@ static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef t
   return writer_finish(&wr);
 }
 
-sp_wire_msg_t *sp_clone_take_direct(JSContextRef ctx, double n, JSValueRef *exc) {
+sp_wire_msg_t *sp_clone_take_direct(JSContextRef ctx, JSValueRef *exc) {
   *exc = NULL;
   vm_t *vm = vm_get(ctx, exc);
   if (!vm) return NULL;
-  if (!vm->dgen_ptr || !(n >= 0 && n <= WSTAGE_SIZE)) {
+  uint32_t n = vm->dgen_ptr ? vm->dgen_ptr[2] : 0;
+  if (!vm->dgen_ptr || n > WSTAGE_SIZE) {
     *exc = sp_js_error(ctx, "Error", NULL, "structured clone: bad direct write");
     return NULL;
   }

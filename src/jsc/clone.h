@@ -78,12 +78,13 @@ sp_wire_msg_t *sp_clone_serialize(JSContextRef ctx, JSValueRef value, JSValueRef
                                   JSValueRef *exc);
 
 /* Direct writes, for the runtime's own MessagePort.postMessage without a transfer list:
- * JS calls the codec's writeDirect(value) itself (sp_clone_direct_writer returns it) and
- * hands the byte count it returned to sp_clone_take_direct, which makes the message from
- * what it wrote. No call from C into JS per message. writeDirect returns -1 inside another
- * write (a getter posting): that one takes sp_clone_serialize. Errors as sp_clone_serialize. */
+ * JS calls the codec's writeDirect(value) itself (sp_clone_direct_writer returns it), then
+ * right away sp_clone_take_direct, which makes the message from what it wrote (the byte
+ * count is read from the codec's shared state, not passed: an engine call fewer). No call
+ * from C into JS per message. writeDirect returns -1 inside another write (a getter
+ * posting): that one takes sp_clone_serialize. Errors as sp_clone_serialize. */
 JSObjectRef sp_clone_direct_writer(JSContextRef ctx, JSValueRef *exc);
-sp_wire_msg_t *sp_clone_take_direct(JSContextRef ctx, double n, JSValueRef *exc);
+sp_wire_msg_t *sp_clone_take_direct(JSContextRef ctx, JSValueRef *exc);
 
 /* Builds the value in ctx's VM. Takes (consumes) the transferred handles it
  * uses out of msg's side table; the caller still frees msg afterwards.

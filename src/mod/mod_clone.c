@@ -18,10 +18,8 @@ static JSValueRef value_of(JSContextRef ctx, sp_wire_msg_t *msg, JSValueRef *exc
 /* structuredClone(value, transferArray|undefined): options already validated in JS. */
 SP_FN(js_structured_clone) { return value_of(ctx, sp_clone_serialize(ctx, SP_ARG(0), SP_ARG(1), exc), exc); }
 
-/* cloneStaged(n): the clone of what the codec's writeDirect(value) just wrote (clone.h). */
-SP_FN(js_clone_staged) {
-  return value_of(ctx, sp_clone_take_direct(ctx, JSValueToNumber(ctx, SP_ARG(0), NULL), exc), exc);
-}
+/* cloneStaged(): the clone of what the codec's writeDirect(value) just wrote (clone.h). */
+SP_FN(js_clone_staged) { return value_of(ctx, sp_clone_take_direct(ctx, exc), exc); }
 
 /* directWriter(): the clone codec's writeDirect for this realm */
 SP_FN(js_direct_writer) {

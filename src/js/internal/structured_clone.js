@@ -18,7 +18,7 @@ function structuredClone(value, options) {
   if (options === undefined || options === null) {
     if (writeDirect === null) writeDirect = native.directWriter();
     const n = writeDirect(value);
-    return n >= 0 ? native.cloneStaged(n) : native.structuredClone(value, undefined);
+    return n >= 0 ? native.cloneStaged() : native.structuredClone(value, undefined);
   }
   if (typeof options !== 'object' && typeof options !== 'function') { // node: a function is an object here
     throw makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE',

@@ -107,7 +107,7 @@ Object.defineProperties(MessagePort.prototype, {
       if (transfer === undefined || transfer === null) {
         if (writeDirect === null) writeDirect = binding('clone').directWriter();
         const n = writeDirect(message);
-        if (n >= 0) { native.postStaged(this, n); return true; }
+        if (n >= 0) { native.postStaged(this); return true; }
       }
       const list = normalizeTransfer(transfer);
       if (list !== undefined && list.includes(this)) {
