@@ -52,15 +52,15 @@ typedef struct worker_state {
   uv_timer_t *boot_timer;   /* boots a spare a while after a burst took the last one (pool_timer) */
   uint64_t last_spawn_ns;   /* uv_hrtime() of the latest spawn */
   struct port_handle *handles; /* every port handle of this agent, for teardown */
-  /* postMessageToThread: this thread's inbox (core/threadmsg.h). C watches it until the
-   * first message makes JS wrap it as a MessagePort (hook openThreadInbox): a thread
-   * that is never sent to pays no JS for it. */
-  sp_agent_t *agent;
+  sp_agent_t *agent;           /* whose state this is */
   /* Ports whose 'close' is due, in order (protected), and the handle closed to be
    * called back in the loop's closing phase, where node emits them (close_phase_cb). */
   JSObjectRef *closing;
   size_t nclosing, closing_cap;
   uv_idle_t *close_phase;
+  /* postMessageToThread: this thread's inbox (core/threadmsg.h). C watches it until the
+   * first message makes JS wrap it as a MessagePort (hook openThreadInbox): a thread
+   * that is never sent to pays no JS for it. */
   sp_port_t *tm_reader;     /* the inbox while not wrapped yet (a reference of ours) */
   sp_notify_item_t tm_item; /* queued on the agent's inbox when tm_reader has news */
   uint64_t tm_thread_id;
@@ -70,7 +70,7 @@ typedef struct worker_state {
 enum { PORT_HANDLE_MAGIC = 0x706f7274 }; /* "port": tells a port handle from the other private data */
 
 typedef struct port_handle {
-  uint32_t magic;                  /* PORT_HANDLE_MAGIC (port_of_checked) */
+  uint32_t magic;                  /* PORT_HANDLE_MAGIC (handle_of_object) */
   struct port_handle *prev, *next; /* in worker_state.handles */
   sp_port_t *port;      /* NULL once closed or transferred away */
   sp_agent_t *agent;
@@ -209,10 +209,6 @@ static void port_item_run(sp_notify_item_t *it) {
   deliver((port_handle_t *)((char *)it - offsetof(port_handle_t, item)));
 }
 
-/* node emits a port's 'close' from its libuv handle's close callback: in the loop's
- * closing phase, after the setImmediate callbacks of that turn. Ports here have no handle
- * of their own; one handle, closed as soon as a 'close' is due, gets the callback there
- * for all the ports due by then, in order. */
 /* The port is closed for good: no more messages, no more wake-ups. */
 static void close_release(port_handle_t *h) {
   h->close_emitted = true;
@@ -220,6 +216,10 @@ static void close_release(port_handle_t *h) {
   handle_protect(h, false); /* the closing queue keeps the object alive until its 'close' */
 }
 
+/* node emits a port's 'close' from its libuv handle's close callback: in the loop's
+ * closing phase, after the setImmediate callbacks of that turn. Ports here have no handle
+ * of their own; one handle, closed as soon as a 'close' is due, gets the callback there
+ * for all the ports due by then, in order. */
 static void close_phase_cb(uv_handle_t *hd) {
   worker_state_t *st = hd->data;
   free(hd);
