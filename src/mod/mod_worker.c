@@ -146,9 +146,10 @@ static void handle_protect(port_handle_t *h, bool on) {
   else JSValueUnprotect(h->agent->ctx, h->obj);
 }
 
-/* A started, ref'd, open port keeps its thread's loop alive (node's rule). */
+/* A ref'd open port keeps its thread's loop alive, started or not (node's rule: ref() alone
+ * does, start() alone does not; a 'message' listener refs and starts it). */
 static void update_ref(port_handle_t *h) {
-  bool want = h->port && h->started && h->refed;
+  bool want = h->port && h->refed;
   if (want == h->counted || !h->agent) return;
   h->counted = want;
   sp__inbox_ref(h->agent, want ? 1 : -1);
@@ -372,7 +373,7 @@ static JSObjectRef port_wrap(sp_agent_t *a, sp_port_t *port) {
   h->magic = PORT_HANDLE_MAGIC;
   h->port = port;
   h->agent = a;
-  h->refed = true;
+  h->refed = false; /* as node: a 'message' listener or ref() refs it */
   h->next = st->handles;
   if (st->handles) st->handles->prev = h;
   st->handles = h;
