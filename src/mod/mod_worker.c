@@ -470,8 +470,9 @@ static JSValueRef post_cloned(JSContextRef ctx, sp_agent_t *a, port_handle_t *h,
   return SP_UNDEF;
 }
 
+/* What node's (native) MessagePort methods throw for a `this` that is no port. */
 static JSValueRef not_a_port(JSContextRef ctx, JSValueRef *exc) {
-  return sp_js_throw(ctx, exc, "TypeError", "ERR_INVALID_THIS", "Value of \"this\" must be of type MessagePort");
+  return sp_js_throw(ctx, exc, "TypeError", NULL, "Illegal invocation");
 }
 
 SP_FN(js_post_message) {
@@ -497,7 +498,8 @@ SP_FN(js_post_staged) {
 
 SP_FN(js_start) {
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
-  if (!h || !h->port || h->started) return SP_UNDEF;
+  if (!h) return not_a_port(ctx, exc);
+  if (!h->port || h->started) return SP_UNDEF;
   h->started = true;
   handle_protect(h, true);
   update_ref(h);
@@ -516,7 +518,7 @@ SP_FN(js_stop) {
 
 SP_FN(js_set_ref) {
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
-  if (!h) return SP_UNDEF;
+  if (!h) return not_a_port(ctx, exc);
   h->refed = JSValueToBoolean(ctx, SP_ARG(1));
   update_ref(h);
   return SP_UNDEF;
@@ -524,7 +526,8 @@ SP_FN(js_set_ref) {
 
 SP_FN(js_has_ref) {
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
-  return JSValueMakeBoolean(ctx, h && h->counted);
+  if (!h) return not_a_port(ctx, exc);
+  return JSValueMakeBoolean(ctx, h->counted);
 }
 
 SP_FN(js_close) {
@@ -543,7 +546,8 @@ SP_FN(js_close) {
 
 SP_FN(js_is_open) {
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
-  return JSValueMakeBoolean(ctx, h && h->port);
+  if (!h) return not_a_port(ctx, exc);
+  return JSValueMakeBoolean(ctx, h->port);
 }
 
 /* receive(port, none): the next message's value, or `none` when there is none, synchronously

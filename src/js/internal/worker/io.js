@@ -25,8 +25,10 @@ function isMessagePort(v) {
   return v !== null && typeof v === 'object' && v instanceof MessagePort;
 }
 
+// node's MessagePort methods are native: a `this` that is no port is an 'Illegal
+// invocation' (C says the same for an object that only inherits MessagePort.prototype).
 function checkPort(port) {
-  if (!isMessagePort(port)) throw new codes.ERR_INVALID_THIS('MessagePort');
+  if (!isMessagePort(port)) throw new TypeError('Illegal invocation');
 }
 
 function onNewListener(name) {
