@@ -332,7 +332,6 @@ static void tm_register(sp_agent_t *a, uint64_t thread_id) {
     sp_port_unref(reader);
     return;
   }
-  st->agent = a;
   st->tm_reader = reader;
   st->tm_thread_id = thread_id;
   st->tm_registered = true;

@@ -14,6 +14,15 @@ function makeNodeError(Base, code, message) {
   return err;
 }
 
+// An error as node's C++ side throws it: its own wording and a plain `code` property (no
+// "[CODE]" in the name). The stack starts at `caller`'s caller, or this function's.
+function makeNativeError(Base, code, message, caller) {
+  const err = new Base(message);
+  err.code = code;
+  if (Error.captureStackTrace) Error.captureStackTrace(err, caller || makeNativeError);
+  return err;
+}
+
 // The ERR_* classes are made on first use, and the message table
 // (internal/error_messages) is loaded only then: most programs never throw
 // one, and parsing the table costs every new thread about 0.25 ms. `codes`
@@ -121,6 +130,14 @@ function validateInt32(value, name, min = -2147483648, max = 2147483647) {
 function validateUint32(value, name, positive = false) {
   validateInt32(value, name, positive ? 1 : 0, 4294967295);
 }
+// An EventTarget listener: true for a function or an object (its handleEvent is looked up
+// when called), false for null/undefined (no effect), else ERR_INVALID_ARG_TYPE.
+function validateEventListener(listener) {
+  if (typeof listener === 'function' || (listener !== null && typeof listener === 'object')) return true;
+  if (listener == null) return false;
+  throw new codes.ERR_INVALID_ARG_TYPE('listener', 'EventListener', listener);
+}
+
 function validateAbortSignal(signal, name) {
   if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
     throw new codes.ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);
@@ -136,9 +153,9 @@ class AbortError extends Error {
 }
 
 module.exports = {
-  codes, kIsNodeError, makeNodeError, v8Stack, v8Frames, errorHeader, installStackTraceApi,
+  codes, kIsNodeError, makeNodeError, makeNativeError, v8Stack, v8Frames, errorHeader, installStackTraceApi,
   registerWrappedFile, errorColumn,
   determineSpecificType, AbortError,
   validateFunction, validateString, validateBoolean, validateObject, validateArray, validateNumber,
-  validateInteger, validateInt32, validateUint32, validateAbortSignal,
+  validateInteger, validateInt32, validateUint32, validateAbortSignal, validateEventListener,
 };

@@ -15,7 +15,7 @@
 
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS, ERR_EVENT_RECURSION, ERR_INVALID_THIS },
-  validateObject, validateString, validateAbortSignal,
+  validateObject, validateString, validateAbortSignal, validateEventListener,
 } = require('internal/errors');
 
 const kTrustEvent = Symbol('kTrustEvent');
@@ -189,13 +189,6 @@ class Listener {
   }
 }
 
-function validateListener(listener) {
-  if (typeof listener === 'function' || typeof listener?.handleEvent === 'function') return true;
-  if (listener == null) return false;
-  if (typeof listener === 'object') return true; // handleEvent is looked up at dispatch time
-  throw new ERR_INVALID_ARG_TYPE('listener', 'EventListener', listener);
-}
-
 function flattenOptions(options) {
   if (typeof options === 'boolean') return { capture: options };
   if (options === null || options === undefined) return {};
@@ -236,7 +229,7 @@ class EventTarget {
     const isNodeStyle = !!opts[kIsNodeStyleListener];
     const signal = opts.signal;
     validateAbortSignal(signal, 'options.signal');
-    if (!validateListener(listener)) {
+    if (!validateEventListener(listener)) {
       process.emitWarning(`addEventListener called with ${listener} which has no effect.`,
         'AddEventListenerArgumentTypeWarning');
       return;
@@ -266,7 +259,7 @@ class EventTarget {
   removeEventListener(type, listener, options = undefined) {
     const events = targetEvents(this);
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener');
-    if (!validateListener(listener)) return;
+    if (!validateEventListener(listener)) return;
     type = toDOMString(type);
     const capture = !!flattenOptions(options).capture;
     const root = events.get(type);

@@ -7,12 +7,11 @@
 
 const EventEmitter = require('events');
 const native = binding('worker');
-const { codes } = require('internal/errors');
+const { codes, makeNativeError, validateEventListener } = require('internal/errors');
 
 const kOnMessage = Symbol('kOnMessage');
 const kOnMessageError = Symbol('kOnMessageError');
 const kWrappers = Symbol('kWrappers');
-const kClosed = Symbol('kClosed');
 const kNoMessage = Symbol('kNoMessage'); // what native.receive returns when nothing is queued
 
 function MessagePort() {
@@ -56,14 +55,6 @@ function initPort(port) {
   port.on('removeListener', onRemoveListener);
 }
 
-// Errors node's C++ side throws: its own wording, a plain `code` property.
-function nativeError(Ctor, code, message, caller) {
-  const err = new Ctor(message);
-  err.code = code;
-  if (Error.captureStackTrace) Error.captureStackTrace(err, caller);
-  return err;
-}
-
 // node's ReadIterable: an array as it is, another object through its Symbol.iterator;
 // null when it is not iterable.
 function readIterable(value) {
@@ -79,7 +70,7 @@ function readIterable(value) {
 function normalizeTransfer(options) {
   if (options === undefined || options === null) return undefined;
   if (typeof options !== 'object' && typeof options !== 'function') {
-    throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional transferList argument must be an iterable',
+    throw makeNativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional transferList argument must be an iterable',
       normalizeTransfer);
   }
   const list = readIterable(options);
@@ -88,7 +79,7 @@ function normalizeTransfer(options) {
   if (transfer === undefined) return undefined;
   const fromOption = readIterable(transfer);
   if (fromOption === null) {
-    throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional options.transfer argument must be an iterable',
+    throw makeNativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'Optional options.transfer argument must be an iterable',
       normalizeTransfer);
   }
   return fromOption;
@@ -104,7 +95,7 @@ Object.defineProperties(MessagePort.prototype, {
     value: function postMessage(message, transfer) {
       checkPort(this);
       if (arguments.length === 0) {
-        throw nativeError(TypeError, 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage', postMessage);
+        throw makeNativeError(TypeError, 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage', postMessage);
       }
       if (transfer === undefined || transfer === null) {
         if (writeDirect === null) writeDirect = binding('clone').directWriter();
@@ -150,7 +141,7 @@ Object.defineProperties(MessagePort.prototype, {
   // it, and it gets a MessageEvent.
   addEventListener: {
     value: function addEventListener(type, listener, options) {
-      if (!checkListener(listener)) {
+      if (!validateEventListener(listener)) {
         process.emitWarning(`addEventListener called with ${listener} which has no effect.`,
           'AddEventListenerArgumentTypeWarning');
         return;
@@ -180,7 +171,7 @@ Object.defineProperties(MessagePort.prototype, {
   },
   removeEventListener: {
     value: function removeEventListener(type, listener, options) {
-      if (!checkListener(listener)) return;
+      if (!validateEventListener(listener)) return;
       const i = findWrapper(this, type, listener, captureOf(options));
       if (i === -1) return;
       const entry = this[kWrappers][i];
@@ -200,14 +191,6 @@ Object.defineProperties(MessagePort.prototype, {
   onmessageerror: eventHandlerProperty('messageerror', kOnMessageError),
   [Symbol.toStringTag]: { value: 'MessagePort', configurable: true },
 });
-
-// As node's EventTarget: null/undefined are ignored, a function or any object is a
-// listener (handleEvent is looked up when called), anything else is a TypeError.
-function checkListener(listener) {
-  if (listener === null || listener === undefined) return false;
-  if (typeof listener === 'function' || typeof listener === 'object') return true;
-  throw new codes.ERR_INVALID_ARG_TYPE('listener', 'EventListener', listener);
-}
 
 function captureOf(options) {
   if (typeof options === 'boolean') return options;
@@ -292,9 +275,8 @@ function deliverMessage(port, value, failed) {
   dispatch(port, failed ? 'messageerror' : 'message', value);
 }
 
+// C calls this once per port (its closing queue), in the loop's closing phase.
 function emitClose(port) {
-  if (port[kClosed]) return;
-  port[kClosed] = true;
   dispatch(port, 'close');
 }
 
@@ -308,7 +290,7 @@ class MessageChannel {
 
 function receiveMessageOnPort(port) {
   if (!isMessagePort(port)) {
-    throw nativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
+    throw makeNativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
   }
   const value = native.receive(port, kNoMessage);
   return value === kNoMessage ? undefined : { message: value };
