@@ -15,6 +15,7 @@
 #include "jsc/clone.h"
 #include "jsc/js.h"
 #include "jsc/jsc_private.h"
+#include "jsc/watchdog_clock.h"
 
 static __thread sp_agent_t *current_agent;
 
@@ -357,9 +358,13 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
    * too late (RSS grew ~0.8 MB per realm): a spare collects while it idles
    * (mod_worker), and a VM reused back to back collects every few realms. */
   if (reuse && (a->garbage_realms = reuse->garbage_realms + 1) >= SP_GARBAGE_REALMS_MAX) sp__agent_collect_garbage(a);
-  /* Only a worker can be terminate()d from outside, and the watchdog costs a
-   * CPU-time syscall per VM entry: the main thread arms it only to exit. */
-  if (worker) JSContextGroupSetExecutionTimeLimit(a->group, a->timeout_period, should_terminate, a);
+  /* Only a worker can be terminate()d from outside, and the watchdog reads a
+   * clock at every VM entry (watchdog_clock.c makes that one cheap on a worker's
+   * thread): the main thread arms it only to exit. */
+  if (worker) {
+    sp__watchdog_clock_use_wall_time(true);
+    JSContextGroupSetExecutionTimeLimit(a->group, a->timeout_period, should_terminate, a);
+  }
 
   JSContextRef ctx = a->ctx;
   a->bindings = JSObjectMake(ctx, NULL, NULL);
