@@ -475,6 +475,8 @@ static const char helpers_src[] =
     "var keyCache = strCache(), valueCache = strCache();\n"
     "function rcached(c) {\n"
     "  var n = rb[rpos];\n"
+    "  /* the engine keeps one string per Latin-1 character: nothing to build, hash or cache */\n"
+    "  if (n === 1) { rpos += 2; return fcc(rb[rpos - 1]); }\n"
     "  if (n > SCACHE_LEN || !rintact || c.skip > 0 && c.skip-- > 0) return rstring(0x08);\n"
     "  if (++c.looks === 256) { if (c.misses > 128) c.skip = 4096; c.looks = 0; c.misses = 0; }\n"
     "  var p = rpos + 1, h = n, i, s;\n"
