@@ -473,6 +473,15 @@ static void check_value(check_t *c, int tag) {
     if (!r->err && (e = new_obj(c, OBJ_BUFFER, n))) cfail(c, e);
     break;
   }
+  case SP_WIRE_TAG_RESIZABLE: { /* the buffer that follows is the object */
+    uint64_t max = sp_rbuf_len(r, SP_WIRE_MAX_LEN);
+    int t = sp_rbuf_u8(r);
+    if (r->err) break;
+    if (t != SP_WIRE_TAG_ARRAY_BUFFER && t != SP_WIRE_TAG_TRANSFERRED) { cfail(c, SP_WIRE_EBAD_TAG); break; }
+    check_value(c, t);
+    if (!r->err && c->olen[c->nobj - 1] > max) cfail(c, SP_WIRE_EBAD_LENGTH);
+    break;
+  }
   case SP_WIRE_TAG_PORT:
     side_ref(c, SP_WIRE_SIDE_PORT);
     if (!r->err && (e = new_obj(c, OBJ_PLAIN, 0))) cfail(c, e);
@@ -480,7 +489,7 @@ static void check_value(check_t *c, int tag) {
   case SP_WIRE_TAG_VIEW: {
     size_t id = c->nobj;
     if ((e = new_obj(c, OBJ_PENDING_VIEW, 0))) { cfail(c, e); break; }
-    uint8_t kind = sp_rbuf_u8(r);
+    uint8_t kind = sp_rbuf_u8(r) & ~SP_WIRE_VIEW_TRACKING;
     uint64_t off = sp_rbuf_len(r, SP_WIRE_MAX_LEN), blen = sp_rbuf_len(r, SP_WIRE_MAX_LEN);
     if (r->err) break;
     if (kind >= SP_WIRE_VIEW_COUNT || off % sp_wire_view_size[kind] || blen % sp_wire_view_size[kind]) {
@@ -494,7 +503,8 @@ static void check_value(check_t *c, int tag) {
       if (r->err) break;
       if (ref >= c->nobj || c->okind[ref] != OBJ_BUFFER) { cfail(c, SP_WIRE_EBAD_REF); break; }
       buflen = c->olen[ref];
-    } else if (t == SP_WIRE_TAG_ARRAY_BUFFER || t == SP_WIRE_TAG_TRANSFERRED || t == SP_WIRE_TAG_SHARED) {
+    } else if (t == SP_WIRE_TAG_ARRAY_BUFFER || t == SP_WIRE_TAG_TRANSFERRED || t == SP_WIRE_TAG_SHARED ||
+               t == SP_WIRE_TAG_RESIZABLE) {
       check_value(c, t);
       if (r->err) break;
       buflen = c->olen[c->nobj - 1];

@@ -65,7 +65,8 @@
   X(VIEW, 0x1c, "u8 view kind, varint byteOffset, varint byteLength, buffer value")        \
   X(PORT, 0x1d, "varint side index of a SP_WIRE_SIDE_PORT")                                \
   X(KEY_REF, 0x1e, "varint key id (keys only)")                                            \
-  X(KEY_INDEX, 0x1f, "varint array index (keys only)")
+  X(KEY_INDEX, 0x1f, "varint array index (keys only)")                                     \
+  X(RESIZABLE, 0x20, "varint maxByteLength, ARRAY_BUFFER or TRANSFERRED no longer than that")
 
 enum {
 #define SP_WIRE_TAG_ENUM(name, value, desc) SP_WIRE_TAG_##name = value,
@@ -84,6 +85,8 @@ enum { SP_WIRE_VIEW_INT8, SP_WIRE_VIEW_UINT8, SP_WIRE_VIEW_UINT8C, SP_WIRE_VIEW_
        SP_WIRE_VIEW_FLOAT64, SP_WIRE_VIEW_BIGINT64, SP_WIRE_VIEW_BIGUINT64,
        SP_WIRE_VIEW_DATAVIEW, SP_WIRE_VIEW_COUNT };
 extern const uint8_t sp_wire_view_size[SP_WIRE_VIEW_COUNT];
+/* Or'ed into a VIEW's kind: the view tracks its (resizable) buffer's length. */
+#define SP_WIRE_VIEW_TRACKING 0x80
 
 /* Error codes (negative returns). */
 #define SP_WIRE_ERRORS(X)                                     \

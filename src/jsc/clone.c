@@ -73,6 +73,12 @@ static const char helpers_src[] =
     "abDetached = abDetached && abDetached.get;\n"
     "var lent = new WeakMap(); /* ArrayBuffer -> id of the spindle block it wraps */\n"
     "var abSlice = ArrayBuffer.prototype.slice, abTransfer = ArrayBuffer.prototype.transfer;\n"
+    "var abResizable = gopd(ArrayBuffer.prototype, 'resizable'), abMax = gopd(ArrayBuffer.prototype, 'maxByteLength');\n"
+    "abResizable = abResizable && abResizable.get; abMax = abMax && abMax.get;\n"
+    "var abResize = ArrayBuffer.prototype.resize, ABCtor = ArrayBuffer, U8 = Uint8Array;\n"
+    "var TAProto = getProto(Uint8Array.prototype), taSet = TAProto.set, taAt = TAProto.at,\n"
+    "    taLength = gopd(TAProto, 'length').get;\n"
+    "function isResizable(b) { return !!abResizable && apply(abResizable, b, []); }\n"
     "var errorNames = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];\n"
     "var errorCtors = [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError];\n"
     "var marked = new WeakSet(), wsHas = WeakSet.prototype.has, wsAdd = WeakSet.prototype.add;\n"
@@ -562,14 +568,27 @@ static const char helpers_src[] =
     "    if (flags & 4) defineHidden(o, 'cause', rvalue(rb[rpos++]));\n"
     "    return o;\n"
     "  case 0x19: n = rvarint(); o = N.copyBuffer(rpos, n); rpos += n; break;\n"
+    "  case 0x20: /* a resizable buffer: its maximum, then its bytes as a fixed buffer */\n"
+    "    var max = rvarint(), inner;\n"
+    "    t = rb[rpos++];\n"
+    "    if (t === 0x19) { n = rvarint(); inner = N.copyBuffer(rpos, n); rpos += n; }\n"
+    "    else if (t === 0x1a) inner = N.take(t, rvarint());\n"
+    "    else throw bad();\n"
+    "    n = apply(abLength, inner, []);\n"
+    "    try { o = new ABCtor(n, { maxByteLength: max }); } catch (e) { throw bad(); }\n"
+    "    apply(taSet, new U8(o), [new U8(inner)]);\n"
+    "    break;\n"
     "  case 0x1a: case 0x1b: case 0x1d: o = N.take(t, rvarint()); break;\n"
     "  case 0x1c:\n"
     "    var id = robjs.length; robjs[id] = undefined;\n"
-    "    var vk = rb[rpos++], off = rvarint(), blen = rvarint(), buf = rvalue(rb[rpos++]), have;\n"
+    "    var vk = rb[rpos++], off = rvarint(), blen = rvarint(), buf = rvalue(rb[rpos++]), have, tracking = vk >= 0x80;\n"
+    "    if (tracking) vk -= 0x80;\n"
     "    if (vk > 11 || typeof buf !== 'object' || buf === null) throw bad();\n"
     "    try { have = apply(abLength, buf, []); } catch (e) { throw bad(); }\n"
     "    if (off > have || blen > have - off) throw bad();\n"
-    "    o = vk === 11 ? new DV(buf, off, blen) : new viewCtors[vk](buf, off, blen / viewSizes[vk]);\n"
+    "    if (tracking && !isResizable(buf)) throw bad();\n"
+    "    if (tracking) o = vk === 11 ? new DV(buf, off) : new viewCtors[vk](buf, off);\n"
+    "    else o = vk === 11 ? new DV(buf, off, blen) : new viewCtors[vk](buf, off, blen / viewSizes[vk]);\n"
     "    robjs[id] = o;\n"
     "    return o;\n"
     "  default: throw bad();\n"
@@ -607,12 +626,31 @@ static const char helpers_src[] =
     "    try { return apply(objToString, v, []); } catch (e) { return '[object Object]'; }\n"
     "  },\n"
     "  isDetached: function (b) { return abDetached ? apply(abDetached, b, []) : false; },\n"
+    "  resizableMax: function (b) { return isResizable(b) ? apply(abMax, b, []) : -1; },\n"
+    "  /* -1: the view is out of its (shrunk) buffer's bounds; 1: it tracks its resizable buffer's\n"
+    "   * length (new Uint8Array(rab, off)); 0: it has a fixed length. No getter tells the last two\n"
+    "   * apart, so: shrink the buffer to the view's offset (a fixed view of some length is then out\n"
+    "   * of bounds, a tracking one empty), grow it to its maximum (a tracking one grows), and put it\n"
+    "   * back as it was, bytes included. No other code runs meanwhile. */\n"
+    "  tracksLength: function (v, b, off, isDataView) {\n"
+    "    try { if (isDataView) apply(dvLength, v, []); else apply(taAt, v, [0]); } catch (e) { return -1; } /* out of bounds */\n"
+    "    var len = apply(abLength, b, []), max = apply(abMax, b, []), saved = apply(abSlice, b, [off, len]), tracking;\n"
+    "    apply(abResize, b, [off]);\n"
+    "    try { if (isDataView) apply(dvLength, v, []); else apply(taAt, v, [0]); tracking = true; } catch (e) { tracking = false; }\n"
+    "    if (tracking) { apply(abResize, b, [max]); tracking = (isDataView ? apply(dvLength, v, []) : apply(taLength, v, [])) > 0; }\n"
+    "    apply(abResize, b, [len]);\n"
+    "    apply(taSet, new U8(b, off), [new U8(saved)]);\n"
+    "    return tracking ? 1 : 0;\n"
+    "  },\n"
     "  slice: function (b) { return apply(abSlice, b, []); },\n"
     "  transfer: function (b) { return apply(abTransfer, b, []); },\n"
     "  detach: function (b) { apply(abTransfer, b, [0]); },\n"
     "  tagLent: function (b, id) { lent.set(b, id); },\n"
     "  lentId: function (b) { return lent.get(b); },\n"
-    "  dataView: function (v) { return [apply(dvBuffer, v, []), apply(dvOffset, v, []), apply(dvLength, v, [])]; },\n"
+    "  dataView: function (v) {\n"
+    "    var b = apply(dvBuffer, v, []);\n"
+    "    try { return [b, apply(dvOffset, v, []), apply(dvLength, v, [])]; } catch (e) { return [b, -1, -1]; }\n"
+    "  },\n"
     "  mark: function (o) { apply(wsAdd, marked, [o]); },\n"
     "  isMarked: function (o) { return apply(wsHas, marked, [o]); },\n"
     "};\n"
@@ -625,7 +663,7 @@ typedef struct vm {
   JSObjectRef holder; /* protected; owns every function below */
   JSObjectRef token;  /* the holder's vm_class object: its finalizer frees this */
   JSObjectRef write, read, read_then, describe, is_detached, slice, transfer, data_view, mark, is_marked, detach,
-      tag_lent, lent_id;
+      tag_lent, lent_id, resizable_max, tracks_length;
   /* staging byte arrays shared with the JS codec (held by the holder; pointers
    * taken once: they are ours, never transferred). busy: in use by an outer call. */
   JSObjectRef wstage, rstage;
@@ -751,7 +789,7 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   F(write, "write") F(read, "read") F(read_then, "readThen") F(describe, "describe") F(is_detached, "isDetached")
   F(slice, "slice") F(transfer, "transfer") F(data_view, "dataView")
   F(mark, "mark") F(is_marked, "isMarked") F(detach, "detach") F(tag_lent, "tagLent") F(lent_id, "lentId")
-  F(write_direct, "writeDirect")
+  F(write_direct, "writeDirect") F(resizable_max, "resizableMax") F(tracks_length, "tracksLength")
 #undef F
   JSValueRef dgen = sp_js_get(ctx, holder, "dgen");
   if (JSValueIsObject(ctx, dgen)) vm->dgen_ptr = JSObjectGetTypedArrayBytesPtr(ctx, (JSObjectRef)dgen, NULL);
@@ -875,10 +913,27 @@ static bool is_detached(writer_t *wr, JSObjectRef buf) {
   return r && JSValueToBoolean(wr->ctx, r);
 }
 
+/* A resizable buffer's maxByteLength, or -1 for a fixed-length one. */
+static double resizable_max(writer_t *wr, JSObjectRef buf) {
+  JSValueRef arg = buf, e = NULL;
+  JSValueRef r = call(wr->ctx, wr->vm->resizable_max, NULL, 1, &arg, &e);
+  return r && !e ? JSValueToNumber(wr->ctx, r, NULL) : -1;
+}
+
+/* RESIZABLE <max> before the buffer's own tag, when it is resizable: the receiver's copy is
+ * resizable up to the same maximum (node's). */
+static void write_resizable_prefix(writer_t *wr, JSObjectRef buf) {
+  double max = resizable_max(wr, buf);
+  if (max < 0) return;
+  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_RESIZABLE);
+  sp_wbuf_varint(&wr->w, (uint64_t)max);
+}
+
 static void write_buffer(writer_t *wr, JSObjectRef o) {
   JSContextRef ctx = wr->ctx;
   int xi = xfer_find(wr, o);
   if (xi >= 0) {
+    if (!wr->xf[xi].detached) write_resizable_prefix(wr, o);
     sp_wbuf_u8(&wr->w, SP_WIRE_TAG_TRANSFERRED);
     sp_wbuf_varint(&wr->w, (uint64_t)xi);
     return;
@@ -898,6 +953,7 @@ static void write_buffer(writer_t *wr, JSObjectRef o) {
     wfail(wr, data_clone_error(ctx, "An ArrayBuffer is detached and could not be cloned."));
     return;
   }
+  write_resizable_prefix(wr, o);
   size_t len = JSObjectGetArrayBufferByteLength(ctx, o, NULL);
   sp_wbuf_u8(&wr->w, SP_WIRE_TAG_ARRAY_BUFFER);
   sp_wbuf_varint(&wr->w, len);
@@ -937,6 +993,7 @@ static JSObjectRef write_view(writer_t *wr, JSObjectRef o) {
   int kind = view_kind(JSValueGetTypedArrayType(ctx, o, NULL));
   JSObjectRef buf;
   size_t off, blen;
+  bool out_of_bounds = false;
   if (kind >= 0) {
     buf = JSObjectGetTypedArrayBuffer(ctx, o, &e);
     off = JSObjectGetTypedArrayByteOffset(ctx, o, NULL);
@@ -944,16 +1001,15 @@ static JSObjectRef write_view(writer_t *wr, JSObjectRef o) {
   } else {
     JSValueRef arg = o;
     JSValueRef info = call(ctx, wr->vm->data_view, NULL, 1, &arg, &e);
-    if (e || !info || !JSValueIsObject(ctx, info)) {
-      /* a DataView over a detached buffer throws on byteOffset */
-      wfail(wr, data_clone_error(ctx, "An ArrayBuffer is detached and could not be cloned."));
-      return NULL;
-    }
+    if (e || !info || !JSValueIsObject(ctx, info)) { wfail(wr, e); return NULL; }
     kind = SP_WIRE_VIEW_DATAVIEW;
     JSValueRef b = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 0, NULL);
     buf = JSValueIsObject(ctx, b) ? (JSObjectRef)b : NULL;
-    off = (size_t)JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 1, NULL), NULL);
-    blen = (size_t)JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 2, NULL), NULL);
+    /* -1 when byteOffset threw: the buffer is detached (checked below) or was shrunk */
+    double doff = JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 1, NULL), NULL);
+    out_of_bounds = doff < 0;
+    off = out_of_bounds ? 0 : (size_t)doff;
+    blen = out_of_bounds ? 0 : (size_t)JSValueToNumber(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)info, 2, NULL), NULL);
   }
   if (e || !buf) { wfail(wr, e); return NULL; }
   int xi = xfer_find(wr, buf);
@@ -962,6 +1018,19 @@ static JSObjectRef write_view(writer_t *wr, JSObjectRef o) {
     return NULL;
   }
   if (xi >= 0 && wr->xf[xi].detached) off = blen = 0;
+  else if (out_of_bounds || resizable_max(wr, buf) >= 0) {
+    /* over a resizable buffer: out of its bounds now, tracking its length, or of fixed length */
+    JSValueRef args[4] = {o, buf, JSValueMakeNumber(ctx, (double)off), JSValueMakeBoolean(ctx, kind == SP_WIRE_VIEW_DATAVIEW)};
+    JSValueRef r = out_of_bounds ? NULL : call(ctx, wr->vm->tracks_length, NULL, 4, args, &e);
+    if (e) { wfail(wr, e); return NULL; }
+    double how = r ? JSValueToNumber(ctx, r, NULL) : -1;
+    if (how < 0) { /* node's (V8's) words */
+      wfail(wr, data_clone_error(ctx, kind == SP_WIRE_VIEW_DATAVIEW ? "#<DataView> could not be cloned."
+                                                                   : "[object Object] could not be cloned."));
+      return NULL;
+    }
+    if (how > 0) kind |= SP_WIRE_VIEW_TRACKING;
+  }
   sp_wbuf_u8(&wr->w, SP_WIRE_TAG_VIEW);
   sp_wbuf_u8(&wr->w, (uint8_t)kind);
   sp_wbuf_varint(&wr->w, off);

@@ -267,6 +267,25 @@ static void test_forged(void) {
   FORGED(SP_WIRE_EBAD_REF, NULL, 0, T_ARR, 2, 2, T_AB, 0, T_VIEW, SP_WIRE_VIEW_UINT8, 0, 0, T_REF, 2, T_END);
   FORGED(SP_WIRE_EBAD_REF, NULL, 0, T_ARR, 2, 2, T_AB, 0, T_VIEW, SP_WIRE_VIEW_UINT8, 0, 0, T_REF, 0, T_END);
   FORGED(0, NULL, 0, T_ARR, 2, 2, T_AB, 0, T_VIEW, SP_WIRE_VIEW_UINT8, 0, 0, T_REF, 1, T_END);
+  /* resizable: a maximum, then a copied or transferred buffer no longer than it (one object) */
+  const uint8_t T_RAB = SP_WIRE_TAG_RESIZABLE, TRACK = SP_WIRE_VIEW_TRACKING;
+  FORGED(0, NULL, 0, T_RAB, 8, T_AB, 4, 1, 2, 3, 4);
+  FORGED(0, NULL, 0, T_RAB, 4, T_AB, 4, 1, 2, 3, 4);
+  FORGED(SP_WIRE_EBAD_LENGTH, NULL, 0, T_RAB, 3, T_AB, 4, 1, 2, 3, 4);
+  FORGED(0, side, 2, T_RAB, 8, T_X, 0);
+  FORGED(SP_WIRE_EBAD_LENGTH, side, 2, T_RAB, 7, T_X, 0);
+  FORGED(SP_WIRE_EBAD_TAG, NULL, 0, T_RAB, 8, T_NULL);
+  FORGED(SP_WIRE_EBAD_TAG, NULL, 0, T_RAB, 8, T_RAB, 8, T_AB, 0);
+  FORGED(SP_WIRE_EBAD_TAG, side, 2, T_RAB, 8, SP_WIRE_TAG_SHARED, 0);
+  FORGED(SP_WIRE_ETRUNCATED, NULL, 0, T_RAB, 8);
+  FORGED(SP_WIRE_EBAD_LENGTH, NULL, 0, T_RAB, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, T_AB, 0);
+  FORGED(0, NULL, 0, T_ARR, 2, 2, T_RAB, 4, T_AB, 0, T_REF, 1, T_END);
+  FORGED(SP_WIRE_EBAD_REF, NULL, 0, T_ARR, 2, 2, T_RAB, 4, T_AB, 0, T_REF, 2, T_END);
+  /* a view tracking its resizable buffer's length: the flag on the kind, the same bounds */
+  FORGED(0, NULL, 0, T_VIEW, SP_WIRE_VIEW_UINT8 | TRACK, 1, 3, T_RAB, 8, T_AB, 4, 1, 2, 3, 4);
+  FORGED(0, NULL, 0, T_VIEW, SP_WIRE_VIEW_DATAVIEW | TRACK, 0, 0, T_RAB, 8, T_AB, 0);
+  FORGED(SP_WIRE_EBAD_VIEW, NULL, 0, T_VIEW, SP_WIRE_VIEW_UINT8 | TRACK, 2, 3, T_RAB, 8, T_AB, 4, 1, 2, 3, 4);
+  FORGED(SP_WIRE_EBAD_VIEW, NULL, 0, T_VIEW, SP_WIRE_VIEW_UINT8 | 0x40, 0, 0, T_AB, 0);
 }
 
 static void test_depth(void) {
