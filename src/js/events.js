@@ -429,9 +429,3 @@ EventEmitter.on = on;
 EventEmitter.getEventListeners = getEventListeners;
 EventEmitter.setMaxListeners = setMaxListeners;
 EventEmitter.listenerCount = EventEmitter.listenerCount;
-Object.defineProperty(EventEmitter, 'EventTarget', {
-  get() { return require('internal/event_target').EventTarget; }, enumerable: false, configurable: true,
-});
-Object.defineProperty(EventEmitter, 'Event', {
-  get() { return require('internal/event_target').Event; }, enumerable: false, configurable: true,
-});

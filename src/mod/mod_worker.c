@@ -190,7 +190,9 @@ static void worker_finalize(JSObjectRef obj) { (void)obj; /* the sp_worker is re
 
 static void create_classes(void) {
   JSClassDefinition d = kJSClassDefinitionEmpty;
-  d.className = "MessagePort";
+  /* The engine shows a callback object's class name as its Symbol.toStringTag; node's port
+   * shows its EventTarget's ('[object EventTarget]', inspected as 'MessagePort [EventTarget]'). */
+  d.className = "EventTarget";
   d.finalize = port_finalize;
   port_class = JSClassCreate(&d);
   JSClassDefinition w = kJSClassDefinitionEmpty;

@@ -19,7 +19,26 @@ function builtinRequire(id) {
   cache.set(id, mod);
   fn.call(mod.exports, mod.exports, builtinRequire, mod, binding);
   mod.loaded = true;
+  const hooks = loadHooks.get(id);
+  if (hooks !== undefined) {
+    loadHooks.delete(id);
+    for (const hook of hooks) hook(mod.exports);
+  }
   return mod.exports;
+}
+
+// whenLoaded(id, fn): fn(exports) once builtin `id` has loaded (now, if it has): lets a
+// module adjust to another without loading it.
+const loadHooks = new Map();
+function whenLoaded(id, fn) {
+  const mod = cache.get(id);
+  if (mod !== undefined && mod.loaded) {
+    fn(mod.exports);
+    return;
+  }
+  const hooks = loadHooks.get(id);
+  if (hooks === undefined) loadHooks.set(id, [fn]);
+  else hooks.push(fn);
 }
 
 const allIds = builtins.ids();
@@ -35,6 +54,7 @@ cache.set('internal/builtin_loader', {
     binding,
     canBeRequiredByUsers: (id) => typeof id === 'string' && !id.startsWith('internal/') && allIds.includes(id),
     isLoaded: (id) => cache.has(id),
+    whenLoaded,
     get publicIds() { return getPublicIds(); },
   },
   loaded: true,

@@ -17,8 +17,32 @@ const kNoMessage = Symbol('kNoMessage'); // what native.receive returns when not
 function MessagePort() {
   throw new codes.ERR_CONSTRUCT_CALL_INVALID();
 }
-Object.setPrototypeOf(MessagePort.prototype, EventEmitter.prototype);
-Object.setPrototypeOf(MessagePort, EventEmitter);
+
+// node's MessagePort is a NodeEventTarget: an EventTarget with EventEmitter-style methods.
+// Here a port keeps an emitter's state and methods (copied onto a prototype of its own),
+// and that prototype's own prototype becomes EventTarget.prototype as soon as
+// internal/event_target is loaded, which anything that can name EventTarget does first
+// (the EventTarget global loads it on first use): loading it into every worker would cost
+// ~0.23 MB each.
+function NodeEventTarget() {
+  throw new TypeError('Illegal constructor');
+}
+for (const key of Reflect.ownKeys(EventEmitter.prototype)) {
+  if (key !== 'constructor') {
+    Object.defineProperty(NodeEventTarget.prototype, key, Object.getOwnPropertyDescriptor(EventEmitter.prototype, key));
+  }
+}
+Object.defineProperty(NodeEventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
+// EventTarget.prototype's inspector reads an EventTarget's own state, which a port has not:
+// a port is inspected the default way (as node prints it: `MessagePort [EventTarget] {`)
+Object.defineProperty(NodeEventTarget.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+  value: undefined, writable: true, configurable: true,
+});
+require('internal/builtin_loader').whenLoaded('internal/event_target', ({ EventTarget }) => {
+  Object.setPrototypeOf(NodeEventTarget.prototype, EventTarget.prototype);
+});
+Object.setPrototypeOf(MessagePort.prototype, NodeEventTarget.prototype);
+Object.setPrototypeOf(MessagePort, NodeEventTarget);
 
 function isMessagePort(v) {
   return v !== null && typeof v === 'object' && v instanceof MessagePort;
@@ -189,7 +213,6 @@ Object.defineProperties(MessagePort.prototype, {
   },
   onmessage: eventHandlerProperty('message', kOnMessage),
   onmessageerror: eventHandlerProperty('messageerror', kOnMessageError),
-  [Symbol.toStringTag]: { value: 'MessagePort', configurable: true },
 });
 
 function captureOf(options) {
