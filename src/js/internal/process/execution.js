@@ -14,7 +14,6 @@ function runMain(filename) {
 const evalSources = new Map(); // name -> source, for the source line of an uncaught error
 function evalScript(source, flags) {
   const name = flags & 2 ? '[stdin]' : '[eval]';
-  evalSources.set(name, source);
   const result = runEvalScript(source, name);
   if (flags & 1) {
     const { inspect } = require('internal/util/inspect');
@@ -27,6 +26,7 @@ function evalScript(source, flags) {
 // served without the CommonJS loader (about 1 ms to load in a fresh VM); the
 // real module/require are built on first use of anything else.
 function runEvalScript(source, name) {
+  evalSources.set(name, source);
   const loader = require('internal/builtin_loader');
   const cwd = process.cwd();
   const g = globalThis;
@@ -137,7 +137,14 @@ function formatUncaught(err) {
 let workerHandler = null;
 function setWorkerUncaughtHandler(fn) { workerHandler = fn; }
 
+// The rejection being thrown as an uncaught exception (task_queues), if any: a worker's
+// error then gets no source line above its stack (node's arrow is for thrown errors).
+let rejection;
+function noteRejection(err) { rejection = { err }; }
+
 function onUncaughtException(err) {
+  const fromPromise = rejection !== undefined && rejection.err === err;
+  rejection = undefined;
   if (process.listenerCount('uncaughtException') > 0) {
     try {
       process.emit('uncaughtException', err, 'uncaughtException');
@@ -150,7 +157,7 @@ function onUncaughtException(err) {
     return;
   }
   if (workerHandler !== null) {
-    workerHandler(err);
+    workerHandler(err, fromPromise);
     return;
   }
   native.write(2, formatUncaught(err));
@@ -168,5 +175,5 @@ function reportMicrotaskError(err) {
 
 module.exports = {
   runMain, evalScript, runEvalScript, emitBeforeExit, emitExit, onUncaughtException, reportMicrotaskError,
-  formatUncaught, setWorkerUncaughtHandler,
+  formatUncaught, setWorkerUncaughtHandler, sourceContext, noteRejection,
 };

@@ -60,6 +60,7 @@ function processRejections() {
       Error.captureStackTrace(err, processRejections); // header from name + message
       err.code = 'ERR_UNHANDLED_REJECTION';
     }
+    require('internal/process/execution').noteRejection(err);
     throw err; // becomes an uncaught exception, as node's default --unhandled-rejections=throw
   }
   tickInfo[kHasRejection] = 0;

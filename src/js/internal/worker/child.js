@@ -45,9 +45,13 @@ function run() {
     };
   }
 
-  execution.setWorkerUncaughtHandler((err) => {
+  execution.setWorkerUncaughtHandler((err, fromPromise) => {
     let serialized;
-    try { serialized = state.serializeError(err); } catch { serialized = { isError: false, value: String(err) }; }
+    try {
+      serialized = state.serializeError(err, fromPromise ? '' : execution.sourceContext(err));
+    } catch {
+      serialized = { kind: 'inspected', text: String(err) };
+    }
     try { ctrl.postMessage({ type: 'error', error: serialized }); } catch { /* parent gone */ }
     process.exitCode = 1;
     if (!process._exiting) {

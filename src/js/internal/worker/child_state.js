@@ -15,43 +15,98 @@ const state = {
   deserializeError,
 };
 
-// An uncaught error crosses threads as a plain object; the parent rebuilds it
-// with its name, message, stack (V8 shape), and own properties such as `code`.
-function serializeError(err) {
-  if (err === null || (typeof err !== 'object' && typeof err !== 'function')) {
-    return { isError: false, value: err };
+// An uncaught error crosses threads as node's internal/error_serdes sends it: an Error as
+// the name of the nearest standard constructor on its prototype chain plus every property
+// along that chain (as descriptors, getters read, functions left out), so the parent gets
+// name, message, stack, cause, errors, code and the rest as the worker had them, on an
+// object of that constructor's prototype. Anything else is structured-cloned, or else
+// travels as its inspected text. `stackPrefix`: the source line and caret node puts
+// above the stack of an error thrown (not rejected) in a worker.
+const errorCtors = { Error, TypeError, RangeError, URIError, SyntaxError, ReferenceError, EvalError };
+const objectToString = Object.prototype.toString;
+// JavaScriptCore's own properties of an error (V8 has none of them)
+const engineKeys = new Set(['line', 'column', 'sourceURL']);
+
+function standardConstructorName(error) {
+  for (let o = error; o !== null; o = Object.getPrototypeOf(o)) {
+    const ctor = Object.getOwnPropertyDescriptor(o, 'constructor');
+    const name = ctor && ctor.value ? Object.getOwnPropertyDescriptor(ctor.value, 'name') : undefined;
+    if (name && Object.hasOwn(errorCtors, name.value)) return name.value;
   }
-  const { v8Stack } = require('internal/errors');
-  const out = { isError: err instanceof Error, name: undefined, message: undefined, stack: undefined, props: {} };
-  try { out.name = err.name; } catch { /* ignore */ }
-  try { out.message = err.message; } catch { /* ignore */ }
-  try { out.stack = err instanceof Error ? v8Stack(err) : undefined; } catch { /* ignore */ }
-  for (const key of Object.keys(err)) {
-    try {
-      const v = err[key];
-      structuredClone(v);
-      out.props[key] = v;
-    } catch { /* not cloneable: dropped */ }
-  }
-  if (!out.isError) {
-    try { structuredClone(err); out.value = err; } catch { out.value = String(err); }
-  }
-  return out;
+  return undefined;
 }
 
-const ctors = { Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
+// Nearer properties win: the chain is walked from its far end.
+function allProperties(object, target) {
+  const all = { __proto__: null };
+  if (object === null) return all;
+  Object.assign(all, allProperties(Object.getPrototypeOf(object), target));
+  for (const key of Object.getOwnPropertyNames(object)) {
+    let d;
+    try { d = Object.getOwnPropertyDescriptor(object, key); } catch { continue; }
+    if (engineKeys.has(key) && !d.enumerable) continue;
+    if (d.get && key !== '__proto__') {
+      try { d.value = d.get.call(target); } catch { /* left without a value */ }
+    }
+    if ('value' in d && typeof d.value !== 'function') {
+      delete d.get;
+      delete d.set;
+      all[key] = d;
+    }
+  }
+  return all;
+}
+
+function serializeError(error, stackPrefix = '') {
+  if (typeof error === 'symbol') return { kind: 'symbol', description: error.description ?? '' };
+  try {
+    if (error !== null && typeof error === 'object' && objectToString.call(error) === '[object Error]') {
+      // node writes the source line into the error's own stack before sending it (either way)
+      try {
+        if (typeof error.stack === 'string') error.stack = stackPrefix + require('internal/errors').v8Stack(error);
+      } catch { /* a frozen error keeps its stack */ }
+      const constructor = standardConstructorName(error);
+      if (constructor !== undefined) {
+        const properties = allProperties(error, error);
+        const data = { kind: 'error', constructor, properties };
+        structuredClone(data); // an uncloneable property: sent the next way, as node does
+        return data;
+      }
+    }
+  } catch { /* the next way */ }
+  const { inspect } = require('internal/util/inspect');
+  try {
+    if (error != null && Object.hasOwn(error, inspect.custom)) return { kind: 'custom', text: inspect(error) };
+  } catch { /* the next way */ }
+  try {
+    structuredClone(error);
+    return { kind: 'value', value: error };
+  } catch { /* the last way */ }
+  return { kind: 'inspected', text: inspectOrString(error) };
+}
+
+function inspectOrString(value) {
+  try { return require('internal/util/inspect').inspect(value); } catch { return String(value); }
+}
 
 function deserializeError(data) {
-  if (!data || !data.isError) return data ? data.value : data;
-  const Ctor = ctors[data.name] || Error;
-  const err = Object.create(Ctor.prototype);
-  Object.defineProperty(err, 'message', { value: data.message, writable: true, configurable: true, enumerable: false });
-  if (data.name !== Ctor.name) {
-    Object.defineProperty(err, 'name', { value: data.name, writable: true, configurable: true, enumerable: false });
+  switch (data && data.kind) {
+    case 'error': {
+      const ctor = errorCtors[data.constructor] || Error;
+      const properties = data.properties;
+      Object.defineProperty(properties, Symbol.toStringTag, {
+        value: { value: 'Error', configurable: true }, enumerable: true,
+      });
+      return Object.create(ctor.prototype, properties);
+    }
+    case 'value': return data.value;
+    case 'symbol': return Symbol(data.description);
+    case 'custom': {
+      const { inspect } = require('internal/util/inspect');
+      return { __proto__: null, [inspect.custom]: () => data.text };
+    }
+    default: return data && data.text;
   }
-  Object.defineProperty(err, 'stack', { value: data.stack, writable: true, configurable: true, enumerable: false });
-  Object.assign(err, data.props);
-  return err;
 }
 
 module.exports = state;
