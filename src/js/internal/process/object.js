@@ -238,8 +238,7 @@ function makeStdio(fd) {
   const stream = new EventEmitter();
   Object.assign(stream, {
     fd,
-    writable: true,
-    isTTY: false,
+    writable: true, // no isTTY: node has it only on a terminal (true), and spindle writes no colours
     _isStdio: true,
     write(chunk, encoding, cb) {
       if (typeof encoding === 'function') cb = encoding;
