@@ -23,6 +23,9 @@ const kOnline = Symbol('kOnline');
 const kDelivering = Symbol('kDelivering'); // a user message is being emitted
 const kLateError = Symbol('kLateError'); // an 'error' that waits for it
 const kThreadId = Symbol('kThreadId');
+// node's Worker has no underscore methods: the internal ones are symbol-keyed
+const kOnControl = Symbol('kOnControl');
+const kEmitError = Symbol('kEmitError');
 
 const environmentData = new Map();
 
@@ -164,17 +167,17 @@ class Worker extends EventEmitter {
         const late = this[kLateError];
         if (late !== undefined) {
           this[kLateError] = undefined;
-          this._emitError(late);
+          this[kEmitError](late);
         }
       }
     });
     port.on('messageerror', (err) => this.emit('messageerror', err));
     port.unref();
-    ctrl.on('message', (msg) => this._onControl(msg));
+    ctrl.on('message', (msg) => this[kOnControl](msg));
     ctrl.unref();
   }
 
-  _onControl(msg) {
+  [kOnControl](msg) {
     switch (msg.type) {
       case 'online': this[kOnline] = true; this.emit('online'); break;
       case 'stdio': this[msg.fd === 1 ? kStdout : kStderr].push(msg.chunk); break;
@@ -182,13 +185,13 @@ class Worker extends EventEmitter {
         // As node: what the worker posted before it failed arrives before the
         // error, also the message being emitted right now (that one first).
         if (this[kDelivering]) this[kLateError] = msg.error;
-        else this._emitError(msg.error);
+        else this[kEmitError](msg.error);
         break;
       default: break;
     }
   }
 
-  _emitError(serialized) {
+  [kEmitError](serialized) {
     native.drain(this[kPort]);
     this.emit('error', child.deserializeError(serialized));
   }
@@ -236,7 +239,6 @@ class Worker extends EventEmitter {
     return Promise.reject(new codes.ERR_SPINDLE_UNSUPPORTED('worker.getHeapSnapshot()'));
   }
 
-  get stdin() { return null; }
   get stdin() { return this[kStdin]; }
   get stdout() { return this[kStdout]; }
   get stderr() { return this[kStderr]; }

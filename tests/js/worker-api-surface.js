@@ -1,0 +1,10 @@
+// The public shape of worker_threads' classes, as node's: no underscore internals on
+// Worker.prototype, the same methods and accessors.
+const { Worker, BroadcastChannel, MessageChannel } = require('worker_threads');
+const names = (proto) => Object.getOwnPropertyNames(proto).sort().join(',');
+console.log('Worker', names(Worker.prototype));
+console.log('BroadcastChannel', names(BroadcastChannel.prototype));
+console.log('MessageChannel', names(MessageChannel.prototype));
+const accessors = (proto) => Object.getOwnPropertyNames(proto)
+  .filter((k) => typeof Object.getOwnPropertyDescriptor(proto, k).get === 'function').sort().join(',');
+console.log('Worker accessors', accessors(Worker.prototype));
