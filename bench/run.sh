@@ -2,6 +2,7 @@
 # spindle's benchmarks, side by side with node: start-up (bench/startup.sh), spaced
 # worker spawns (bench/spawn_spaced.js), structured clone by value shape
 # (bench/clone_shapes.js), a message's cost each side in one thread (bench/port_costs.js),
+# which side bounds a cross-thread flood (bench/flood_split.js),
 # a 64 MiB buffer bounced between two threads without pause (bench/transfer_bounce.js), then
 # the shared worker suite (../shared/bench, interleaved runs, ratio > 1 = spindle
 # better). Usage: bench/run.sh [BUILD_DIR]; RUNS, BENCHES as in ../shared/bench.
@@ -20,6 +21,9 @@ echo "== structured clone by value shape (bench/clone_shapes.js, us per clone)"
 echo "== one message's cost each side, in one thread (bench/port_costs.js)"
 "./$BUILD/spindle" bench/port_costs.js
 "${NODE:-node}" bench/port_costs.js
+echo "== which side bounds a cross-thread flood (bench/flood_split.js)"
+"./$BUILD/spindle" bench/flood_split.js
+"${NODE:-node}" bench/flood_split.js
 echo "== a 64 MiB buffer bounced without pause (bench/transfer_bounce.js, us per round trip)"
 "./$BUILD/spindle" bench/transfer_bounce.js
 "${NODE:-node}" bench/transfer_bounce.js
