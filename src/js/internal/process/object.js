@@ -92,6 +92,13 @@ function writeWarning(w) {
   process._writeStdio(2, text);
 }
 
+// node prints warnings from a 'warning' listener of its own, the first one (so before the
+// program's), which the program can remove to silence them; none with --no-warnings or
+// NODE_NO_WARNINGS=1. A worker drops it when its job's execArgv or env says so (child.js).
+function onWarning(warning) {
+  if (!process.noProcessWarnings) writeWarning(warning);
+}
+
 let exitCode;
 Object.assign(process, {
   title: 'spindle',
@@ -185,10 +192,7 @@ Object.assign(process, {
         return;
       }
     }
-    process.nextTick(() => {
-      process.emit('warning', warning);
-      if (!process.noProcessWarnings && !process.execArgv.includes('--no-warnings')) writeWarning(warning);
-    });
+    process.nextTick(() => process.emit('warning', warning));
   },
   _exiting: false,
   _rawDebug(...args) { native.write(2, `${args.join(' ')}\n`); },
@@ -272,5 +276,9 @@ Object.defineProperty(process, 'stdout', {
 Object.defineProperty(process, 'stderr', {
   get() { return stderr || (stderr = makeStdio(2)); }, configurable: true, enumerable: false,
 });
+
+if (!native.execArgv.includes('--no-warnings') && native.envGet('NODE_NO_WARNINGS') !== '1') {
+  process.on('warning', onWarning);
+}
 
 module.exports = process;

@@ -33,6 +33,11 @@ function run() {
     process.env = init.env;
   }
   process.execArgv = init.execArgv;
+  if (init.execArgv.includes('--no-warnings')) { // the default 'warning' printer goes (process/object)
+    for (const listener of process.listeners('warning')) {
+      if (listener.name === 'onWarning') process.removeListener('warning', listener);
+    }
+  }
   ctrl.unref();
   ctrl.start();
   setUpStdin(ctrl, init.stdin);
