@@ -114,6 +114,11 @@ class Worker extends EventEmitter {
         if (typeof askedLimits[key] === 'number') resourceLimits[key] = askedLimits[key];
       }
     }
+    // As node: checked where node's native constructor checks it, after the options above
+    if (execArgv.length > 0) {
+      const invalid = require('internal/worker/exec_argv').invalidExecArgv(execArgv);
+      if (invalid.length > 0) throw new codes.ERR_WORKER_INVALID_EXEC_ARGV(invalid);
+    }
     // As node v20: read as an array-like (a string gives its characters, which
     // then fail as transferables; a number or a plain object gives nothing).
     let transferList;

@@ -33,6 +33,7 @@ function run() {
     process.env = init.env;
   }
   process.execArgv = init.execArgv;
+  if (init.execArgv.includes('--no-deprecation')) process.noDeprecation = true;
   if (init.execArgv.includes('--no-warnings')) { // the default 'warning' printer goes (process/object)
     for (const listener of process.listeners('warning')) {
       if (listener.name === 'onWarning') process.removeListener('warning', listener);
