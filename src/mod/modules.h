@@ -15,7 +15,8 @@
   X(encoding)          \
   X(worker)           \
   X(clone)            \
-  X(atomics)
+  X(atomics)          \
+  X(stdin)
 
 #define SP_DECLARE_BINDING(name) void sp_mod_##name##_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent);
 SP_BINDINGS(SP_DECLARE_BINDING)

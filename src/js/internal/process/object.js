@@ -277,6 +277,48 @@ Object.defineProperty(process, 'stderr', {
   get() { return stderr || (stderr = makeStdio(2)); }, configurable: true, enumerable: false,
 });
 
+// The main thread's process.stdin (a worker's is internal/worker/child's): fd 0, read
+// (binding('stdin')) from the first 'data' listener, resume() or pipe() on, made on first
+// use. As node's, reading goes on while paused until 16 KB wait (a stream's default
+// high-water mark), so a paused stdin still keeps the process alive until then or its
+// end; destroy() stops it.
+if (binding('worker').isMainThread) {
+  let stdin;
+  Object.defineProperty(process, 'stdin', {
+    get() {
+      if (stdin !== undefined) return stdin;
+      const input = binding('stdin');
+      const { ReadableWorkerStdio } = require('internal/worker/stdio');
+      const highWaterMark = 16 * 1024;
+      let reading = false;
+      let flowing = false;
+      const stopReading = () => {
+        if (reading) input.stop();
+        reading = false;
+      };
+      const onChunk = (chunk) => {
+        if (chunk === null) reading = false;
+        stdin.push(chunk);
+        if (!flowing && stdin.readableLength >= highWaterMark) stopReading();
+      };
+      stdin = new ReadableWorkerStdio((wanted) => {
+        flowing = wanted;
+        if (wanted && !reading) {
+          reading = input.start(onChunk);
+          if (!reading) stdin.push(null); // nothing to read
+        } else if (!wanted && (stdin.destroyed || stdin.readableLength >= highWaterMark)) {
+          stopReading();
+        }
+      });
+      stdin.fd = 0;
+      if (input.type() === 'tty') stdin.isTTY = true;
+      return stdin;
+    },
+    configurable: true,
+    enumerable: false,
+  });
+}
+
 if (!native.execArgv.includes('--no-warnings') && native.envGet('NODE_NO_WARNINGS') !== '1') {
   process.on('warning', onWarning);
 }

@@ -82,6 +82,25 @@ class ReadableWorkerStdio extends EventEmitter {
     return dest;
   }
 
+  // What waits to be read (bytes, or characters after setEncoding).
+  get readableLength() {
+    let n = 0;
+    for (const chunk of this._queue) if (chunk !== null) n += chunk.length;
+    return n;
+  }
+
+  // No more data, no 'end'; 'close' on the next tick.
+  destroy() {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    this.readable = false;
+    this._queue = [];
+    this._flowing = false;
+    this._wantData(false);
+    process.nextTick(() => this.emit('close'));
+    return this;
+  }
+
   async *[Symbol.asyncIterator]() {
     const chunks = [];
     let wake = null;
