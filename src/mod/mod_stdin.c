@@ -1,5 +1,5 @@
 /* binding('stdin'): the main thread's process.stdin reads fd 0 through the agent's loop
- * while JavaScript wants data (internal/process/stdin.js). A terminal or a pipe (or a
+ * while JavaScript wants data (process.stdin in internal/process/object.js). A terminal or a pipe (or a
  * socket) is a libuv stream, read as it comes; anything else (a regular file, /dev/null)
  * is read with one file read at a time. Reading keeps the loop alive, as node's stdin
  * does while it flows; stop() lets it go (a file read in flight still completes, and its
@@ -35,11 +35,11 @@ static struct {
 
 static bool is_stream(uv_handle_type t) { return t == UV_TTY || t == UV_NAMED_PIPE || t == UV_TCP; }
 
-/* Hands a chunk (NULL: the end) to JS, as a macrotask. */
+/* Hands a chunk (NULL: the end) to JS, as a macrotask. A chunk the engine has no memory
+ * for ends the input there: JS is told so, and nothing more is read. */
 static void deliver(const char *data, size_t n) {
   sp_agent_t *a = in.agent;
   if (!a || a->exiting || !in.on_chunk) return;
-  if (!data) in.ended = true;
   if (!sp__agent_enter(a)) return;
   JSValueRef arg = JSValueMakeNull(a->ctx);
   if (data) {
@@ -49,6 +49,10 @@ static void deliver(const char *data, size_t n) {
       memcpy(p, data, n);
       arg = u8;
     }
+  }
+  if (JSValueIsNull(a->ctx, arg)) {
+    in.ended = true;
+    if (in.stream_open && !uv_is_closing(&in.h.handle)) uv_read_stop(&in.h.stream);
   }
   sp__agent_call(a, in.on_chunk, NULL, 1, &arg);
   sp__agent_leave(a);

@@ -139,12 +139,13 @@ function setWorkerUncaughtHandler(fn) { workerHandler = fn; }
 
 // The rejection being thrown as an uncaught exception (task_queues), if any: a worker's
 // error then gets no source line above its stack (node's arrow is for thrown errors).
-let rejection;
-function noteRejection(err) { rejection = { err }; }
+// (always an object: a rejection with another reason is thrown as an Error)
+let rejection = null;
+function noteRejection(err) { rejection = err; }
 
 function onUncaughtException(err) {
-  const fromPromise = rejection !== undefined && rejection.err === err;
-  rejection = undefined;
+  const fromPromise = rejection !== null && rejection === err;
+  rejection = null;
   if (process.listenerCount('uncaughtException') > 0) {
     try {
       process.emit('uncaughtException', err, 'uncaughtException');

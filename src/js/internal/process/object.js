@@ -94,7 +94,7 @@ function writeWarning(w) {
 
 // node prints warnings from a 'warning' listener of its own, the first one (so before the
 // program's), which the program can remove to silence them; none with --no-warnings or
-// NODE_NO_WARNINGS=1. A worker drops it when its job's execArgv or env says so (child.js).
+// NODE_NO_WARNINGS=1. A worker drops it when its job's execArgv has --no-warnings (child.js).
 function onWarning(warning) {
   if (!process.noProcessWarnings) writeWarning(warning);
 }
