@@ -58,7 +58,7 @@ tsan:
 	$(MAKE) CC=gcc BUILD=build-tsan SAN="-fsanitize=thread" OPT="-O1 -g" all
 	$(TSAN_ENV) tests/run.sh build-tsan
 
-$(BUILD)/js2c: tools/js2c.c
+$(BUILD)/js2c: tools/js2c.c | deps
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -o $@ $<
 
@@ -77,7 +77,8 @@ $(BUILD)/obj/gen/builtins.o: $(BUILD)/gen/builtins.c
 	@mkdir -p $(dir $@)
 	$(CC) -O1 -c -o $@ $<
 
-$(BUILD)/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
+# deps is order-only: under make -j the compile must wait for the packages (and their headers).
+$(BUILD)/obj/%.o: %.c $(wildcard include/*.h src/*/*.h) | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
