@@ -313,10 +313,55 @@ function getEventListeners(emitterOrTarget, type) {
   throw new (lazyErrors().codes.ERR_INVALID_ARG_TYPE)('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
+// An EventTarget's limit (node's kMaxEventTargetListeners; the default until set).
+const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
+
 function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
   lazyErrors().validateNumber(n, 'setMaxListeners', 0);
-  if (eventTargets.length === 0) defaultMaxListeners = n;
-  else for (const t of eventTargets) if (typeof t.setMaxListeners === 'function') t.setMaxListeners(n);
+  if (eventTargets.length === 0) {
+    defaultMaxListeners = n;
+    return;
+  }
+  const { isEventTarget } = require('internal/event_target');
+  for (const t of eventTargets) {
+    if (isEventTarget(t)) {
+      Object.defineProperty(t, kMaxEventTargetListeners, { value: n, writable: true, configurable: true });
+    } else if (t != null && typeof t.setMaxListeners === 'function') {
+      t.setMaxListeners(n);
+    } else {
+      throw new (lazyErrors().codes.ERR_INVALID_ARG_TYPE)('eventTargets', ['EventEmitter', 'EventTarget'], t);
+    }
+  }
+}
+
+// As node's: anything with a getMaxListeners method is read as an EventEmitter (so a
+// MessagePort's own limit is not what this returns).
+function getMaxListeners(emitterOrTarget) {
+  if (emitterOrTarget != null && typeof emitterOrTarget.getMaxListeners === 'function') {
+    return _getMaxListeners(emitterOrTarget);
+  }
+  if (emitterOrTarget != null && require('internal/event_target').isEventTarget(emitterOrTarget)) {
+    const n = emitterOrTarget[kMaxEventTargetListeners];
+    return n === undefined ? defaultMaxListeners : n;
+  }
+  throw new (lazyErrors().codes.ERR_INVALID_ARG_TYPE)('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+}
+
+// listener() once signal aborts (in a microtask if it has); the returned object's
+// [Symbol.dispose]() removes it.
+function addAbortListener(signal, listener) {
+  const errors = lazyErrors();
+  if (signal === undefined) throw new errors.codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  errors.validateAbortSignal(signal, 'signal');
+  errors.validateFunction(listener, 'listener');
+  let remove;
+  if (signal.aborted) {
+    queueMicrotask(() => listener());
+  } else {
+    signal.addEventListener('abort', listener, { once: true });
+    remove = () => signal.removeEventListener('abort', listener);
+  }
+  return { __proto__: null, [Symbol.dispose]() { if (remove !== undefined) remove(); } };
 }
 
 function addListenerAny(emitter, name, listener, flags) {
@@ -428,4 +473,6 @@ EventEmitter.once = once;
 EventEmitter.on = on;
 EventEmitter.getEventListeners = getEventListeners;
 EventEmitter.setMaxListeners = setMaxListeners;
+EventEmitter.getMaxListeners = getMaxListeners;
+EventEmitter.addAbortListener = addAbortListener;
 EventEmitter.listenerCount = EventEmitter.listenerCount;

@@ -281,8 +281,9 @@ function getEnvironmentData(key) {
   return environmentData.get(key);
 }
 
-// The mark lives with the structured-clone code, which copies marked buffers.
-const { markAsUntransferable, isMarkedAsUntransferable } = require('internal/structured_clone');
+// The mark lives with the structured-clone code, which copies marked buffers. (node 20 has
+// no isMarkedAsUntransferable: it came in 21)
+const { markAsUntransferable } = require('internal/structured_clone');
 
 
 // node v20.20's; internal/worker/messaging is loaded on the first call
@@ -295,7 +296,6 @@ module.exports = {
   MessagePort: io.MessagePort,
   MessageChannel: io.MessageChannel,
   markAsUntransferable,
-  isMarkedAsUntransferable,
   moveMessagePortToContext: io.moveMessagePortToContext,
   receiveMessageOnPort: io.receiveMessageOnPort,
   resourceLimits: {},

@@ -1,4 +1,8 @@
 /* binding('process'): what the JS `process` object needs from the OS. */
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -97,6 +101,131 @@ SP_FN(js_cpu_usage) {
   sp_js_set_num(ctx, o, "user", (double)ru.ru_utime.tv_sec * 1e6 + (double)ru.ru_utime.tv_usec);
   sp_js_set_num(ctx, o, "system", (double)ru.ru_stime.tv_sec * 1e6 + (double)ru.ru_stime.tv_usec);
   return o;
+}
+
+/* resourceUsage(): getrusage(2) under node's names (times in microseconds, maxRSS in KB) */
+SP_FN(js_resource_usage) {
+  uv_rusage_t ru;
+  int r = uv_getrusage(&ru);
+  if (r) return sp_js_throw_uv(ctx, exc, r, "uv_getrusage", NULL, NULL);
+  JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
+  sp_js_set_num(ctx, o, "userCPUTime", (double)ru.ru_utime.tv_sec * 1e6 + (double)ru.ru_utime.tv_usec);
+  sp_js_set_num(ctx, o, "systemCPUTime", (double)ru.ru_stime.tv_sec * 1e6 + (double)ru.ru_stime.tv_usec);
+  sp_js_set_num(ctx, o, "maxRSS", (double)ru.ru_maxrss);
+  sp_js_set_num(ctx, o, "sharedMemorySize", (double)ru.ru_ixrss);
+  sp_js_set_num(ctx, o, "unsharedDataSize", (double)ru.ru_idrss);
+  sp_js_set_num(ctx, o, "unsharedStackSize", (double)ru.ru_isrss);
+  sp_js_set_num(ctx, o, "minorPageFault", (double)ru.ru_minflt);
+  sp_js_set_num(ctx, o, "majorPageFault", (double)ru.ru_majflt);
+  sp_js_set_num(ctx, o, "swappedOut", (double)ru.ru_nswap);
+  sp_js_set_num(ctx, o, "fsRead", (double)ru.ru_inblock);
+  sp_js_set_num(ctx, o, "fsWrite", (double)ru.ru_oublock);
+  sp_js_set_num(ctx, o, "ipcSent", (double)ru.ru_msgsnd);
+  sp_js_set_num(ctx, o, "ipcReceived", (double)ru.ru_msgrcv);
+  sp_js_set_num(ctx, o, "signalsCount", (double)ru.ru_nsignals);
+  sp_js_set_num(ctx, o, "voluntaryContextSwitches", (double)ru.ru_nvcsw);
+  sp_js_set_num(ctx, o, "involuntaryContextSwitches", (double)ru.ru_nivcsw);
+  return o;
+}
+
+/* ids(): [uid, euid, gid, egid, ...supplementary groups] */
+SP_FN(js_ids) {
+  gid_t groups[256];
+  int n = getgroups(256, groups);
+  if (n < 0) n = 0;
+  JSValueRef *vals = malloc((4 + (size_t)n) * sizeof *vals);
+  if (!vals) return sp_js_throw(ctx, exc, "RangeError", NULL, "out of memory");
+  vals[0] = JSValueMakeNumber(ctx, getuid());
+  vals[1] = JSValueMakeNumber(ctx, geteuid());
+  vals[2] = JSValueMakeNumber(ctx, getgid());
+  vals[3] = JSValueMakeNumber(ctx, getegid());
+  for (int i = 0; i < n; i++) vals[4 + i] = JSValueMakeNumber(ctx, groups[i]);
+  JSObjectRef arr = JSObjectMakeArray(ctx, 4 + (size_t)n, vals, exc);
+  free(vals);
+  return arr;
+}
+
+/* ---- the memory a cgroup allows, as node's libuv reads it ----
+ * cgroup v2 (/proc/self/cgroup is "0::/path"): memory.max and memory.high, "max" = no limit;
+ * v1: the memory controller's limit_in_bytes and soft_limit_in_bytes, its largest value
+ * (PAGE_COUNTER_MAX) = no limit. No limit reads as UINT64_MAX, unknown as 0. */
+static uint64_t read_u64_file(const char *path) {
+  char buf[64];
+  FILE *f = fopen(path, "r");
+  if (!f) return 0;
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  buf[n] = 0;
+  if (!strncmp(buf, "max", 3)) return UINT64_MAX;
+  return strtoull(buf, NULL, 10);
+}
+
+/* The directory of this process's memory cgroup, and whether it is v2; false if unknown. */
+static bool memory_cgroup_dir(char *dir, size_t size, bool *v2) {
+  char buf[1024];
+  FILE *f = fopen("/proc/self/cgroup", "r");
+  if (!f) return false;
+  size_t n = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  buf[n] = 0;
+  const char *p;
+  if (!strncmp(buf, "0::/", 4)) {
+    *v2 = true;
+    p = buf + 4;
+  } else {
+    *v2 = false;
+    p = strstr(buf, ":memory:/");
+    if (!p) return false;
+    p += 9;
+  }
+  int len = (int)strcspn(p, "\n");
+  snprintf(dir, size, *v2 ? "/sys/fs/cgroup/%.*s" : "/sys/fs/cgroup/memory/%.*s", len, p);
+  return true;
+}
+
+static uint64_t cgroup_file(const char *dir, const char *name) {
+  char path[1200];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  return read_u64_file(path);
+}
+
+static uint64_t constrained_memory(char *dir, size_t size, bool *v2) {
+  if (!memory_cgroup_dir(dir, size, v2)) return 0;
+  uint64_t high, max;
+  if (*v2) {
+    max = cgroup_file(dir, "memory.max");
+    high = cgroup_file(dir, "memory.high");
+  } else {
+    max = cgroup_file(dir, "memory.limit_in_bytes");
+    high = cgroup_file(dir, "memory.soft_limit_in_bytes");
+    if (!max || !high) { /* a controller not mounted at that path: its root */
+      snprintf(dir, size, "/sys/fs/cgroup/memory");
+      max = cgroup_file(dir, "memory.limit_in_bytes");
+      high = cgroup_file(dir, "memory.soft_limit_in_bytes");
+    }
+    uint64_t unlimited = (uint64_t)LONG_MAX & ~((uint64_t)sysconf(_SC_PAGESIZE) - 1);
+    if (max == unlimited) max = UINT64_MAX;
+    if (high == unlimited) high = UINT64_MAX;
+  }
+  if (!max || !high) return 0;
+  return high < max ? high : max;
+}
+
+/* constrainedMemory() */
+SP_FN(js_constrained_memory) {
+  char dir[1100];
+  bool v2;
+  return JSValueMakeNumber(ctx, (double)constrained_memory(dir, sizeof dir, &v2));
+}
+
+/* availableMemory(): what the cgroup still allows, else the system's free memory */
+SP_FN(js_available_memory) {
+  char dir[1100];
+  bool v2;
+  uint64_t limit = constrained_memory(dir, sizeof dir, &v2);
+  if (!limit || limit > uv_get_total_memory()) return JSValueMakeNumber(ctx, (double)uv_get_free_memory());
+  uint64_t used = cgroup_file(dir, v2 ? "memory.current" : "memory.usage_in_bytes");
+  return JSValueMakeNumber(ctx, used > limit ? 0 : (double)(limit - used));
 }
 
 /* kill(pid, signal number) */
@@ -246,6 +375,10 @@ void sp_mod_process_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "holdLoop", js_hold_loop);
   sp_js_fn(ctx, t, "engineDeferredWork", js_engine_deferred_work);
   sp_js_fn(ctx, t, "kill", js_kill);
+  sp_js_fn(ctx, t, "resourceUsage", js_resource_usage);
+  sp_js_fn(ctx, t, "ids", js_ids);
+  sp_js_fn(ctx, t, "constrainedMemory", js_constrained_memory);
+  sp_js_fn(ctx, t, "availableMemory", js_available_memory);
   sp_js_fn(ctx, t, "envSnapshot", js_env_snapshot);
   sp_js_fn(ctx, t, "envGet", js_env_get);
   sp_js_fn(ctx, t, "envSet", js_env_set);

@@ -65,6 +65,16 @@ const process = builtinRequire('internal/process/object');
 Object.defineProperty(globalThis, 'process', {
   value: process, writable: true, configurable: true, enumerable: false,
 });
+// Symbol.dispose and Symbol.asyncDispose, as node 20 adds them where the engine has none.
+// (no for-of here: its first use in a fresh VM costs time and memory)
+function defineSymbol(name) {
+  if (typeof Symbol[name] !== 'symbol') {
+    Object.defineProperty(Symbol, name, { value: Symbol(`nodejs.${name}`), writable: false, enumerable: false, configurable: false });
+  }
+}
+defineSymbol('dispose');
+defineSymbol('asyncDispose');
+
 Object.defineProperty(globalThis, 'global', {
   value: globalThis, writable: true, configurable: true, enumerable: true,
 });

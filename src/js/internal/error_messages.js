@@ -109,6 +109,8 @@ const messages = {
   ERR_INVALID_RETURN_VALUE: [TypeError, (input, name, value) =>
     `Expected ${input} to be returned from the "${name}" function but got ${determineSpecificType(value)}.`],
   ERR_UNKNOWN_ENCODING: [TypeError, (e) => `Unknown encoding: ${e}`],
+  ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET: [Error, () =>
+    '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active'],
   ERR_BUFFER_OUT_OF_BOUNDS: [RangeError, (name) => name ?
     `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds'],
   ERR_INVALID_URL: [TypeError, () => 'Invalid URL'],

@@ -143,12 +143,41 @@ function setWorkerUncaughtHandler(fn) { workerHandler = fn; }
 let rejection = null;
 function noteRejection(err) { rejection = err; }
 
+// process.setUncaughtExceptionCaptureCallback(): takes uncaught errors before 'uncaughtException'.
+let captureFn = null;
+function setUncaughtExceptionCaptureCallback(fn) {
+  if (fn === null) {
+    captureFn = null;
+    return;
+  }
+  const { codes } = require('internal/errors');
+  if (typeof fn !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+  if (captureFn !== null) throw new codes.ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+  captureFn = fn;
+}
+function hasUncaughtExceptionCaptureCallback() { return captureFn !== null; }
+
+// The uncaught error's way, as node's: 'uncaughtExceptionMonitor' listeners see it first,
+// then the capture callback or else the 'uncaughtException' listeners take it (origin
+// 'unhandledRejection' when a rejection became it), else it ends the thread.
 function onUncaughtException(err) {
   const fromPromise = rejection !== null && rejection === err;
   rejection = null;
+  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  try {
+    if (process.listenerCount('uncaughtExceptionMonitor') > 0) process.emit('uncaughtExceptionMonitor', err, origin);
+    if (captureFn !== null) {
+      captureFn(err);
+      return;
+    }
+  } catch (again) {
+    native.write(2, formatUncaught(again));
+    process.exitCode = 7;
+    native.reallyExit(7);
+  }
   if (process.listenerCount('uncaughtException') > 0) {
     try {
-      process.emit('uncaughtException', err, 'uncaughtException');
+      process.emit('uncaughtException', err, origin);
     } catch (again) {
       // the handler itself threw: node prints that error and exits with 7
       native.write(2, formatUncaught(again));
@@ -177,4 +206,5 @@ function reportMicrotaskError(err) {
 module.exports = {
   runMain, evalScript, runEvalScript, emitBeforeExit, emitExit, onUncaughtException, reportMicrotaskError,
   formatUncaught, setWorkerUncaughtHandler, sourceContext, noteRejection,
+  setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallback,
 };

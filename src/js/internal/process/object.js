@@ -196,6 +196,32 @@ Object.assign(process, {
   },
   _exiting: false,
   _rawDebug(...args) { native.write(2, `${args.join(' ')}\n`); },
+  getuid() { return native.ids()[0]; },
+  geteuid() { return native.ids()[1]; },
+  getgid() { return native.ids()[2]; },
+  getegid() { return native.ids()[3]; },
+  getgroups() {
+    // the supplementary groups, and (as node makes sure) the effective group
+    const ids = native.ids();
+    const groups = ids.slice(4);
+    if (!groups.includes(ids[3])) groups.push(ids[3]);
+    return groups;
+  },
+  resourceUsage: native.resourceUsage,
+  constrainedMemory: native.constrainedMemory,
+  availableMemory: native.availableMemory,
+  getBuiltinModule(id) {
+    require('internal/errors').validateString(id, 'id');
+    const loader = require('internal/builtin_loader');
+    const name = id.startsWith('node:') ? id.slice(5) : id;
+    return loader.canBeRequiredByUsers(name) ? loader.require(name) : undefined;
+  },
+  setUncaughtExceptionCaptureCallback(fn) {
+    require('internal/process/execution').setUncaughtExceptionCaptureCallback(fn);
+  },
+  hasUncaughtExceptionCaptureCallback() {
+    return require('internal/process/execution').hasUncaughtExceptionCaptureCallback();
+  },
 });
 
 Object.defineProperty(process, 'exitCode', {
