@@ -12,7 +12,10 @@ console.log('prototype', proto.constructor.name, Object.getPrototypeOf(proto) ==
 console.log('methods', ['on', 'once', 'off', 'emit', 'addListener', 'removeListener', 'removeAllListeners',
   'listenerCount', 'eventNames', 'setMaxListeners', 'getMaxListeners'].every((m) => typeof port1[m] === 'function'));
 console.log('toString', Object.prototype.toString.call(port1), String(port1));
-console.log('inspect', require('util').inspect(port1).split('\n')[0]);
+// node's inspector starts with `active` and `refed` (then node's own internals, not spindle's)
+const shown = require('util').inspect(port1).replace(/\s+/g, ' ');
+console.log('inspect', /^MessagePort \[EventTarget\] \{ active: true, refed: false\b/.exec(shown)[0]);
+console.log('own enumerable keys', Object.keys(port1).length, JSON.stringify(port1));
 console.log('isEventTarget via dispatchEvent', typeof port1.dispatchEvent, typeof port1.addEventListener);
 
 const w = new Worker(`

@@ -74,7 +74,12 @@ function onRemoveListener(name) {
 
 // Called by C for each new port object (in this thread, or arriving by transfer).
 function initPort(port) {
-  EventEmitter.init.call(port);
+  // an emitter's state (EventEmitter.init's), not enumerable: node's port shows no own keys
+  Object.defineProperties(port, {
+    _events: { value: { __proto__: null }, writable: true, configurable: true },
+    _eventsCount: { value: 0, writable: true, configurable: true },
+    _maxListeners: { value: undefined, writable: true, configurable: true },
+  });
   port.on('newListener', onNewListener);
   port.on('removeListener', onRemoveListener);
 }
@@ -160,9 +165,15 @@ Object.defineProperties(MessagePort.prototype, {
     value: function hasRef() { checkPort(this); return native.hasRef(this); },
     writable: true, configurable: true,
   },
-  // EventTarget-style API, as node's NodeEventTarget: a listener (a function or an object
-  // with handleEvent) is added once per type and capture flag, `once` and `signal` remove
-  // it, and it gets a MessageEvent.
+  onmessage: eventHandlerProperty('message', kOnMessage),
+  onmessageerror: eventHandlerProperty('messageerror', kOnMessageError),
+});
+
+// EventTarget-style API, on NodeEventTarget.prototype as in node (where it comes from
+// EventTarget.prototype); here a port's own: a listener (a function or an object with
+// handleEvent) is added once per type and capture flag, `once` and `signal` remove it, and
+// it gets a MessageEvent.
+Object.defineProperties(NodeEventTarget.prototype, {
   addEventListener: {
     value: function addEventListener(type, listener, options) {
       if (!validateEventListener(listener)) {
@@ -211,8 +222,23 @@ Object.defineProperties(MessagePort.prototype, {
     },
     writable: true, configurable: true,
   },
-  onmessage: eventHandlerProperty('message', kOnMessage),
-  onmessageerror: eventHandlerProperty('messageerror', kOnMessageError),
+});
+
+// node's inspector for a port: `active` and `refed` first, then its own enumerable
+// properties. The object returned has MessagePort.prototype, whose inspector then sees no
+// port (hasRef throws) and lets it be printed as it is.
+const portHasRef = MessagePort.prototype.hasRef;
+Object.defineProperty(MessagePort.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+  value: function inspect() {
+    let refed;
+    try {
+      refed = portHasRef.call(this);
+    } catch {
+      return this;
+    }
+    return Object.assign({ __proto__: MessagePort.prototype }, { active: true, refed }, this);
+  },
+  writable: true, configurable: true,
 });
 
 function captureOf(options) {
