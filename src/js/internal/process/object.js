@@ -207,6 +207,13 @@ Object.assign(process, {
     if (!groups.includes(ids[3])) groups.push(ids[3]);
     return groups;
   },
+  // internal/process/credentials has these
+  setuid(id) { require('internal/process/credentials').setuid(id); },
+  setgid(id) { require('internal/process/credentials').setgid(id); },
+  seteuid(id) { require('internal/process/credentials').seteuid(id); },
+  setegid(id) { require('internal/process/credentials').setegid(id); },
+  setgroups(groups) { require('internal/process/credentials').setgroups(groups); },
+  initgroups(user, extraGroup) { require('internal/process/credentials').initgroups(user, extraGroup); },
   resourceUsage: native.resourceUsage,
   constrainedMemory: native.constrainedMemory,
   availableMemory: native.availableMemory,

@@ -1,0 +1,28 @@
+// process.setuid/setgid/seteuid/setegid/setgroups/initgroups: argument checks, names that
+// do not exist, setting the ids the process already has (allowed without privileges), and
+// ERR_WORKER_UNSUPPORTED_OPERATION in a worker. Nothing here needs root.
+const { Worker, isMainThread, parentPort } = require('worker_threads');
+const out = isMainThread ? console.log : (s) => parentPort.postMessage(s);
+const me = require('os').userInfo().username;
+const calls = [
+  ['setuid', process.getuid()], ['setgid', process.getgid()],
+  ['seteuid', process.geteuid()], ['setegid', process.getegid()], ['setuid', me],
+  ['setuid', 'no-such-user-spindle'], ['seteuid', 'no-such-user-spindle'],
+  ['setgid', 'no-such-group-spindle'], ['setegid', 'no-such-group-spindle'],
+  ['setuid', -1], ['setgid', 1.5], ['seteuid', 2 ** 32], ['setegid', {}], ['setuid'],
+  ['setgroups', 'x'], ['setgroups', [-1]], ['setgroups', [0, 'no-such-group-spindle']], ['setgroups', [null]],
+  ['initgroups', me, 'no-such-group-spindle'], ['initgroups', {}, 0], ['initgroups', me, 1.5],
+];
+for (const [name, ...args] of calls) {
+  const shown = `${name}(${args.map((a) => JSON.stringify(a === me ? '<me>' : a)).join(', ')})`;
+  try {
+    const r = process[name](...args);
+    out(`${shown} -> ${r}`);
+  } catch (e) {
+    out(`${shown} ${e.name} ${e.code}: ${e.message.split(me).join('<me>')}`);
+  }
+}
+if (isMainThread) {
+  console.log('still', process.getuid() === require('os').userInfo().uid);
+  new Worker(__filename).on('message', (m) => console.log('worker:', m));
+}
