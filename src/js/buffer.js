@@ -104,11 +104,24 @@ Buffer.poolSize = 8 * 1024;
 // map/subarray/filter make FastBuffers directly, not through the Buffer() function.
 Object.defineProperty(Buffer, Symbol.species, { get() { return FastBuffer; }, enumerable: false, configurable: true });
 
+// Short ASCII text is converted in JS (internal/ascii says why).
+const { kShortText, writeShortAscii, readShortAscii } = require('internal/ascii');
+
 function fromString(string, encoding) {
   let id = kUtf8;
   if (typeof encoding === 'string' && encoding.length !== 0) {
     id = encodingId(encoding);
     if (id === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+  }
+  const n = string.length;
+  if (n !== 0 && n <= kShortText && (id === kUtf8 || id === kLatin1 || id === kAscii)) {
+    if (n > poolSize - poolOffset) { poolSize = Buffer.poolSize; createPool(); }
+    if (writeShortAscii(string, poolView, poolOffset)) {
+      const buf = new FastBuffer(pool, poolOffset, n);
+      poolOffset += n;
+      if (poolOffset & 7) poolOffset = (poolOffset | 7) + 1;
+      return buf;
+    }
   }
   const length = byteLengthOf(string, id);
   if (length === 0) return new FastBuffer();
@@ -334,7 +347,13 @@ for (const [name, id] of [['utf8', kUtf8], ['ucs2', kUtf16le], ['latin1', kLatin
 }
 
 proto.toString = function toString(encoding, start, end) {
-  if (arguments.length === 0) return native.decode(this, 0, this.length, kUtf8, false);
+  if (arguments.length === 0) {
+    if (this.length <= kShortText) {
+      const s = readShortAscii(this, 0, this.length);
+      if (s !== undefined) return s;
+    }
+    return native.decode(this, 0, this.length, kUtf8, false);
+  }
   const len = this.length;
   if (start <= 0) start = 0;
   else if (start >= len) return '';
@@ -346,6 +365,10 @@ proto.toString = function toString(encoding, start, end) {
   if (encoding !== undefined) {
     id = encodingId(encoding);
     if (id === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+  }
+  if (end - start <= kShortText && (id === kUtf8 || id === kLatin1 || id === kAscii)) {
+    const s = readShortAscii(this, start, end);
+    if (s !== undefined) return s;
   }
   return native.decode(this, start, end, id, false);
 };

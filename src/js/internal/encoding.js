@@ -9,6 +9,7 @@ const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_ENCODING_NOT_SUPPORTED, ERR_ENCODING_INVALID_ENCODED_DATA },
   makeNodeError, validateObject,
 } = require('internal/errors');
+const { kShortText, readShortAscii, writeShortAscii } = require('internal/ascii');
 
 const kUtf8 = 0, kUtf16le = 1, kLatin1 = 2; // ids shared with mod_encoding.c
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
@@ -23,7 +24,12 @@ class TextEncoder {
   get encoding() { return 'utf-8'; }
 
   encode(input = '') {
-    return native.encodeUtf8(`${input}`);
+    const string = `${input}`;
+    if (string.length <= kShortText) {
+      const bytes = new Uint8Array(string.length);
+      if (writeShortAscii(string, bytes, 0)) return bytes;
+    }
+    return native.encodeUtf8(string);
   }
 
   encodeInto(src, dest) {
@@ -152,7 +158,8 @@ class TextDecoder {
     const end = bytes.length - keep;
     let result;
     if (this.#id === kUtf8) {
-      result = native.decode(bytes, 0, end, kUtf8, this.#fatal);
+      result = end <= kShortText ? readShortAscii(bytes, 0, end) : undefined;
+      if (result === undefined) result = native.decode(bytes, 0, end, kUtf8, this.#fatal);
       if (result === null) {
         this.#reset();
         throw new ERR_ENCODING_INVALID_ENCODED_DATA(this.#encoding);
