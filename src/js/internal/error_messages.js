@@ -109,6 +109,7 @@ const messages = {
   ERR_INVALID_RETURN_VALUE: [TypeError, (input, name, value) =>
     `Expected ${input} to be returned from the "${name}" function but got ${determineSpecificType(value)}.`],
   ERR_UNKNOWN_ENCODING: [TypeError, (e) => `Unknown encoding: ${e}`],
+  ERR_USE_AFTER_CLOSE: [Error, (name) => `${name} was closed`],
   ERR_UNKNOWN_CREDENTIAL: [Error, (type, id) => `${type} identifier does not exist: ${id}`],
   ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET: [Error, () =>
     '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active'],
