@@ -21,9 +21,78 @@ class ReadableWorkerStdio extends EventEmitter {
     this._encoding = null;
     this._queue = [];
     this._flowing = false;
+    this._readableMode = false;  // a 'readable' listener came: the reader pulls with read()
+    this._readableScheduled = false;
+    this._endScheduled = false;
     this.on('newListener', (name) => {
-      if (name === 'data') process.nextTick(() => this.resume());
+      if (name === 'data' && !this._readableMode) process.nextTick(() => this.resume());
+      if (name === 'readable') this._enterReadableMode();
     });
+  }
+
+  // As node's paused mode: data is buffered and announced by 'readable'; read() takes it.
+  _enterReadableMode() {
+    if (this._readableMode) return;
+    this._readableMode = true;
+    this._flowing = false;
+    this._wantData(this.readable);
+    this._scheduleReadable();
+  }
+
+  _scheduleReadable() {
+    if (this._readableScheduled || this.destroyed) return;
+    this._readableScheduled = true;
+    process.nextTick(() => {
+      this._readableScheduled = false;
+      if (this._queue.length === 0) return;
+      this.emit('readable');
+      // at the end with nothing left to read: 'end' after this 'readable'
+      if (this._queue.length === 1 && this._queue[0] === null) this._scheduleEnd();
+    });
+  }
+
+  _scheduleEnd() {
+    if (this._endScheduled) return;
+    this._endScheduled = true;
+    this._queue = [];
+    this.readable = false;
+    this._wantData(false);
+    process.nextTick(() => {
+      this.readableEnded = true;
+      this.emit('end');
+      process.nextTick(() => this.emit('close'));
+    });
+  }
+
+  // n bytes (characters after setEncoding), or all that waits without n; null when that
+  // much is not there yet (at the end: what is left, then null).
+  read(n) {
+    const ended = this._queue.length > 0 && this._queue[this._queue.length - 1] === null;
+    const available = this.readableLength;
+    if (available === 0 || (n !== undefined && n > available && !ended)) {
+      if (available === 0 && ended) this._scheduleEnd();
+      return null;
+    }
+    if (n === 0) return null;
+    const want = n === undefined || n > available ? available : n;
+    const parts = [];
+    let taken = 0;
+    while (taken < want) {
+      const chunk = this._queue[0];
+      if (chunk.length <= want - taken) {
+        parts.push(this._queue.shift());
+        taken += chunk.length;
+      } else {
+        parts.push(chunk.slice(0, want - taken));
+        this._queue[0] = chunk.slice(want - taken);
+        taken = want;
+      }
+    }
+    let out;
+    if (this._encoding) out = parts.join('');
+    else out = parts.length === 1 ? parts[0] : require('buffer').Buffer.concat(parts);
+    if (this.listenerCount('data') > 0) this.emit('data', out);
+    return out;
   }
 
   setEncoding(encoding) { this._encoding = encoding; return this; }
@@ -38,10 +107,15 @@ class ReadableWorkerStdio extends EventEmitter {
       this._queue.push(this._encoding ? buf.toString(this._encoding) : buf);
     }
     if (this._flowing) this._drain();
+    else if (this._readableMode) this._scheduleReadable();
   }
 
   resume() {
-    this._flowing = true;
+    this._flowing = !this._readableMode; // as node's: with a 'readable' listener, read() pulls
+    if (!this._flowing) {
+      this._wantData(this.readable);
+      return this;
+    }
     this._wantData(this.readable);
     this._drain();
     return this;
