@@ -239,8 +239,13 @@ Module._pathCache = { __proto__: null };
 Module.builtinModules = loader.publicIds.slice();
 Module.isBuiltin = isBuiltin;
 Module.Module = Module;
-Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
-Module.wrap = (script) => `${Module.wrapper[0]}${script}${Module.wrapper[1]}`;
+// Accessors, not enumerable, as node's (setting them does not change how spindle compiles)
+let wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+let wrap = (script) => `${wrapper[0]}${script}${wrapper[1]}`;
+Object.defineProperties(Module, {
+  wrapper: { get() { return wrapper; }, set(value) { wrapper = value; }, enumerable: false, configurable: false },
+  wrap: { get() { return wrap; }, set(value) { wrap = value; }, enumerable: false, configurable: false },
+});
 Module._nodeModulePaths = nodeModulePaths;
 Module.globalPaths = [];
 
@@ -401,24 +406,16 @@ Module.runMain = function runMain(main) {
   Module._load(filename, null, true);
 };
 
-// The `module` and `require` of a script eval'd in `cwd` (see execution.js).
-Module._evalGlobals = function evalGlobals(name, cwd) {
-  const m = new Module(name, null);
-  m.filename = path.join(cwd, name);
-  m.paths = nodeModulePaths(cwd);
-  return { module: m, require: makeRequire(m) };
-};
-
-// node -e / -p / stdin: a script in the global scope with module-like globals.
-Module.evalScript = function evalScript(source, name) {
-  const { module: m, require } = Module._evalGlobals(name, process.cwd());
-  const g = globalThis;
-  g.module = m;
-  g.exports = m.exports;
-  g.require = require;
-  g.__filename = name;
-  g.__dirname = '.';
-  return builtins.runScript(source, name);
-};
+// The `module` and `require` of a script eval'd in `cwd` (see execution.js); not
+// enumerable: node's Module has no such key.
+Object.defineProperty(Module, '_evalGlobals', {
+  value: function evalGlobals(name, cwd) {
+    const m = new Module(name, null);
+    m.filename = path.join(cwd, name);
+    m.paths = nodeModulePaths(cwd);
+    return { module: m, require: makeRequire(m) };
+  },
+  writable: true, enumerable: false, configurable: true,
+});
 
 module.exports = Module;
