@@ -557,6 +557,20 @@ fs.exists = function exists(path, cb) {
 };
 fs.realpath.native = fs.realpath;
 
+// fs.Dir and opendir live in internal/fs/dir, loaded on first use.
+for (const name of ['Dir', 'opendir', 'opendirSync']) {
+  Object.defineProperty(fs, name, {
+    get() {
+      const value = require('internal/fs/dir')[name];
+      Object.defineProperty(fs, name, { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+    set(value) { Object.defineProperty(fs, name, { value, writable: true, enumerable: true, configurable: true }); },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
 Object.defineProperty(fs, 'promises', {
   enumerable: true,
   configurable: true,

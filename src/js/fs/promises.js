@@ -5,16 +5,18 @@
 const { impl, openHandle, FileHandle } = require('internal/fs/promises');
 const { constants } = require('internal/fs/utils');
 
-// Node's key order (cp, opendir, statfs, lchmod and watch are not implemented yet).
+function opendir(path, options) { return require('internal/fs/dir').opendirPromise(path, options); }
+
+// Node's key order (cp, statfs, lchmod and watch are not implemented yet).
 const names = [
-  'access', 'copyFile', 'open', 'rename', 'truncate', 'rm', 'rmdir', 'mkdir', 'readdir', 'readlink',
+  'access', 'copyFile', 'open', 'opendir', 'rename', 'truncate', 'rm', 'rmdir', 'mkdir', 'readdir', 'readlink',
   'symlink', 'lstat', 'stat', 'link', 'unlink', 'chmod', 'lchown', 'chown', 'utimes', 'lutimes',
   'realpath', 'mkdtemp', 'writeFile', 'appendFile', 'readFile',
 ];
 
 const promises = {};
 for (const name of names) {
-  const fn = name === 'open' ? openHandle : impl[name];
+  const fn = name === 'open' ? openHandle : name === 'opendir' ? opendir : impl[name];
   promises[name] = { async [name](...args) { return fn(...args); } }[name];
 }
 promises.constants = constants;
