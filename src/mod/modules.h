@@ -11,6 +11,7 @@
   X(timers)            \
   X(fs)                \
   X(os)                \
+  X(crypto)            \
   X(util)              \
   X(encoding)          \
   X(worker)           \

@@ -114,10 +114,12 @@ const lazyGlobals = {
   BroadcastChannel: ['worker_threads', 'BroadcastChannel'],
   MessageEvent: ['internal/worker/message_event', 'MessageEvent'],
   SharedArrayBuffer: ['internal/shared', 'SharedArrayBuffer'],
+  crypto: ['crypto', 'webcrypto'],
+  Crypto: ['crypto', 'Crypto'],
 };
 // Enumerable as in node (the web-compat functions are, the classes are not).
 const enumerableGlobals = new Set(['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate',
-  'clearImmediate', 'structuredClone', 'atob', 'btoa', 'performance']);
+  'clearImmediate', 'structuredClone', 'atob', 'btoa', 'performance', 'crypto']);
 for (const name of Object.keys(lazyGlobals)) {
   const [id, key] = lazyGlobals[name];
   if (!allIds.includes(id)) continue; // not written yet

@@ -110,6 +110,9 @@ const messages = {
     `Expected ${input} to be returned from the "${name}" function but got ${determineSpecificType(value)}.`],
   ERR_UNKNOWN_ENCODING: [TypeError, (e) => `Unknown encoding: ${e}`],
   ERR_USE_AFTER_CLOSE: [Error, (name) => `${name} was closed`],
+  ERR_CRYPTO_HASH_FINALIZED: [Error, () => 'Digest already called'],
+  ERR_CRYPTO_INVALID_DIGEST: [TypeError, (digest) => `Invalid digest: ${digest}`],
+  ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH: [RangeError, () => 'Input buffers must have the same byte length'],
   ERR_UNKNOWN_CREDENTIAL: [Error, (type, id) => `${type} identifier does not exist: ${id}`],
   ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET: [Error, () =>
     '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active'],

@@ -1,0 +1,280 @@
+'use strict';
+// crypto: random numbers from the kernel (randomBytes, randomFill, randomInt, randomUUID,
+// getRandomValues), message digests and HMACs (createHash/createHmac/hash: md5, sha1,
+// sha224, sha256, sha384, sha512, digests in binding('crypto')), timingSafeEqual, and a
+// webcrypto with getRandomValues/randomUUID (no subtle). No ciphers, keys or signatures yet.
+
+const native = binding('crypto');
+const { Buffer } = require('buffer');
+const { codes, validateFunction, validateString, validateObject, validateBoolean } = require('internal/errors');
+
+const kAlgorithms = { md5: 1, sha1: 2, sha224: 3, sha256: 4, sha384: 5, sha512: 6 };
+const kBlockSizes = [0, 64, 64, 64, 64, 128, 128];
+
+// 'SHA256', 'sha-256' and 'RSA-SHA256' name sha256, as OpenSSL's names do for node.
+function algorithmId(name) {
+  const key = name.toLowerCase().replace(/^rsa-/, '').replace(/^sha-/, 'sha');
+  return Object.prototype.hasOwnProperty.call(kAlgorithms, key) ? kAlgorithms[key] : 0;
+}
+
+function toBytes(data, encoding, name) {
+  if (typeof data === 'string') return Buffer.from(data, encoding === 'buffer' ? 'utf8' : encoding);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+}
+
+function encodeDigest(bytes, encoding) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return encoding === undefined || encoding === 'buffer' ? buf : buf.toString(encoding);
+}
+
+const kState = Symbol('kState');
+const kFinalized = Symbol('kFinalized');
+
+function newState(id) {
+  const state = new Uint8Array(native.stateSize);
+  native.hashInit(state, id);
+  return state;
+}
+
+function finish(state) {
+  const out = new Uint8Array(native.digestSize(state.alg));
+  native.hashFinal(state.bytes, out);
+  return out;
+}
+
+class Hash {
+  constructor(algorithm, options) {
+    validateString(algorithm, 'algorithm');
+    if (options !== undefined && options !== null) validateObject(options, 'options');
+    const id = algorithmId(algorithm);
+    if (id === 0) throw new Error('Digest method not supported');
+    this[kState] = { alg: id, bytes: newState(id) };
+    this[kFinalized] = false;
+  }
+
+  update(data, inputEncoding) {
+    if (this[kFinalized]) throw new codes.ERR_CRYPTO_HASH_FINALIZED();
+    native.hashUpdate(this[kState].bytes, toBytes(data, inputEncoding, 'data'));
+    return this;
+  }
+
+  digest(outputEncoding) {
+    if (this[kFinalized]) throw new codes.ERR_CRYPTO_HASH_FINALIZED();
+    this[kFinalized] = true;
+    return encodeDigest(finish(this[kState]), outputEncoding);
+  }
+
+  copy(options) {
+    if (this[kFinalized]) throw new codes.ERR_CRYPTO_HASH_FINALIZED();
+    const copy = Object.create(Hash.prototype);
+    copy[kState] = { alg: this[kState].alg, bytes: this[kState].bytes.slice() };
+    copy[kFinalized] = false;
+    return copy;
+  }
+}
+
+// HMAC (RFC 2104): H((K ^ opad) || H((K ^ ipad) || message)).
+class Hmac {
+  constructor(algorithm, key, options) {
+    validateString(algorithm, 'hmac');
+    if (typeof key !== 'string' && !ArrayBuffer.isView(key) && !(key instanceof ArrayBuffer)) {
+      throw new codes.ERR_INVALID_ARG_TYPE('key',
+        ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView', 'KeyObject', 'CryptoKey'], key);
+    }
+    const id = algorithmId(algorithm);
+    if (id === 0) throw new codes.ERR_CRYPTO_INVALID_DIGEST(algorithm);
+    const encoding = options && typeof options.encoding === 'string' ? options.encoding : 'utf8';
+    let k = key instanceof ArrayBuffer ? new Uint8Array(key) : toBytes(key, encoding, 'key');
+    const blockSize = kBlockSizes[id];
+    if (k.length > blockSize) {
+      const s = { alg: id, bytes: newState(id) };
+      native.hashUpdate(s.bytes, k);
+      k = finish(s);
+    }
+    const pad = (x) => {
+      const block = new Uint8Array(blockSize);
+      for (let i = 0; i < blockSize; i++) block[i] = (i < k.length ? k[i] : 0) ^ x;
+      return block;
+    };
+    this[kState] = { alg: id, bytes: newState(id), outer: pad(0x5c) };
+    native.hashUpdate(this[kState].bytes, pad(0x36));
+    this[kFinalized] = false;
+  }
+
+  update(data, inputEncoding) {
+    if (this[kFinalized]) throw new codes.ERR_CRYPTO_HASH_FINALIZED();
+    native.hashUpdate(this[kState].bytes, toBytes(data, inputEncoding, 'data'));
+    return this;
+  }
+
+  // As node's: a second digest() gives an empty result instead of throwing.
+  digest(outputEncoding) {
+    if (this[kFinalized]) return encodeDigest(new Uint8Array(0), outputEncoding);
+    this[kFinalized] = true;
+    const state = this[kState];
+    const inner = finish(state);
+    const outer = { alg: state.alg, bytes: newState(state.alg) };
+    native.hashUpdate(outer.bytes, state.outer);
+    native.hashUpdate(outer.bytes, inner);
+    return encodeDigest(finish(outer), outputEncoding);
+  }
+}
+
+function createHash(algorithm, options) { return new Hash(algorithm, options); }
+function createHmac(algorithm, key, options) { return new Hmac(algorithm, key, options); }
+
+// crypto.hash(algorithm, data, outputEncoding = 'hex'): a one-shot digest.
+function hash(algorithm, data, outputEncoding = 'hex') {
+  validateString(algorithm, 'algorithm');
+  if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('data', ['Buffer', 'TypedArray', 'DataView', 'string'], data);
+  }
+  return new Hash(algorithm).update(data).digest(outputEncoding);
+}
+
+function getHashes() { return Object.keys(kAlgorithms).sort(); }
+
+// ---- random numbers ----------------------------------------------------------------------
+const kMaxRandomBytes = 2 ** 31 - 1;
+
+function validateSize(size, name, max) {
+  if (typeof size !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(name, 'number', size);
+  if (Number.isNaN(size) || size < 0 || size > max) throw new codes.ERR_OUT_OF_RANGE(name, `>= 0 && <= ${max}`, size);
+}
+
+function randomBytes(size, callback) {
+  validateSize(size, 'size', kMaxRandomBytes);
+  if (callback !== undefined) validateFunction(callback, 'callback');
+  const buf = Buffer.alloc(Math.floor(size));
+  native.randomFill(buf, 0, buf.length);
+  if (callback === undefined) return buf;
+  process.nextTick(callback, null, buf);
+}
+
+function fillArgs(buf, offset, size) {
+  if (!ArrayBuffer.isView(buf) && !(buf instanceof ArrayBuffer)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('buf', ['ArrayBuffer', 'ArrayBufferView'], buf);
+  }
+  const view = buf instanceof ArrayBuffer ? new Uint8Array(buf) : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  const elementSize = buf.BYTES_PER_ELEMENT || 1;
+  let start = 0;
+  if (offset !== undefined) {
+    validateSize(offset, 'offset', view.length / elementSize);
+    start = offset * elementSize;
+  }
+  let n = view.length - start;
+  if (size !== undefined) {
+    validateSize(size, 'size', (view.length - start) / elementSize);
+    n = size * elementSize;
+  }
+  return [view, start, n];
+}
+
+function randomFillSync(buf, offset, size) {
+  const [view, start, n] = fillArgs(buf, offset, size);
+  native.randomFill(view, start, n);
+  return buf;
+}
+
+function randomFill(buf, offset, size, callback) {
+  if (typeof offset === 'function') [callback, offset, size] = [offset, undefined, undefined];
+  else if (typeof size === 'function') [callback, size] = [size, undefined];
+  validateFunction(callback, 'callback');
+  const [view, start, n] = fillArgs(buf, offset, size);
+  native.randomFill(view, start, n);
+  process.nextTick(callback, null, buf);
+}
+
+// A uniform integer in [min, max), by rejection (no modulo bias), as node's.
+const kRandomIntRange = 2 ** 48 - 1;
+function randomInt(min, max, callback) {
+  if (typeof max === 'undefined' || typeof max === 'function') {
+    callback = max;
+    max = min;
+    min = 0;
+  }
+  if (callback !== undefined) validateFunction(callback, 'callback');
+  if (!Number.isSafeInteger(min)) throw new codes.ERR_INVALID_ARG_TYPE('min', 'a safe integer', min);
+  if (!Number.isSafeInteger(max)) throw new codes.ERR_INVALID_ARG_TYPE('max', 'a safe integer', max);
+  if (max <= min) {
+    throw new codes.ERR_OUT_OF_RANGE('max', `greater than the value of "min" (${min})`, max);
+  }
+  const range = max - min;
+  if (range > kRandomIntRange) {
+    throw new codes.ERR_OUT_OF_RANGE('max - min', `<= ${kRandomIntRange}`, range);
+  }
+  const bytes = new Uint8Array(6);
+  const limit = kRandomIntRange + 1 - ((kRandomIntRange + 1) % range);
+  let x;
+  do {
+    native.randomFill(bytes, 0, 6);
+    x = bytes[0] * 2 ** 40 + bytes[1] * 2 ** 32 + bytes[2] * 2 ** 24 + bytes[3] * 2 ** 16 + bytes[4] * 2 ** 8 + bytes[5];
+  } while (x >= limit);
+  const n = min + (x % range);
+  if (callback === undefined) return n;
+  process.nextTick(callback, undefined, n); // (node's randomInt passes no error object)
+}
+
+const hex = [];
+for (let i = 0; i < 256; i++) hex.push((i < 16 ? '0' : '') + i.toString(16));
+function randomUUID(options) {
+  if (options !== undefined) {
+    validateObject(options, 'options');
+    if (options.disableEntropyCache !== undefined) validateBoolean(options.disableEntropyCache, 'options.disableEntropyCache');
+  }
+  const b = new Uint8Array(16);
+  native.randomFill(b, 0, 16);
+  b[6] = (b[6] & 0x0f) | 0x40; // version 4
+  b[8] = (b[8] & 0x3f) | 0x80; // RFC 4122 variant
+  return `${hex[b[0]]}${hex[b[1]]}${hex[b[2]]}${hex[b[3]]}-${hex[b[4]]}${hex[b[5]]}-${hex[b[6]]}${hex[b[7]]}-` +
+    `${hex[b[8]]}${hex[b[9]]}-${hex[b[10]]}${hex[b[11]]}${hex[b[12]]}${hex[b[13]]}${hex[b[14]]}${hex[b[15]]}`;
+}
+
+const kIntegerArrays = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
+  'Uint32Array', 'BigInt64Array', 'BigUint64Array'];
+const typedArrayTag = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+function getRandomValues(data) {
+  const { DOMException } = require('internal/domexception');
+  const tag = ArrayBuffer.isView(data) ? typedArrayTag.call(data) : undefined;
+  if (!kIntegerArrays.includes(tag)) {
+    throw new DOMException('The data argument must be an integer-type TypedArray', 'TypeMismatchError');
+  }
+  if (data.byteLength > 65536) {
+    throw new DOMException('The requested length exceeds 65,536 bytes', 'QuotaExceededError');
+  }
+  native.randomFill(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 0, data.byteLength);
+  return data;
+}
+
+function timingSafeEqual(a, b) {
+  for (const [v, name] of [[a, 'buf1'], [b, 'buf2']]) {
+    if (!ArrayBuffer.isView(v) && !(v instanceof ArrayBuffer)) {
+      // node's own wording here: no "Received ..."
+      const err = new TypeError(`The "${name}" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.`);
+      err.code = 'ERR_INVALID_ARG_TYPE';
+      throw err;
+    }
+  }
+  const x = a instanceof ArrayBuffer ? new Uint8Array(a) : new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  const y = b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  if (x.length !== y.length) throw new codes.ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH();
+  let diff = 0;
+  for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];
+  return diff === 0;
+}
+
+// The web's crypto object (globalThis.crypto), without subtle.
+class Crypto {
+  getRandomValues(data) { return getRandomValues(data); }
+  randomUUID() { return randomUUID(); }
+}
+Object.defineProperty(Crypto.prototype, Symbol.toStringTag, { value: 'Crypto', configurable: true });
+const webcrypto = new Crypto();
+
+module.exports = {
+  createHash, createHmac, getHashes, randomBytes, randomFill, randomFillSync, randomInt, randomUUID,
+  timingSafeEqual, hash, Hash, Hmac, webcrypto, getRandomValues,
+  constants: {},
+};
+Object.defineProperty(module.exports, 'Crypto', { value: Crypto, enumerable: false }); // the global's class
