@@ -136,6 +136,11 @@ function appendFileSync(path, data, options) {
 }
 
 // ---- metadata -------------------------------------------------------------------
+function statfsSync(path, options = { bigint: false }) {
+  path = getValidatedPath(path);
+  return new utils.StatFs(fsb.statfs(path), options?.bigint);
+}
+
 function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
   path = getValidatedPath(path);
   let arr;
@@ -507,7 +512,7 @@ const callbackTable = {
   fsync: [1, false], ftruncate: [2, false], futimes: [3, false], lchown: [3, false], link: [2, false],
   lstat: [2, false], lutimes: [3, false], mkdir: [2, false], mkdtemp: [2, false], open: [3, false],
   readdir: [2, false], readFile: [2, true], readlink: [2, false], realpath: [2, false], rename: [2, false],
-  rm: [2, false], rmdir: [2, false], stat: [2, false], symlink: [3, true], truncate: [2, false],
+  rm: [2, false], rmdir: [2, false], stat: [2, false], statfs: [2, false], symlink: [3, true], truncate: [2, false],
   unlink: [1, false], utimes: [3, false], writeFile: [3, true],
 };
 
@@ -516,7 +521,7 @@ const fs = module.exports = {
   fchownSync, fchmodSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, futimesSync,
   lchownSync, lchmodSync, linkSync, lstatSync, lutimesSync, mkdirSync, mkdtempSync, openSync,
   readdirSync, readSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, rmdirSync,
-  statSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync, writeSync,
+  statSync, statfsSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync, writeSync,
   Dirent, Stats, F_OK, R_OK, W_OK, X_OK, constants,
   _toUnixTimestamp: toUnixTimestamp,
 };

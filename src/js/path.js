@@ -288,5 +288,6 @@ const path = {
   matchesGlob() { throw new (require('internal/errors').codes.ERR_SPINDLE_UNSUPPORTED)('path.matchesGlob'); },
 };
 path.posix = path;
+path._makeLong = path.toNamespacedPath; // node's old name for it
 path.win32 = path; // not implemented separately
 module.exports = path;

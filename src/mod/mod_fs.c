@@ -172,6 +172,7 @@ static const char *syscall_name(uv_fs_type t) {
     case UV_FS_CHOWN: return "chown";
     case UV_FS_FCHOWN: return "fchown";
     case UV_FS_LCHOWN: return "lchown";
+    case UV_FS_STATFS: return "statfs";
     default: return "fs";
   }
 }
@@ -186,6 +187,15 @@ static JSValueRef stats_array(JSContextRef ctx, const uv_stat_t *s) {
   JSValueRef vals[14];
   for (int i = 0; i < 14; i++) vals[i] = JSValueMakeNumber(ctx, v[i]);
   return JSObjectMakeArray(ctx, 14, vals, NULL);
+}
+
+/* [type, bsize, blocks, bfree, bavail, files, ffree], node's StatFs order */
+static JSValueRef statfs_array(JSContextRef ctx, const uv_statfs_t *s) {
+  double v[7] = {(double)s->f_type,   (double)s->f_bsize, (double)s->f_blocks, (double)s->f_bfree,
+                 (double)s->f_bavail, (double)s->f_files, (double)s->f_ffree};
+  JSValueRef vals[7];
+  for (int i = 0; i < 7; i++) vals[i] = JSValueMakeNumber(ctx, v[i]);
+  return JSObjectMakeArray(ctx, 7, vals, NULL);
 }
 
 static JSValueRef scandir_result(JSContextRef ctx, fs_req_t *r) {
@@ -231,6 +241,7 @@ static JSValueRef fs_result(JSContextRef ctx, fs_req_t *r, JSValueRef *err) {
     case UV_FS_LSTAT:
     case UV_FS_FSTAT: return stats_array(ctx, &req->statbuf);
     case UV_FS_SCANDIR: return scandir_result(ctx, r);
+    case UV_FS_STATFS: return statfs_array(ctx, req->ptr);
     case UV_FS_MKDTEMP: return utf8_string(ctx, (const uint8_t *)req->path, strlen(req->path));
     case UV_FS_READLINK:
     case UV_FS_REALPATH: return utf8_string(ctx, req->ptr, strlen(req->ptr));
@@ -388,6 +399,7 @@ STAT_FN(js_rmdir, uv_fs_rmdir)
 STAT_FN(js_unlink, uv_fs_unlink)
 STAT_FN(js_readlink, uv_fs_readlink)
 STAT_FN(js_realpath_uv, uv_fs_realpath)
+STAT_FN(js_statfs, uv_fs_statfs)
 
 SP_FN(js_fstat) {
   BEGIN(1);
@@ -677,7 +689,7 @@ void sp_mod_fs_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent) {
   static const struct { const char *name; JSObjectCallAsFunctionCallback fn; } fns[] = {
       {"open", js_open},         {"close", js_close},       {"read", js_read},
       {"write", js_write},       {"writeString", js_write_string},
-      {"stat", js_stat},         {"lstat", js_lstat},       {"fstat", js_fstat},
+      {"stat", js_stat},         {"statfs", js_statfs},     {"lstat", js_lstat},       {"fstat", js_fstat},
       {"rmdir", js_rmdir},       {"unlink", js_unlink},     {"readlink", js_readlink},
       {"realpathNative", js_realpath_uv},                   {"fsync", js_fsync},
       {"fdatasync", js_fdatasync},                          {"ftruncate", js_ftruncate},

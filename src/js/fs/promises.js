@@ -7,10 +7,10 @@ const { constants } = require('internal/fs/utils');
 
 function opendir(path, options) { return require('internal/fs/dir').opendirPromise(path, options); }
 
-// Node's key order (cp, statfs, lchmod and watch are not implemented yet).
+// Node's key order (cp, lchmod and watch are not implemented yet).
 const names = [
   'access', 'copyFile', 'open', 'opendir', 'rename', 'truncate', 'rm', 'rmdir', 'mkdir', 'readdir', 'readlink',
-  'symlink', 'lstat', 'stat', 'link', 'unlink', 'chmod', 'lchown', 'chown', 'utimes', 'lutimes',
+  'symlink', 'lstat', 'stat', 'statfs', 'link', 'unlink', 'chmod', 'lchown', 'chown', 'utimes', 'lutimes',
   'realpath', 'mkdtemp', 'writeFile', 'appendFile', 'readFile',
 ];
 

@@ -119,6 +119,10 @@ function statImpl(fn, name) {
   }[name];
 }
 impl.stat = statImpl(fsb.stat, 'stat');
+impl.statfs = function statfs(path, options = { bigint: false }) {
+  path = getValidatedPath(path);
+  return call(fsb.statfs, path).then((a) => new utils.StatFs(a, options?.bigint));
+};
 impl.lstat = statImpl(fsb.lstat, 'lstat');
 impl.fstat = statImpl(fsb.fstat, 'fstat');
 

@@ -240,6 +240,20 @@ for (const m of ['isDirectory', 'isFile', 'isBlockDevice', 'isCharacterDevice', 
   });
 }
 
+// fs.statfs's result, from binding('fs').statfs's [type, bsize, blocks, bfree, bavail, files, ffree]
+class StatFs {
+  constructor(arr, bigint) {
+    const v = bigint ? (x) => BigInt(x) : (x) => x;
+    this.type = v(arr[0]);
+    this.bsize = v(arr[1]);
+    this.blocks = v(arr[2]);
+    this.bfree = v(arr[3]);
+    this.bavail = v(arr[4]);
+    this.files = v(arr[5]);
+    this.ffree = v(arr[6]);
+  }
+}
+
 function getStats(arr, bigint) {
   if (arr === undefined) return undefined;
   return bigint ? new BigIntStats(...arr) : new Stats(...arr);
@@ -332,5 +346,5 @@ module.exports = {
   fsb, constants, getBuffer, isURL, isArrayBufferView, isUint8Array,
   normalizeEncoding, assertEncoding, toBuffer, decode, encode, getOptions,
   toPathIfFileURL, getValidatedPath, getValidatedFd, getValidMode, stringToFlags, parseFileMode, toUnixTimestamp,
-  makeCallback, Stats, BigIntStats, getStats, Dirent, kType, direntTypeFromMode, systemError,
+  makeCallback, Stats, BigIntStats, getStats, Dirent, kType, direntTypeFromMode, systemError, StatFs,
 };
