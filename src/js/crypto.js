@@ -1,12 +1,15 @@
 'use strict';
 // crypto: random numbers from the kernel (randomBytes, randomFill, randomInt, randomUUID,
 // getRandomValues), message digests and HMACs (createHash/createHmac/hash: md5, sha1,
-// sha224, sha256, sha384, sha512, digests in binding('crypto')), timingSafeEqual, and a
-// webcrypto with getRandomValues/randomUUID (no subtle). No ciphers, keys or signatures yet.
+// sha224, sha256, sha384, sha512, digests in binding('crypto')), pbkdf2 and hkdf over those
+// HMACs, timingSafeEqual, and a webcrypto with getRandomValues/randomUUID (no subtle).
+// No ciphers, keys, signatures or scrypt yet.
 
 const native = binding('crypto');
 const { Buffer } = require('buffer');
-const { codes, validateFunction, validateString, validateObject, validateBoolean } = require('internal/errors');
+const {
+  codes, validateFunction, validateString, validateObject, validateBoolean, validateInt32, validateInteger,
+} = require('internal/errors');
 
 const kAlgorithms = { md5: 1, sha1: 2, sha224: 3, sha256: 4, sha384: 5, sha512: 6 };
 const kBlockSizes = [0, 64, 64, 64, 64, 128, 128];
@@ -134,6 +137,91 @@ function hash(algorithm, data, outputEncoding = 'hex') {
 }
 
 function getHashes() { return Object.keys(kAlgorithms).sort(); }
+
+// ---- key derivation ----------------------------------------------------------------------
+// A byte source as node's getArrayBufferOrView reads it (strings as UTF-8).
+function byteSource(value, name) {
+  if (typeof value === 'string') return Buffer.from(value, 'utf8');
+  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  throw new codes.ERR_INVALID_ARG_TYPE(name, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], value);
+}
+
+function pbkdf2Args(password, salt, iterations, keylen, digest) {
+  validateString(digest, 'digest');
+  password = byteSource(password, 'password');
+  salt = byteSource(salt, 'salt');
+  validateInt32(iterations, 'iterations', 1);
+  validateInt32(keylen, 'keylen', 0);
+  const id = algorithmId(digest);
+  if (id === 0) throw new codes.ERR_CRYPTO_INVALID_DIGEST(digest);
+  return [password, salt, iterations, keylen, id];
+}
+
+// PBKDF2 with an HMAC of the digest (in C; the callback form runs on libuv's pool).
+function pbkdf2Sync(password, salt, iterations, keylen, digest) {
+  return Buffer.from(native.pbkdf2(...pbkdf2Args(password, salt, iterations, keylen, digest)));
+}
+
+function pbkdf2(password, salt, iterations, keylen, digest, callback) {
+  if (typeof digest === 'function') {
+    callback = digest;
+    digest = undefined;
+  }
+  const args = pbkdf2Args(password, salt, iterations, keylen, digest);
+  validateFunction(callback, 'callback');
+  native.pbkdf2(...args, (err, key) => callback(err, Buffer.from(key)));
+}
+
+// HKDF (RFC 5869): extract a pseudorandom key from ikm and salt, expand it with info.
+function hkdfArgs(digest, ikm, salt, info, keylen) {
+  validateString(digest, 'digest');
+  if (typeof ikm !== 'string' && !ArrayBuffer.isView(ikm) && !(ikm instanceof ArrayBuffer)) {
+    throw new codes.ERR_INVALID_ARG_TYPE('ikm', ['string', 'SecretKeyObject', 'ArrayBuffer', 'TypedArray', 'DataView', 'Buffer'], ikm);
+  }
+  ikm = byteSource(ikm, 'ikm');
+  salt = byteSource(salt, 'salt');
+  info = byteSource(info, 'info');
+  validateInteger(keylen, 'length', 0, 2 ** 32); // node's buffer.kMaxLength
+  if (info.byteLength > 1024) {
+    throw new codes.ERR_OUT_OF_RANGE('info', 'must not contain more than 1024 bytes', info.byteLength);
+  }
+  const id = algorithmId(digest);
+  if (id === 0) throw new codes.ERR_CRYPTO_INVALID_DIGEST(digest);
+  const hashLen = native.digestSize(id);
+  if (keylen > 255 * hashLen) throw new codes.ERR_CRYPTO_INVALID_KEYLEN();
+  return [id, hashLen, ikm, salt, info, keylen];
+}
+
+function hkdfDerive(id, hashLen, ikm, salt, info, keylen) {
+  const prk = new Uint8Array(hashLen);
+  native.hmac(id, salt.byteLength > 0 ? salt : new Uint8Array(hashLen), ikm, prk);
+  const out = new Uint8Array(keylen);
+  let previous = new Uint8Array(0);
+  for (let i = 1, at = 0; at < keylen; i++) {
+    const input = new Uint8Array(previous.length + info.length + 1);
+    input.set(previous, 0);
+    input.set(info, previous.length);
+    input[input.length - 1] = i;
+    const t = new Uint8Array(hashLen);
+    native.hmac(id, prk, input, t);
+    out.set(t.subarray(0, Math.min(hashLen, keylen - at)), at);
+    at += hashLen;
+    previous = t;
+  }
+  return out.buffer;
+}
+
+function hkdfSync(digest, ikm, salt, info, keylen) {
+  return hkdfDerive(...hkdfArgs(digest, ikm, salt, info, keylen));
+}
+
+function hkdf(digest, ikm, salt, info, keylen, callback) {
+  const args = hkdfArgs(digest, ikm, salt, info, keylen);
+  validateFunction(callback, 'callback');
+  const key = hkdfDerive(...args);
+  process.nextTick(callback, null, key);
+}
 
 // ---- random numbers ----------------------------------------------------------------------
 const kMaxRandomBytes = 2 ** 31 - 1;
@@ -274,7 +362,7 @@ const webcrypto = new Crypto();
 
 module.exports = {
   createHash, createHmac, getHashes, randomBytes, randomFill, randomFillSync, randomInt, randomUUID,
-  timingSafeEqual, hash, Hash, Hmac, webcrypto, getRandomValues,
+  timingSafeEqual, hash, Hash, Hmac, webcrypto, getRandomValues, pbkdf2, pbkdf2Sync, hkdf, hkdfSync,
   constants: {},
 };
 Object.defineProperty(module.exports, 'Crypto', { value: Crypto, enumerable: false }); // the global's class

@@ -4,6 +4,7 @@
  * free); HMAC is built in JS over these. */
 #include <errno.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/random.h>
@@ -286,6 +287,159 @@ SP_FN(js_hash_final) {
 /* digestSize(alg) */
 SP_FN(js_digest_size) { return JSValueMakeNumber(ctx, (double)digest_size((uint32_t)sp_js_num(ctx, SP_ARG(0)))); }
 
+/* ---- HMAC (RFC 2104) and PBKDF2 (RFC 8018) ---- */
+typedef struct {
+  hash_state_t inner, outer; /* the states after the padded key's block */
+} hmac_t;
+
+static void hmac_init(hmac_t *m, uint32_t alg, const uint8_t *key, size_t klen) {
+  size_t bs = block_size(alg);
+  uint8_t k[128] = {0}, pad[128];
+  if (klen > bs) {
+    hash_state_t s;
+    hash_init(&s, alg);
+    hash_update(&s, key, klen);
+    hash_final(&s, k);
+  } else if (klen) {
+    memcpy(k, key, klen);
+  }
+  for (size_t i = 0; i < bs; i++) pad[i] = k[i] ^ 0x36;
+  hash_init(&m->inner, alg);
+  hash_update(&m->inner, pad, bs);
+  for (size_t i = 0; i < bs; i++) pad[i] = k[i] ^ 0x5c;
+  hash_init(&m->outer, alg);
+  hash_update(&m->outer, pad, bs);
+}
+
+/* HMAC of a || b into out (which may be a) */
+static void hmac_run(const hmac_t *m, const uint8_t *a, size_t an, const uint8_t *b, size_t bn, uint8_t *out) {
+  uint8_t inner[64];
+  hash_state_t s = m->inner;
+  hash_update(&s, a, an);
+  if (bn) hash_update(&s, b, bn);
+  hash_final(&s, inner);
+  s = m->outer;
+  hash_update(&s, inner, digest_size(s.alg));
+  hash_final(&s, out);
+}
+
+static void pbkdf2(uint32_t alg, const uint8_t *pw, size_t pwlen, const uint8_t *salt, size_t saltlen, uint32_t iterations,
+                   uint8_t *out, size_t outlen) {
+  hmac_t m;
+  hmac_init(&m, alg, pw, pwlen);
+  size_t hl = digest_size(alg);
+  for (uint32_t block = 1; outlen > 0; block++) {
+    uint8_t counter[4] = {(uint8_t)(block >> 24), (uint8_t)(block >> 16), (uint8_t)(block >> 8), (uint8_t)block};
+    uint8_t u[64], t[64];
+    hmac_run(&m, salt, saltlen, counter, 4, u);
+    memcpy(t, u, hl);
+    for (uint32_t j = 1; j < iterations; j++) {
+      hmac_run(&m, u, hl, NULL, 0, u);
+      for (size_t k = 0; k < hl; k++) t[k] ^= u[k];
+    }
+    size_t take = outlen < hl ? outlen : hl;
+    memcpy(out, t, take);
+    out += take, outlen -= take;
+  }
+}
+
+/* A PBKDF2 run on libuv's pool: its inputs copied, its callback protected until it ends. */
+typedef struct {
+  uv_work_t work;
+  uint32_t alg, iterations;
+  uint8_t *password, *salt, *out;
+  size_t password_len, salt_len, out_len;
+  JSObjectRef callback;
+} pbkdf2_job_t;
+
+static void pbkdf2_job_free(JSContextRef ctx, pbkdf2_job_t *job, bool keep_out) {
+  if (job->callback) JSValueUnprotect(ctx, job->callback);
+  free(job->password);
+  free(job->salt);
+  if (!keep_out) free(job->out);
+  free(job);
+}
+
+static void pbkdf2_work(uv_work_t *w) {
+  pbkdf2_job_t *job = (pbkdf2_job_t *)w;
+  pbkdf2(job->alg, job->password, job->password_len, job->salt, job->salt_len, job->iterations, job->out, job->out_len);
+}
+
+static void free_out(void *bytes, void *unused) { free(bytes); }
+
+static void pbkdf2_done(uv_work_t *w, int status) {
+  pbkdf2_job_t *job = (pbkdf2_job_t *)w;
+  sp_agent_t *a = sp__agent_current();
+  JSContextRef ctx = a->ctx;
+  if (a->exiting || status != 0) {
+    pbkdf2_job_free(ctx, job, false);
+    return;
+  }
+  JSObjectRef cb = job->callback;
+  JSValueProtect(ctx, cb);
+  JSValueRef args[2] = {JSValueMakeNull(ctx),
+                        JSObjectMakeArrayBufferWithBytesNoCopy(ctx, job->out, job->out_len, free_out, NULL, NULL)};
+  pbkdf2_job_free(ctx, job, true);
+  sp__agent_callback(a, cb, NULL, 2, args);
+  JSValueUnprotect(ctx, cb);
+}
+
+static uint8_t *copy_bytes(JSContextRef ctx, JSValueRef v, size_t *n, JSValueRef *exc) {
+  size_t len = 0;
+  uint8_t *p = sp_js_bytes(ctx, v, &len, exc);
+  uint8_t *c = malloc(len ? len : 1);
+  if (c && len) memcpy(c, p, len);
+  *n = len;
+  return c;
+}
+
+/* pbkdf2(password, salt, iterations, keylen, alg[, callback]): the key as an ArrayBuffer, or
+ * (with a callback) undefined and callback(null, ArrayBuffer) later. JS checked the arguments. */
+SP_FN(js_pbkdf2) {
+  pbkdf2_job_t *job = calloc(1, sizeof *job);
+  if (!job) return sp_js_throw(ctx, exc, "RangeError", NULL, "out of memory");
+  job->iterations = (uint32_t)sp_js_num(ctx, SP_ARG(2));
+  job->out_len = (size_t)sp_js_num(ctx, SP_ARG(3));
+  job->alg = (uint32_t)sp_js_num(ctx, SP_ARG(4));
+  job->password = copy_bytes(ctx, SP_ARG(0), &job->password_len, exc);
+  job->salt = copy_bytes(ctx, SP_ARG(1), &job->salt_len, exc);
+  job->out = malloc(job->out_len ? job->out_len : 1);
+  if (!job->password || !job->salt || !job->out || job->alg < ALG_MD5 || job->alg > ALG_SHA512 || !job->iterations) {
+    pbkdf2_job_free(ctx, job, false);
+    return sp_js_throw(ctx, exc, "RangeError", NULL, "bad pbkdf2 arguments");
+  }
+  JSValueRef cb = SP_ARG(5);
+  if (!JSValueIsObject(ctx, cb) || !JSObjectIsFunction(ctx, (JSObjectRef)cb)) {
+    pbkdf2_work(&job->work);
+    JSValueRef r = JSObjectMakeArrayBufferWithBytesNoCopy(ctx, job->out, job->out_len, free_out, NULL, exc);
+    pbkdf2_job_free(ctx, job, true);
+    return r;
+  }
+  job->callback = (JSObjectRef)cb;
+  JSValueProtect(ctx, cb);
+  int rc = uv_queue_work(&sp__agent_current()->loop, &job->work, pbkdf2_work, pbkdf2_done);
+  if (rc) {
+    pbkdf2_job_free(ctx, job, false);
+    return sp_js_throw_uv(ctx, exc, rc, "pbkdf2", NULL, NULL);
+  }
+  return SP_UNDEF;
+}
+
+/* hmac(alg, key, data): one HMAC, for HKDF */
+SP_FN(js_hmac) {
+  uint32_t alg = (uint32_t)sp_js_num(ctx, SP_ARG(0));
+  size_t kn = 0, dn = 0;
+  uint8_t *k = sp_js_bytes(ctx, SP_ARG(1), &kn, exc), *d = sp_js_bytes(ctx, SP_ARG(2), &dn, exc);
+  size_t on = 0;
+  uint8_t *out = sp_js_bytes(ctx, SP_ARG(3), &on, exc);
+  if ((!k && kn) || (!d && dn) || !out || alg < ALG_MD5 || alg > ALG_SHA512 || on != digest_size(alg))
+    return sp_js_throw(ctx, exc, "TypeError", NULL, "bad hmac arguments");
+  hmac_t m;
+  hmac_init(&m, alg, k, kn);
+  hmac_run(&m, d, dn, NULL, 0, out);
+  return SP_UNDEF;
+}
+
 /* randomFill(view, offset, size): bytes from the kernel's generator */
 SP_FN(js_random_fill) {
   size_t len = 0;
@@ -312,5 +466,7 @@ void sp_mod_crypto_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent)
   sp_js_fn(ctx, target, "hashFinal", js_hash_final);
   sp_js_fn(ctx, target, "digestSize", js_digest_size);
   sp_js_fn(ctx, target, "randomFill", js_random_fill);
+  sp_js_fn(ctx, target, "pbkdf2", js_pbkdf2);
+  sp_js_fn(ctx, target, "hmac", js_hmac);
   sp_js_set_num(ctx, target, "stateSize", sizeof(hash_state_t));
 }

@@ -148,16 +148,7 @@ SP_FN(js_ids) {
   return arr;
 }
 
-/* ---- credentials: the main thread's process.setuid() and kin ---- */
-
-/* node's errno exception: "ECODE, description", with errno, code and syscall */
-static JSValueRef throw_errno(JSContextRef ctx, JSValueRef *exc, int err, const char *syscall) {
-  JSObjectRef e = sp_js_error(ctx, "Error", uv_err_name(-err), "%s, %s", uv_err_name(-err), strerror(err));
-  sp_js_set_num(ctx, e, "errno", err);
-  sp_js_set_str(ctx, e, "syscall", syscall);
-  *exc = e;
-  return JSValueMakeUndefined(ctx);
-}
+/* ---- credentials: the lookups behind process.setuid() and kin ---- */
 
 /* A user (group) id from a number or a name; false when the name is unknown. */
 static bool resolve_id(JSContextRef ctx, JSValueRef v, bool group, unsigned *out) {
@@ -180,62 +171,20 @@ static bool resolve_id(JSContextRef ctx, JSValueRef v, bool group, unsigned *out
   return found;
 }
 
-/* setId(which, id): which 0 setuid, 1 setgid, 2 seteuid, 3 setegid; returns 0, or 1 when
- * the name is unknown; throws what the system call failed with */
-SP_FN(js_set_id) {
-  int which = (int)sp_js_num(ctx, SP_ARG(0)) & 3;
-  static const char *const syscalls[] = {"setuid", "setgid", "seteuid", "setegid"};
+/* lookupId(id, group): a user (group) id for a number or a name; -1 for an unknown name.
+ * Only the lookup: see internal/process/credentials for why nothing is changed. */
+SP_FN(js_lookup_id) {
   unsigned id;
-  if (!resolve_id(ctx, SP_ARG(1), which & 1, &id)) return JSValueMakeNumber(ctx, 1);
-  int rc = which == 0 ? setuid(id) : which == 1 ? setgid(id) : which == 2 ? seteuid(id) : setegid(id);
-  if (rc) return throw_errno(ctx, exc, errno, syscalls[which]);
-  return JSValueMakeNumber(ctx, 0);
+  if (!resolve_id(ctx, SP_ARG(0), JSValueToBoolean(ctx, SP_ARG(1)), &id)) return JSValueMakeNumber(ctx, -1);
+  return JSValueMakeNumber(ctx, id);
 }
 
-/* setGroups(array of ids or names): 0, or 1 + the index of an unknown group name */
-SP_FN(js_set_groups) {
-  JSObjectRef arr = JSValueIsObject(ctx, SP_ARG(0)) ? (JSObjectRef)SP_ARG(0) : NULL;
-  size_t n = arr ? (size_t)sp_js_num(ctx, sp_js_get(ctx, arr, "length")) : 0;
-  gid_t *groups = malloc((n ? n : 1) * sizeof *groups);
-  if (!groups) return sp_js_throw(ctx, exc, "RangeError", NULL, "out of memory");
-  for (size_t i = 0; i < n; i++) {
-    unsigned id;
-    if (!resolve_id(ctx, JSObjectGetPropertyAtIndex(ctx, arr, (unsigned)i, NULL), true, &id)) {
-      free(groups);
-      return JSValueMakeNumber(ctx, (double)i + 1);
-    }
-    groups[i] = id;
-  }
-  int rc = setgroups(n, groups);
-  int err = errno;
-  free(groups);
-  if (rc) return throw_errno(ctx, exc, err, "setgroups");
-  return JSValueMakeNumber(ctx, 0);
-}
-
-/* initGroups(user, extraGroup): 0, 1 for an unknown user id, 2 for an unknown group */
-SP_FN(js_init_groups) {
-  char *user = NULL;
-  if (JSValueIsNumber(ctx, SP_ARG(0))) {
-    char buf[16384];
-    struct passwd pw, *r = NULL;
-    if (getpwuid_r((uid_t)JSValueToNumber(ctx, SP_ARG(0), NULL), &pw, buf, sizeof buf, &r) || !r)
-      return JSValueMakeNumber(ctx, 1);
-    user = strdup(r->pw_name);
-  } else {
-    user = sp_js_cstr(ctx, SP_ARG(0), NULL, exc);
-  }
-  if (!user) return SP_UNDEF;
-  unsigned extra;
-  if (!resolve_id(ctx, SP_ARG(1), true, &extra)) {
-    free(user);
-    return JSValueMakeNumber(ctx, 2);
-  }
-  int rc = initgroups(user, extra);
-  int err = errno;
-  free(user);
-  if (rc) return throw_errno(ctx, exc, err, "initgroups");
-  return JSValueMakeNumber(ctx, 0);
+/* userName(uid): the name of a user id, or null */
+SP_FN(js_user_name) {
+  char buf[16384];
+  struct passwd pw, *r = NULL;
+  if (getpwuid_r((uid_t)sp_js_num(ctx, SP_ARG(0)), &pw, buf, sizeof buf, &r) || !r) return JSValueMakeNull(ctx);
+  return sp_js_str(ctx, r->pw_name);
 }
 
 /* ---- the memory a cgroup allows, as node's libuv reads it ----
@@ -470,9 +419,8 @@ void sp_mod_process_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "kill", js_kill);
   sp_js_fn(ctx, t, "resourceUsage", js_resource_usage);
   sp_js_fn(ctx, t, "ids", js_ids);
-  sp_js_fn(ctx, t, "setId", js_set_id);
-  sp_js_fn(ctx, t, "setGroups", js_set_groups);
-  sp_js_fn(ctx, t, "initGroups", js_init_groups);
+  sp_js_fn(ctx, t, "lookupId", js_lookup_id);
+  sp_js_fn(ctx, t, "userName", js_user_name);
   sp_js_fn(ctx, t, "constrainedMemory", js_constrained_memory);
   sp_js_fn(ctx, t, "availableMemory", js_available_memory);
   sp_js_fn(ctx, t, "envSnapshot", js_env_snapshot);

@@ -1,12 +1,11 @@
 // process.setuid/setgid/seteuid/setegid/setgroups/initgroups: argument checks, names that
-// do not exist, setting the ids the process already has (allowed without privileges), and
-// ERR_WORKER_UNSUPPORTED_OPERATION in a worker. Nothing here needs root.
+// do not exist, and ERR_WORKER_UNSUPPORTED_OPERATION in a worker (all before any change,
+// where spindle and node agree; spindle then refuses to change credentials: see
+// internal/process/credentials). Nothing here needs root.
 const { Worker, isMainThread, parentPort } = require('worker_threads');
 const out = isMainThread ? console.log : (s) => parentPort.postMessage(s);
 const me = require('os').userInfo().username;
 const calls = [
-  ['setuid', process.getuid()], ['setgid', process.getgid()],
-  ['seteuid', process.geteuid()], ['setegid', process.getegid()], ['setuid', me],
   ['setuid', 'no-such-user-spindle'], ['seteuid', 'no-such-user-spindle'],
   ['setgid', 'no-such-group-spindle'], ['setegid', 'no-such-group-spindle'],
   ['setuid', -1], ['setgid', 1.5], ['seteuid', 2 ** 32], ['setegid', {}], ['setuid'],

@@ -111,6 +111,7 @@ const messages = {
   ERR_UNKNOWN_ENCODING: [TypeError, (e) => `Unknown encoding: ${e}`],
   ERR_USE_AFTER_CLOSE: [Error, (name) => `${name} was closed`],
   ERR_CRYPTO_HASH_FINALIZED: [Error, () => 'Digest already called'],
+  ERR_CRYPTO_INVALID_KEYLEN: [RangeError, () => 'Invalid key length'],
   ERR_CRYPTO_INVALID_DIGEST: [TypeError, (digest) => `Invalid digest: ${digest}`],
   ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH: [RangeError, () => 'Input buffers must have the same byte length'],
   ERR_UNKNOWN_CREDENTIAL: [Error, (type, id) => `${type} identifier does not exist: ${id}`],
