@@ -46,20 +46,24 @@ function finish(state) {
   return out;
 }
 
-class Hash {
+// What Hash and Hmac share: feeding the digest's state.
+class Digester {
+  update(data, inputEncoding) {
+    if (this[kFinalized]) throw new codes.ERR_CRYPTO_HASH_FINALIZED();
+    native.hashUpdate(this[kState].bytes, toBytes(data, inputEncoding, 'data'));
+    return this;
+  }
+}
+
+class Hash extends Digester {
   constructor(algorithm, options) {
+    super();
     validateString(algorithm, 'algorithm');
     if (options !== undefined && options !== null) validateObject(options, 'options');
     const id = algorithmId(algorithm);
     if (id === 0) throw new Error('Digest method not supported');
     this[kState] = { alg: id, bytes: newState(id) };
     this[kFinalized] = false;
-  }
-
-  update(data, inputEncoding) {
-    if (this[kFinalized]) throw new codes.ERR_CRYPTO_HASH_FINALIZED();
-    native.hashUpdate(this[kState].bytes, toBytes(data, inputEncoding, 'data'));
-    return this;
   }
 
   digest(outputEncoding) {
@@ -78,8 +82,9 @@ class Hash {
 }
 
 // HMAC (RFC 2104): H((K ^ opad) || H((K ^ ipad) || message)).
-class Hmac {
+class Hmac extends Digester {
   constructor(algorithm, key, options) {
+    super();
     validateString(algorithm, 'hmac');
     if (typeof key !== 'string' && !ArrayBuffer.isView(key) && !(key instanceof ArrayBuffer)) {
       throw new codes.ERR_INVALID_ARG_TYPE('key',
@@ -103,12 +108,6 @@ class Hmac {
     this[kState] = { alg: id, bytes: newState(id), outer: pad(0x5c) };
     native.hashUpdate(this[kState].bytes, pad(0x36));
     this[kFinalized] = false;
-  }
-
-  update(data, inputEncoding) {
-    if (this[kFinalized]) throw new codes.ERR_CRYPTO_HASH_FINALIZED();
-    native.hashUpdate(this[kState].bytes, toBytes(data, inputEncoding, 'data'));
-    return this;
   }
 
   // As node's: a second digest() gives an empty result instead of throwing.

@@ -51,6 +51,7 @@ class ReadableWorkerStdio extends EventEmitter {
     });
   }
 
+  // As a stream: 'end' on the next tick (a worker's 'exit' comes first), 'close' a tick later.
   _scheduleEnd() {
     if (this._endScheduled) return;
     this._endScheduled = true;
@@ -137,14 +138,7 @@ class ReadableWorkerStdio extends EventEmitter {
     while (this._flowing && this._queue.length > 0) {
       const chunk = this._queue.shift();
       if (chunk === null) {
-        // as a stream: 'end' on the next tick (a worker's 'exit' comes first), 'close' a tick later
-        this.readable = false;
-        this._wantData(false);
-        process.nextTick(() => {
-          this.readableEnded = true;
-          this.emit('end');
-          process.nextTick(() => this.emit('close'));
-        });
+        this._scheduleEnd();
         return;
       }
       this.emit('data', chunk);
