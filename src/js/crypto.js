@@ -1,14 +1,14 @@
 'use strict';
 // crypto: random numbers from the kernel (randomBytes, randomFill, randomInt, randomUUID,
 // getRandomValues), message digests and HMACs (createHash/createHmac/hash: md5, sha1,
-// sha224, sha256, sha384, sha512, digests in binding('crypto')), pbkdf2 and hkdf over those
-// HMACs, timingSafeEqual, and a webcrypto with getRandomValues/randomUUID (no subtle).
-// No ciphers, keys, signatures or scrypt yet.
+// sha224, sha256, sha384, sha512, digests in binding('crypto')), pbkdf2, hkdf and scrypt,
+// timingSafeEqual, and a webcrypto with getRandomValues/randomUUID (no subtle).
+// No ciphers, keys or signatures yet.
 
 const native = binding('crypto');
 const { Buffer } = require('buffer');
 const {
-  codes, validateFunction, validateString, validateObject, validateBoolean, validateInt32, validateInteger,
+  codes, validateFunction, validateString, validateObject, validateBoolean, validateInt32, validateInteger, validateUint32,
 } = require('internal/errors');
 
 const kAlgorithms = { md5: 1, sha1: 2, sha224: 3, sha256: 4, sha384: 5, sha512: 6 };
@@ -170,6 +170,57 @@ function pbkdf2(password, salt, iterations, keylen, digest, callback) {
   const args = pbkdf2Args(password, salt, iterations, keylen, digest);
   validateFunction(callback, 'callback');
   native.pbkdf2(...args, (err, key) => callback(err, Buffer.from(key)));
+}
+
+// scrypt (RFC 7914), parameters checked as node and OpenSSL check them.
+const kScryptDefaults = { N: 16384, r: 8, p: 1, maxmem: 32 << 20 };
+function scryptArgs(password, salt, keylen, options) {
+  password = byteSource(password, 'password');
+  salt = byteSource(salt, 'salt');
+  validateInt32(keylen, 'keylen', 0);
+  let { N, r, p, maxmem } = kScryptDefaults;
+  if (options !== undefined && options !== null) {
+    const pick = (name, alias, value) => {
+      if (options[name] !== undefined && options[alias] !== undefined) throw new codes.ERR_CRYPTO_SCRYPT_INVALID_PARAMETER();
+      const key = options[name] !== undefined ? name : options[alias] !== undefined ? alias : undefined;
+      if (key === undefined) return value;
+      validateUint32(options[key], key);
+      return options[key];
+    };
+    N = pick('N', 'cost', N);
+    r = pick('r', 'blockSize', r);
+    p = pick('p', 'parallelization', p);
+    if (options.maxmem !== undefined) {
+      validateInteger(options.maxmem, 'maxmem', 0);
+      maxmem = options.maxmem;
+    }
+    if (N === 0) N = kScryptDefaults.N;
+    if (r === 0) r = kScryptDefaults.r;
+    if (p === 0) p = kScryptDefaults.p;
+    if (maxmem === 0) maxmem = kScryptDefaults.maxmem;
+  }
+  if (N < 2 || (N & (N - 1)) !== 0) throw new codes.ERR_CRYPTO_INVALID_SCRYPT_PARAMS();
+  // OpenSSL's limits: p * r under 2^30, N under 2^(16 r), the memory (128 r (N + 2 + p)) under maxmem
+  const big = BigInt;
+  const memory = 128n * big(r) * (big(N) + 2n) + 128n * big(r) * big(p);
+  if (big(p) * big(r) > 2n ** 30n - 1n || (16 * r < 64 && big(N) >= 2n ** big(16 * r)) || memory > big(maxmem)) {
+    throw new codes.ERR_CRYPTO_INVALID_SCRYPT_PARAMS('error:030000AC:digital envelope routines::memory limit exceeded');
+  }
+  return [password, salt, keylen, N, r, p];
+}
+
+function scryptSync(password, salt, keylen, options) {
+  return Buffer.from(native.scrypt(...scryptArgs(password, salt, keylen, options)));
+}
+
+function scrypt(password, salt, keylen, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  const args = scryptArgs(password, salt, keylen, options);
+  validateFunction(callback, 'callback');
+  native.scrypt(...args, (err, key) => (err ? callback(err) : callback(null, Buffer.from(key))));
 }
 
 // HKDF (RFC 5869): extract a pseudorandom key from ikm and salt, expand it with info.
@@ -361,7 +412,7 @@ const webcrypto = new Crypto();
 
 module.exports = {
   createHash, createHmac, getHashes, randomBytes, randomFill, randomFillSync, randomInt, randomUUID,
-  timingSafeEqual, hash, Hash, Hmac, webcrypto, getRandomValues, pbkdf2, pbkdf2Sync, hkdf, hkdfSync,
+  timingSafeEqual, hash, Hash, Hmac, webcrypto, getRandomValues, pbkdf2, pbkdf2Sync, hkdf, hkdfSync, scrypt, scryptSync,
   constants: {},
 };
 Object.defineProperty(module.exports, 'Crypto', { value: Crypto, enumerable: false }); // the global's class

@@ -343,16 +343,89 @@ static void pbkdf2(uint32_t alg, const uint8_t *pw, size_t pwlen, const uint8_t 
   }
 }
 
-/* A PBKDF2 run on libuv's pool: its inputs copied, its callback protected until it ends. */
+/* ---- scrypt (RFC 7914): Salsa20/8, BlockMix, ROMix over PBKDF2-HMAC-SHA256 ---- */
+#define R32(a, b) (((a) << (b)) | ((a) >> (32 - (b))))
+static void salsa20_8(uint32_t b[16]) {
+  uint32_t x[16];
+  memcpy(x, b, sizeof x);
+  for (int i = 0; i < 8; i += 2) {
+    x[4] ^= R32(x[0] + x[12], 7), x[8] ^= R32(x[4] + x[0], 9), x[12] ^= R32(x[8] + x[4], 13), x[0] ^= R32(x[12] + x[8], 18);
+    x[9] ^= R32(x[5] + x[1], 7), x[13] ^= R32(x[9] + x[5], 9), x[1] ^= R32(x[13] + x[9], 13), x[5] ^= R32(x[1] + x[13], 18);
+    x[14] ^= R32(x[10] + x[6], 7), x[2] ^= R32(x[14] + x[10], 9), x[6] ^= R32(x[2] + x[14], 13), x[10] ^= R32(x[6] + x[2], 18);
+    x[3] ^= R32(x[15] + x[11], 7), x[7] ^= R32(x[3] + x[15], 9), x[11] ^= R32(x[7] + x[3], 13), x[15] ^= R32(x[11] + x[7], 18);
+    x[1] ^= R32(x[0] + x[3], 7), x[2] ^= R32(x[1] + x[0], 9), x[3] ^= R32(x[2] + x[1], 13), x[0] ^= R32(x[3] + x[2], 18);
+    x[6] ^= R32(x[5] + x[4], 7), x[7] ^= R32(x[6] + x[5], 9), x[4] ^= R32(x[7] + x[6], 13), x[5] ^= R32(x[4] + x[7], 18);
+    x[11] ^= R32(x[10] + x[9], 7), x[8] ^= R32(x[11] + x[10], 9), x[9] ^= R32(x[8] + x[11], 13), x[10] ^= R32(x[9] + x[8], 18);
+    x[12] ^= R32(x[15] + x[14], 7), x[13] ^= R32(x[12] + x[15], 9), x[14] ^= R32(x[13] + x[12], 13), x[15] ^= R32(x[14] + x[13], 18);
+  }
+  for (int i = 0; i < 16; i++) b[i] += x[i];
+}
+#undef R32
+
+/* b (2r blocks of 16 words) becomes BlockMix(b); y is scratch of the same size */
+static void block_mix(uint32_t *b, uint32_t *y, size_t r) {
+  uint32_t x[16];
+  memcpy(x, b + (2 * r - 1) * 16, sizeof x);
+  for (size_t i = 0; i < 2 * r; i++) {
+    for (int k = 0; k < 16; k++) x[k] ^= b[i * 16 + k];
+    salsa20_8(x);
+    memcpy(y + ((i & 1) ? r + i / 2 : i / 2) * 16, x, sizeof x); /* even blocks first, then odd */
+  }
+  memcpy(b, y, 2 * r * 16 * sizeof *b);
+}
+
+/* b: 128r bytes, replaced by ROMix(b); v: N * 32r words of scratch */
+static void ro_mix(uint8_t *b, size_t r, uint64_t n, uint32_t *v, uint32_t *x, uint32_t *y) {
+  size_t words = 32 * r;
+  for (size_t k = 0; k < words; k++) x[k] = le32(b + 4 * k);
+  for (uint64_t i = 0; i < n; i++) {
+    memcpy(v + i * words, x, words * sizeof *x);
+    block_mix(x, y, r);
+  }
+  for (uint64_t i = 0; i < n; i++) {
+    uint64_t j = (((uint64_t)x[words - 15] << 32) | x[words - 16]) & (n - 1);
+    for (size_t k = 0; k < words; k++) x[k] ^= v[j * words + k];
+    block_mix(x, y, r);
+  }
+  for (size_t k = 0; k < words; k++) {
+    b[4 * k] = (uint8_t)x[k], b[4 * k + 1] = (uint8_t)(x[k] >> 8);
+    b[4 * k + 2] = (uint8_t)(x[k] >> 16), b[4 * k + 3] = (uint8_t)(x[k] >> 24);
+  }
+}
+
+/* JS checked the parameters as OpenSSL does (N a power of 2, memory under maxmem); false
+ * when the memory cannot be had */
+static bool scrypt(const uint8_t *pw, size_t pwlen, const uint8_t *salt, size_t saltlen, uint64_t n, uint32_t r,
+                   uint32_t p, uint8_t *out, size_t outlen) {
+  size_t blen = (size_t)p * 128 * r;
+  uint8_t *b = malloc(blen);
+  uint32_t *v = malloc((size_t)n * 32 * r * sizeof *v), *x = malloc(64 * (size_t)r * sizeof *x);
+  bool ok = b && v && x;
+  if (ok) {
+    uint32_t *y = x + 32 * (size_t)r;
+    pbkdf2(ALG_SHA256, pw, pwlen, salt, saltlen, 1, b, blen);
+    for (uint32_t i = 0; i < p; i++) ro_mix(b + (size_t)i * 128 * r, r, n, v, x, y);
+    pbkdf2(ALG_SHA256, pw, pwlen, b, blen, 1, out, outlen);
+  }
+  free(b);
+  free(v);
+  free(x);
+  return ok;
+}
+
+/* A PBKDF2 or scrypt run on libuv's pool: its inputs copied, its callback protected until
+ * it ends. */
 typedef struct {
   uv_work_t work;
-  uint32_t alg, iterations;
+  bool is_scrypt, failed;
+  uint32_t alg, iterations, r, p;
+  uint64_t n;
   uint8_t *password, *salt, *out;
   size_t password_len, salt_len, out_len;
   JSObjectRef callback;
-} pbkdf2_job_t;
+} kdf_job_t;
 
-static void pbkdf2_job_free(JSContextRef ctx, pbkdf2_job_t *job, bool keep_out) {
+static void kdf_job_free(JSContextRef ctx, kdf_job_t *job, bool keep_out) {
   if (job->callback) JSValueUnprotect(ctx, job->callback);
   free(job->password);
   free(job->salt);
@@ -360,26 +433,41 @@ static void pbkdf2_job_free(JSContextRef ctx, pbkdf2_job_t *job, bool keep_out) 
   free(job);
 }
 
-static void pbkdf2_work(uv_work_t *w) {
-  pbkdf2_job_t *job = (pbkdf2_job_t *)w;
-  pbkdf2(job->alg, job->password, job->password_len, job->salt, job->salt_len, job->iterations, job->out, job->out_len);
+static void kdf_work(uv_work_t *w) {
+  kdf_job_t *job = (kdf_job_t *)w;
+  if (job->is_scrypt)
+    job->failed = !scrypt(job->password, job->password_len, job->salt, job->salt_len, job->n, job->r, job->p, job->out,
+                          job->out_len);
+  else
+    pbkdf2(job->alg, job->password, job->password_len, job->salt, job->salt_len, job->iterations, job->out, job->out_len);
 }
 
 static void free_out(void *bytes, void *unused) { free(bytes); }
 
-static void pbkdf2_done(uv_work_t *w, int status) {
-  pbkdf2_job_t *job = (pbkdf2_job_t *)w;
+static JSValueRef out_of_memory(JSContextRef ctx) {
+  return sp_js_error(ctx, "RangeError", "ERR_CRYPTO_INVALID_SCRYPT_PARAMS", "Invalid scrypt params: out of memory");
+}
+
+static void kdf_done(uv_work_t *w, int status) {
+  kdf_job_t *job = (kdf_job_t *)w;
   sp_agent_t *a = sp__agent_current();
   JSContextRef ctx = a->ctx;
   if (a->exiting || status != 0) {
-    pbkdf2_job_free(ctx, job, false);
+    kdf_job_free(ctx, job, false);
     return;
   }
   JSObjectRef cb = job->callback;
   JSValueProtect(ctx, cb);
-  JSValueRef args[2] = {JSValueMakeNull(ctx),
-                        JSObjectMakeArrayBufferWithBytesNoCopy(ctx, job->out, job->out_len, free_out, NULL, NULL)};
-  pbkdf2_job_free(ctx, job, true);
+  JSValueRef args[2];
+  if (job->failed) {
+    args[0] = out_of_memory(ctx);
+    args[1] = JSValueMakeUndefined(ctx);
+    kdf_job_free(ctx, job, false);
+  } else {
+    args[0] = JSValueMakeNull(ctx);
+    args[1] = JSObjectMakeArrayBufferWithBytesNoCopy(ctx, job->out, job->out_len, free_out, NULL, NULL);
+    kdf_job_free(ctx, job, true);
+  }
   sp__agent_callback(a, cb, NULL, 2, args);
   JSValueUnprotect(ctx, cb);
 }
@@ -393,36 +481,71 @@ static uint8_t *copy_bytes(JSContextRef ctx, JSValueRef v, size_t *n, JSValueRef
   return c;
 }
 
-/* pbkdf2(password, salt, iterations, keylen, alg[, callback]): the key as an ArrayBuffer, or
- * (with a callback) undefined and callback(null, ArrayBuffer) later. JS checked the arguments. */
-SP_FN(js_pbkdf2) {
-  pbkdf2_job_t *job = calloc(1, sizeof *job);
-  if (!job) return sp_js_throw(ctx, exc, "RangeError", NULL, "out of memory");
-  job->iterations = (uint32_t)sp_js_num(ctx, SP_ARG(2));
-  job->out_len = (size_t)sp_js_num(ctx, SP_ARG(3));
-  job->alg = (uint32_t)sp_js_num(ctx, SP_ARG(4));
-  job->password = copy_bytes(ctx, SP_ARG(0), &job->password_len, exc);
-  job->salt = copy_bytes(ctx, SP_ARG(1), &job->salt_len, exc);
-  job->out = malloc(job->out_len ? job->out_len : 1);
-  if (!job->password || !job->salt || !job->out || job->alg < ALG_MD5 || job->alg > ALG_SHA512 || !job->iterations) {
-    pbkdf2_job_free(ctx, job, false);
-    return sp_js_throw(ctx, exc, "RangeError", NULL, "bad pbkdf2 arguments");
-  }
-  JSValueRef cb = SP_ARG(5);
+/* Runs the job now (no callback: returns the key as an ArrayBuffer) or on the pool. */
+static JSValueRef kdf_start(JSContextRef ctx, kdf_job_t *job, JSValueRef cb, JSValueRef *exc) {
   if (!JSValueIsObject(ctx, cb) || !JSObjectIsFunction(ctx, (JSObjectRef)cb)) {
-    pbkdf2_work(&job->work);
+    kdf_work(&job->work);
+    if (job->failed) {
+      kdf_job_free(ctx, job, false);
+      *exc = out_of_memory(ctx);
+      return SP_UNDEF;
+    }
     JSValueRef r = JSObjectMakeArrayBufferWithBytesNoCopy(ctx, job->out, job->out_len, free_out, NULL, exc);
-    pbkdf2_job_free(ctx, job, true);
+    kdf_job_free(ctx, job, true);
     return r;
   }
   job->callback = (JSObjectRef)cb;
   JSValueProtect(ctx, cb);
-  int rc = uv_queue_work(&sp__agent_current()->loop, &job->work, pbkdf2_work, pbkdf2_done);
+  int rc = uv_queue_work(&sp__agent_current()->loop, &job->work, kdf_work, kdf_done);
   if (rc) {
-    pbkdf2_job_free(ctx, job, false);
-    return sp_js_throw_uv(ctx, exc, rc, "pbkdf2", NULL, NULL);
+    kdf_job_free(ctx, job, false);
+    return sp_js_throw_uv(ctx, exc, rc, "uv_queue_work", NULL, NULL);
   }
   return SP_UNDEF;
+}
+
+static kdf_job_t *kdf_job(JSContextRef ctx, JSValueRef password, JSValueRef salt, double keylen, JSValueRef *exc) {
+  kdf_job_t *job = calloc(1, sizeof *job);
+  if (!job) return NULL;
+  job->out_len = (size_t)keylen;
+  job->password = copy_bytes(ctx, password, &job->password_len, exc);
+  job->salt = copy_bytes(ctx, salt, &job->salt_len, exc);
+  job->out = malloc(job->out_len ? job->out_len : 1);
+  if (!job->password || !job->salt || !job->out) {
+    kdf_job_free(ctx, job, false);
+    return NULL;
+  }
+  return job;
+}
+
+/* pbkdf2(password, salt, iterations, keylen, alg[, callback]): the key as an ArrayBuffer, or
+ * (with a callback) undefined and callback(null, ArrayBuffer) later. JS checked the arguments. */
+SP_FN(js_pbkdf2) {
+  kdf_job_t *job = kdf_job(ctx, SP_ARG(0), SP_ARG(1), sp_js_num(ctx, SP_ARG(3)), exc);
+  if (!job) return sp_js_throw(ctx, exc, "RangeError", NULL, "out of memory");
+  job->iterations = (uint32_t)sp_js_num(ctx, SP_ARG(2));
+  job->alg = (uint32_t)sp_js_num(ctx, SP_ARG(4));
+  if (job->alg < ALG_MD5 || job->alg > ALG_SHA512 || !job->iterations) {
+    kdf_job_free(ctx, job, false);
+    return sp_js_throw(ctx, exc, "RangeError", NULL, "bad pbkdf2 arguments");
+  }
+  return kdf_start(ctx, job, SP_ARG(5), exc);
+}
+
+/* scrypt(password, salt, keylen, N, r, p[, callback]): as pbkdf2; JS checked the parameters */
+SP_FN(js_scrypt) {
+  kdf_job_t *job = kdf_job(ctx, SP_ARG(0), SP_ARG(1), sp_js_num(ctx, SP_ARG(2)), exc);
+  if (!job) return sp_js_throw(ctx, exc, "RangeError", NULL, "out of memory");
+  job->is_scrypt = true;
+  double n = sp_js_num(ctx, SP_ARG(3)), r = sp_js_num(ctx, SP_ARG(4)), p = sp_js_num(ctx, SP_ARG(5));
+  job->n = (uint64_t)n, job->r = (uint32_t)r, job->p = (uint32_t)p;
+  if (!(n >= 2 && n <= 4294967295.0) || (job->n & (job->n - 1)) || !(r >= 1 && r <= 4294967295.0) ||
+      !(p >= 1 && p <= 4294967295.0) || (double)job->p * 128 * job->r > (double)SIZE_MAX / 2 ||
+      n * 128 * r > (double)SIZE_MAX / 2) {
+    kdf_job_free(ctx, job, false);
+    return sp_js_throw(ctx, exc, "RangeError", NULL, "bad scrypt arguments");
+  }
+  return kdf_start(ctx, job, SP_ARG(6), exc);
 }
 
 /* hmac(alg, key, data): one HMAC, for HKDF */
@@ -467,6 +590,7 @@ void sp_mod_crypto_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent)
   sp_js_fn(ctx, target, "digestSize", js_digest_size);
   sp_js_fn(ctx, target, "randomFill", js_random_fill);
   sp_js_fn(ctx, target, "pbkdf2", js_pbkdf2);
+  sp_js_fn(ctx, target, "scrypt", js_scrypt);
   sp_js_fn(ctx, target, "hmac", js_hmac);
   sp_js_set_num(ctx, target, "stateSize", sizeof(hash_state_t));
 }
