@@ -12,7 +12,6 @@ const {
 } = require('internal/errors');
 
 const kAlgorithms = { md5: 1, sha1: 2, sha224: 3, sha256: 4, sha384: 5, sha512: 6 };
-const kBlockSizes = [0, 64, 64, 64, 64, 128, 128];
 
 // 'SHA256', 'sha-256' and 'RSA-SHA256' name sha256, as OpenSSL's names do for node.
 function algorithmId(name) {
@@ -20,9 +19,14 @@ function algorithmId(name) {
   return Object.prototype.hasOwnProperty.call(kAlgorithms, key) ? kAlgorithms[key] : 0;
 }
 
+// The bytes of an ArrayBuffer or of any view over one (no copy).
+function asBytes(v) {
+  return ArrayBuffer.isView(v) ? new Uint8Array(v.buffer, v.byteOffset, v.byteLength) : new Uint8Array(v);
+}
+
 function toBytes(data, encoding, name) {
   if (typeof data === 'string') return Buffer.from(data, encoding === 'buffer' ? 'utf8' : encoding);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (ArrayBuffer.isView(data)) return asBytes(data);
   throw new codes.ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
 }
 
@@ -93,20 +97,10 @@ class Hmac extends Digester {
     const id = algorithmId(algorithm);
     if (id === 0) throw new codes.ERR_CRYPTO_INVALID_DIGEST(algorithm);
     const encoding = options && typeof options.encoding === 'string' ? options.encoding : 'utf8';
-    let k = key instanceof ArrayBuffer ? new Uint8Array(key) : toBytes(key, encoding, 'key');
-    const blockSize = kBlockSizes[id];
-    if (k.length > blockSize) {
-      const s = { alg: id, bytes: newState(id) };
-      native.hashUpdate(s.bytes, k);
-      k = finish(s);
-    }
-    const pad = (x) => {
-      const block = new Uint8Array(blockSize);
-      for (let i = 0; i < blockSize; i++) block[i] = (i < k.length ? k[i] : 0) ^ x;
-      return block;
-    };
-    this[kState] = { alg: id, bytes: newState(id), outer: pad(0x5c) };
-    native.hashUpdate(this[kState].bytes, pad(0x36));
+    const k = key instanceof ArrayBuffer ? asBytes(key) : toBytes(key, encoding, 'key');
+    // C keys both states (pbkdf2's key schedule): inner has taken K ^ ipad, outer K ^ opad
+    this[kState] = { alg: id, bytes: new Uint8Array(native.stateSize), outer: new Uint8Array(native.stateSize) };
+    native.hmacStart(this[kState].bytes, this[kState].outer, id, k);
     this[kFinalized] = false;
   }
 
@@ -115,10 +109,8 @@ class Hmac extends Digester {
     if (this[kFinalized]) return encodeDigest(new Uint8Array(0), outputEncoding);
     this[kFinalized] = true;
     const state = this[kState];
-    const inner = finish(state);
-    const outer = { alg: state.alg, bytes: newState(state.alg) };
-    native.hashUpdate(outer.bytes, state.outer);
-    native.hashUpdate(outer.bytes, inner);
+    const outer = { alg: state.alg, bytes: state.outer };
+    native.hashUpdate(outer.bytes, finish(state));
     return encodeDigest(finish(outer), outputEncoding);
   }
 }
@@ -141,8 +133,7 @@ function getHashes() { return Object.keys(kAlgorithms).sort(); }
 // A byte source as node's getArrayBufferOrView reads it (strings as UTF-8).
 function byteSource(value, name) {
   if (typeof value === 'string') return Buffer.from(value, 'utf8');
-  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer) return new Uint8Array(value);
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (value instanceof ArrayBuffer || value instanceof SharedArrayBuffer || ArrayBuffer.isView(value)) return asBytes(value);
   throw new codes.ERR_INVALID_ARG_TYPE(name, ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], value);
 }
 
@@ -294,7 +285,7 @@ function fillArgs(buf, offset, size) {
   if (!ArrayBuffer.isView(buf) && !(buf instanceof ArrayBuffer)) {
     throw new codes.ERR_INVALID_ARG_TYPE('buf', ['ArrayBuffer', 'ArrayBufferView'], buf);
   }
-  const view = buf instanceof ArrayBuffer ? new Uint8Array(buf) : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  const view = asBytes(buf);
   const elementSize = buf.BYTES_PER_ELEMENT || 1;
   let start = 0;
   if (offset !== undefined) {
@@ -381,7 +372,7 @@ function getRandomValues(data) {
   if (data.byteLength > 65536) {
     throw new DOMException('The requested length exceeds 65,536 bytes', 'QuotaExceededError');
   }
-  native.randomFill(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), 0, data.byteLength);
+  native.randomFill(asBytes(data), 0, data.byteLength);
   return data;
 }
 
@@ -394,8 +385,8 @@ function timingSafeEqual(a, b) {
       throw err;
     }
   }
-  const x = a instanceof ArrayBuffer ? new Uint8Array(a) : new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  const y = b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  const x = asBytes(a);
+  const y = asBytes(b);
   if (x.length !== y.length) throw new codes.ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH();
   let diff = 0;
   for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];

@@ -223,10 +223,8 @@ static void hash_final(hash_state_t *s, uint8_t *out) {
   uint8_t pad[256] = {0x80};
   size_t padn = bs - s->fill % bs;
   if (padn < lenbytes + 1) padn += bs;
-  for (size_t i = 0; i < 8; i++) /* the bit count, big-endian (MD5: little-endian) at the end */
-    pad[padn - 1 - i] = s->alg == ALG_MD5 ? 0 : (uint8_t)(bits >> (8 * i));
-  if (s->alg == ALG_MD5)
-    for (size_t i = 0; i < 8; i++) pad[padn - 8 + i] = (uint8_t)(bits >> (8 * i));
+  for (size_t i = 0; i < 8; i++) /* the bit count at the end: big-endian, MD5's little-endian */
+    pad[s->alg == ALG_MD5 ? padn - 8 + i : padn - 1 - i] = (uint8_t)(bits >> (8 * i));
   hash_update(s, pad, padn);
   size_t dn = digest_size(s->alg);
   for (size_t i = 0; i < dn; i++) {
@@ -548,6 +546,23 @@ SP_FN(js_scrypt) {
   return kdf_start(ctx, job, SP_ARG(6), exc);
 }
 
+/* hmacStart(inner, outer, alg, key): the two hash states of a streaming HMAC (createHmac),
+ * from the same key schedule as pbkdf2's: inner has taken K ^ ipad, outer K ^ opad */
+SP_FN(js_hmac_start) {
+  size_t in_len = 0, out_len = 0, kn = 0;
+  uint8_t *in = sp_js_bytes(ctx, SP_ARG(0), &in_len, exc), *out = sp_js_bytes(ctx, SP_ARG(1), &out_len, exc);
+  uint32_t alg = (uint32_t)sp_js_num(ctx, SP_ARG(2));
+  uint8_t *k = sp_js_bytes(ctx, SP_ARG(3), &kn, exc);
+  if (!in || !out || in_len != sizeof(hash_state_t) || out_len != sizeof(hash_state_t) || (!k && kn) ||
+      alg < ALG_MD5 || alg > ALG_SHA512)
+    return sp_js_throw(ctx, exc, "TypeError", NULL, "bad hmac arguments");
+  hmac_t m;
+  hmac_init(&m, alg, k, kn);
+  memcpy(in, &m.inner, sizeof m.inner);
+  memcpy(out, &m.outer, sizeof m.outer);
+  return SP_UNDEF;
+}
+
 /* hmac(alg, key, data): one HMAC, for HKDF */
 SP_FN(js_hmac) {
   uint32_t alg = (uint32_t)sp_js_num(ctx, SP_ARG(0));
@@ -592,5 +607,6 @@ void sp_mod_crypto_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent)
   sp_js_fn(ctx, target, "pbkdf2", js_pbkdf2);
   sp_js_fn(ctx, target, "scrypt", js_scrypt);
   sp_js_fn(ctx, target, "hmac", js_hmac);
+  sp_js_fn(ctx, target, "hmacStart", js_hmac_start);
   sp_js_set_num(ctx, target, "stateSize", sizeof(hash_state_t));
 }
