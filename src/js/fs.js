@@ -13,7 +13,7 @@ const utils = require('internal/fs/utils');
 const {
   fsb, constants, isArrayBufferView, decode, encode, toBuffer, getOptions, getValidatedPath,
   getValidatedFd, stringToFlags, parseFileMode, toUnixTimestamp, getStats, Stats, Dirent,
-  direntTypeFromMode, systemError, normalizeEncoding,
+  fixDirentType, systemError, normalizeEncoding,
 } = utils;
 const { F_OK, R_OK, W_OK, X_OK, O_RDWR, S_IFMT, S_IFDIR, UV_DIRENT_DIR } = constants;
 
@@ -243,11 +243,6 @@ function truncateSync(path, len) {
 }
 
 // ---- directories ------------------------------------------------------------
-
-function fixDirentType(dir, name, type) {
-  if (type !== 0) return type;
-  try { return direntTypeFromMode(fsb.lstat(pathModule.join(dir, name))[1]); } catch { return 0; }
-}
 
 function readdirSync(path, options) {
   options = getOptions(options);

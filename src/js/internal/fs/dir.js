@@ -4,9 +4,8 @@
 // bufferSize); only entries added or removed while it is open can tell the difference.
 
 const fsb = binding('fs');
-const pathModule = require('path');
 const { codes, validateFunction, validateUint32, validateBoolean } = require('internal/errors');
-const { getOptions, getValidatedPath, Dirent, direntTypeFromMode, nameOut } = require('internal/fs/utils');
+const { getOptions, getValidatedPath, Dirent, fixDirentType, nameOut } = require('internal/fs/utils');
 
 class Dir {
   #path;
@@ -91,11 +90,6 @@ function opendirError(err, path, withPath) {
   return e;
 }
 
-function direntType(dir, name, type) {
-  if (type !== 0) return type;
-  try { return direntTypeFromMode(fsb.lstat(pathModule.join(dir, name))[1]); } catch { return 0; }
-}
-
 function checkOptions(options) {
   options = getOptions(options, { encoding: 'utf8' });
   if (options.bufferSize !== undefined) validateUint32(options.bufferSize, 'options.bufferSize', true);
@@ -104,7 +98,7 @@ function checkOptions(options) {
 }
 
 function makeDir(path, [names, types], encoding) {
-  return new Dir(path, names.map((n, i) => new Dirent(nameOut(n, encoding), direntType(path, n, types[i]), path)));
+  return new Dir(path, names.map((n, i) => new Dirent(nameOut(n, encoding), fixDirentType(path, n, types[i]), path)));
 }
 
 function isSystemError(err) { return typeof err.code === 'string' && err.code.startsWith('E'); }

@@ -5,6 +5,7 @@
 
 const fsb = binding('fs');
 const { codes, validateInteger, validateUint32, validateFunction, validateBoolean } = require('internal/errors');
+const pathModule = require('path');
 const { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE } = codes;
 
 const constants = fsb.constants;
@@ -291,6 +292,12 @@ function direntTypeFromMode(mode) {
   }
 }
 
+// A readdir entry's type; "unknown" (0) is asked of lstat (0 again if that fails too).
+function fixDirentType(dir, name, type) {
+  if (type !== 0) return type;
+  try { return direntTypeFromMode(fsb.lstat(pathModule.join(dir, name))[1]); } catch { return 0; }
+}
+
 // Node's SystemError shape, used for fs errors that are not a failed syscall (rm on a directory).
 function systemError(key, prefix, ctx) {
   let message = `${prefix}: ${ctx.syscall} returned ${ctx.code} (${ctx.message})`;
@@ -346,5 +353,5 @@ module.exports = {
   fsb, constants, getBuffer, isURL, isArrayBufferView, isUint8Array,
   normalizeEncoding, assertEncoding, toBuffer, decode, encode, getOptions,
   toPathIfFileURL, getValidatedPath, getValidatedFd, getValidMode, stringToFlags, parseFileMode, toUnixTimestamp,
-  makeCallback, Stats, BigIntStats, getStats, Dirent, kType, direntTypeFromMode, systemError, StatFs,
+  makeCallback, Stats, BigIntStats, getStats, Dirent, kType, direntTypeFromMode, fixDirentType, systemError, StatFs,
 };
