@@ -157,6 +157,13 @@ function setUncaughtExceptionCaptureCallback(fn) {
 }
 function hasUncaughtExceptionCaptureCallback() { return captureFn !== null; }
 
+// A handler of an uncaught error threw: node prints that error and exits with 7.
+function handlerFailed(err) {
+  native.write(2, formatUncaught(err));
+  process.exitCode = 7;
+  native.reallyExit(7);
+}
+
 // The uncaught error's way, as node's: 'uncaughtExceptionMonitor' listeners see it first,
 // then the capture callback or else the 'uncaughtException' listeners take it (origin
 // 'unhandledRejection' when a rejection became it), else it ends the thread.
@@ -171,18 +178,13 @@ function onUncaughtException(err) {
       return;
     }
   } catch (again) {
-    native.write(2, formatUncaught(again));
-    process.exitCode = 7;
-    native.reallyExit(7);
+    handlerFailed(again);
   }
   if (process.listenerCount('uncaughtException') > 0) {
     try {
       process.emit('uncaughtException', err, origin);
     } catch (again) {
-      // the handler itself threw: node prints that error and exits with 7
-      native.write(2, formatUncaught(again));
-      process.exitCode = 7;
-      native.reallyExit(7);
+      handlerFailed(again);
     }
     return;
   }

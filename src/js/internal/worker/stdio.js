@@ -113,10 +113,6 @@ class ReadableWorkerStdio extends EventEmitter {
 
   resume() {
     this._flowing = !this._readableMode; // as node's: with a 'readable' listener, read() pulls
-    if (!this._flowing) {
-      this._wantData(this.readable);
-      return this;
-    }
     this._wantData(this.readable);
     this._drain();
     return this;
