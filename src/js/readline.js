@@ -19,7 +19,7 @@ class InterfaceBase extends EventEmitter {
     let crlfDelay = 100;
     if (input !== null && typeof input === 'object' && input.input !== undefined && typeof input.on !== 'function') {
       const options = input;
-      ({ input, output, completer, terminal } = options);
+      ({ input, output, completer } = options); // (options.terminal: see this.terminal)
       if (options.prompt !== undefined) prompt = options.prompt;
       if (options.crlfDelay !== undefined) crlfDelay = Math.max(100, Number(options.crlfDelay));
     }
