@@ -1,11 +1,11 @@
 'use strict';
 // perf_hooks: the User Timing subset Node offers (performance.now/mark/measure,
 // the entry buffer, PerformanceObserver for 'mark' and 'measure'), timerify, and
-// simple histograms. Time zero is this agent's start, so a worker's clock starts
-// at its own birth as in Node. Event-loop utilization is not measured yet: it
-// reports zeros in Node's shape.
+// simple histograms, event-loop utilization. Time zero is the process's start in
+// every thread, as in node (a worker's performance.now() and timeOrigin are the
+// process's).
 
-const processBinding = binding('process');
+const perf = binding('perf');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS, ERR_OUT_OF_RANGE, ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_ARG_VALUE },
   validateFunction, validateObject, validateString,
@@ -14,10 +14,8 @@ const { EventTarget } = require('internal/event_target');
 
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 
-function now() {
-  return processBinding.uptime() * 1000;
-}
-const timeOrigin = Date.now() - now();
+const now = perf.now;
+const timeOrigin = perf.timeOrigin;
 
 let DOMException;
 function domException(message, name) {
@@ -91,7 +89,7 @@ class PerformanceMeasure extends PerformanceEntry {
   }
 }
 
-for (const C of [PerformanceEntry, PerformanceMark, PerformanceMeasure]) {
+for (const C of [PerformanceMark, PerformanceMeasure]) { // PerformanceEntry has none in node
   Object.defineProperty(C.prototype, Symbol.toStringTag, { value: C.name, configurable: true });
 }
 
@@ -191,8 +189,8 @@ Object.defineProperty(PerformanceObserver.prototype, '_push', { enumerable: fals
 
 // ---- performance ---------------------------------------------------------------
 function eventLoopUtilization(util1, util2) {
-  // Not measured yet: Node's shape, all zeros (differences of zeros are zeros).
-  return { idle: 0, active: 0, utilization: 0 };
+  return require('internal/perf/event_loop_utilization')
+    .eventLoopUtilization(perf.loopStart(), perf.loopIdleTime(), util1, util2);
 }
 
 function timerify(fn, options = {}) {
@@ -267,14 +265,7 @@ class Performance extends EventTarget {
     return buffers[type] ? buffers[type].slice() : [];
   }
 
-  get nodeTiming() {
-    const t = now();
-    return {
-      name: 'node', entryType: 'node', startTime: 0, duration: t,
-      nodeStart: 0, v8Start: 0, environment: 0, bootstrapComplete: 0, loopStart: 0, loopExit: -1,
-      idleTime: 0,
-    };
-  }
+  get nodeTiming() { return nodeTiming; }
 
   get eventLoopUtilization() { return eventLoopUtilization; }
   get timerify() { return timerify; }
@@ -297,6 +288,39 @@ function clearBuffer(type, name) {
     buffers[type] = buffers[type].filter((e) => e.name !== name);
   }
 }
+
+// performance.nodeTiming: one object whose fields are live getters, as in node. The
+// process's clock starts with its first engine, so nodeStart and v8Start are 0;
+// environment and bootstrapComplete are this thread's realm's (a worker's: its start).
+// Not there: uvMetricsInfo (libuv 1.45's uv_metrics_info; Debian 12 has 1.44).
+function milestone(i) { return () => perf.milestones()[i]; }
+class PerformanceNodeTiming {
+  constructor(skip) {
+    if (skip !== kSkipCheck) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    const value = (v) => ({ enumerable: true, configurable: true, value: v });
+    const getter = (get) => ({ enumerable: true, configurable: true, get });
+    Object.defineProperties(this, {
+      name: value('node'), entryType: value('node'), startTime: value(0), duration: getter(now),
+      nodeStart: getter(() => 0), v8Start: getter(() => 0), environment: getter(milestone(0)),
+      loopStart: getter(perf.loopStart), loopExit: getter(() => -1), bootstrapComplete: getter(milestone(1)),
+      idleTime: getter(perf.loopIdleTime),
+    });
+  }
+
+  toJSON() {
+    return {
+      name: 'node', entryType: 'node', startTime: this.startTime, duration: this.duration,
+      nodeStart: this.nodeStart, v8Start: this.v8Start, bootstrapComplete: this.bootstrapComplete,
+      environment: this.environment, loopStart: this.loopStart, loopExit: this.loopExit, idleTime: this.idleTime,
+    };
+  }
+
+  [customInspect](depth, options) {
+    return inspectWith(this, depth, options, this.toJSON());
+  }
+}
+Object.setPrototypeOf(PerformanceNodeTiming.prototype, PerformanceEntry.prototype);
+const nodeTiming = new PerformanceNodeTiming(kSkipCheck);
 
 const performance = new Performance(kSkipCheck);
 

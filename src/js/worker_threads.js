@@ -72,6 +72,14 @@ function effectiveLimits(asked) {
   };
 }
 
+// worker.performance.eventLoopUtilization(): the worker's loop, read from this
+// thread (zeros before it started and once it ended, as in node).
+function workerLoopUtilization(worker, util1, util2) {
+  if (worker[kHandle] === null) return { idle: 0, active: 0, utilization: 0 };
+  const [loopStart, idle] = native.workerLoopTimes(worker[kHandle]);
+  return require('internal/perf/event_loop_utilization').eventLoopUtilization(loopStart, idle, util1, util2);
+}
+
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
@@ -159,7 +167,7 @@ class Worker extends EventEmitter {
     this[kStdin] = options.stdin ? new WritableWorkerStdio((chunk, encoding) => {
       if (this[kHandle] !== null) ctrl.postMessage({ type: 'stdin', chunk, encoding });
     }) : null;
-    this.performance = { eventLoopUtilization: () => ({ idle: 0, active: 0, utilization: 0 }) };
+    this.performance = { eventLoopUtilization: (util1, util2) => workerLoopUtilization(this, util1, util2) };
     // Both ports deliver without keeping the process alive: the worker handle does that.
     port.on('message', (value) => {
       this[kDelivering] = true;

@@ -19,6 +19,41 @@
 
 static __thread sp_agent_t *current_agent;
 
+static uv_once_t process_clock_once = UV_ONCE_INIT;
+static uint64_t process_start_ns;
+static double process_time_origin_ms;
+static void process_clock_init(void) {
+  uv_timeval64_t tv;
+  process_start_ns = uv_hrtime();
+  uv_gettimeofday(&tv);
+  process_time_origin_ms = (double)tv.tv_sec * 1e3 + (double)tv.tv_usec / 1e3;
+}
+uint64_t sp__process_start_ns(void) {
+  uv_once(&process_clock_once, process_clock_init);
+  return process_start_ns;
+}
+double sp__process_time_origin_ms(void) {
+  uv_once(&process_clock_once, process_clock_init);
+  return process_time_origin_ms;
+}
+
+void sp__agent_mark_loop_start(sp_agent_t *a) {
+  if (atomic_load(&a->loop_start_ns)) return;
+  a->idle_base_ns = uv_metrics_idle_time(&a->loop) + atomic_load_explicit(&a->spin_idle_ns, memory_order_relaxed);
+  atomic_store(&a->loop_start_ns, uv_hrtime());
+}
+
+double sp__agent_loop_start_ms(sp_agent_t *a) {
+  uint64_t t = atomic_load(&a->loop_start_ns);
+  return t ? (double)(t - sp__process_start_ns()) / 1e6 : -1;
+}
+
+double sp__agent_loop_idle_ms(sp_agent_t *a) {
+  if (!atomic_load(&a->loop_start_ns)) return 0; /* idle_base_ns is written before loop_start_ns */
+  uint64_t idle = uv_metrics_idle_time(&a->loop) + atomic_load_explicit(&a->spin_idle_ns, memory_order_relaxed);
+  return idle > a->idle_base_ns ? (double)(idle - a->idle_base_ns) / 1e6 : 0;
+}
+
 sp_agent_t *sp__agent_current(void) { return current_agent; }
 const char *sp_version(void) { return SP_VERSION; }
 
@@ -320,10 +355,12 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   a->opts.argv = dup_argv(opts->argc, opts->argv);
   a->opts.exec_argc = opts->exec_argc;
   a->opts.exec_argv = dup_argv(opts->exec_argc, opts->exec_argv);
-  a->start_ns = uv_hrtime();
+  sp__process_start_ns(); /* the first agent fixes the process's clock */
+  a->boot_start_ns = uv_hrtime();
   a->timeout_period = 0.05;
   sp_waiter_init(&a->waiter);
   uv_loop_init(&a->loop);
+  uv_loop_configure(&a->loop, UV_METRICS_IDLE_TIME); /* event-loop utilization, as node */
   a->loop.data = a;
   current_agent = a;
   if (!main_agent) main_agent = a;
@@ -405,6 +442,7 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   JSValueRef onrej = sp_js_get(ctx, a->hooks, "onUnhandledRejection");
   if (JSValueIsObject(ctx, onrej))
     JSGlobalContextSetUnhandledRejectionCallback(a->ctx, (JSObjectRef)onrej, NULL);
+  a->boot_done_ns = uv_hrtime();
   *out = a;
   return 0;
 fail:
@@ -425,7 +463,10 @@ static int call_hook(sp_agent_t *a, const char *name, size_t argc, const JSValue
   return 0;
 }
 
-int sp__agent_run_worker(sp_agent_t *a) { return call_hook(a, "runWorker", 0, NULL); }
+int sp__agent_run_worker(sp_agent_t *a) {
+  sp__agent_mark_loop_start(a);
+  return call_hook(a, "runWorker", 0, NULL);
+}
 int sp__agent_prewarm_worker(sp_agent_t *a) { return call_hook(a, "prewarmWorker", 0, NULL); }
 
 int sp_agent_run_file(sp_agent_t *a, const char *path) {
@@ -439,6 +480,7 @@ int sp_agent_eval(sp_agent_t *a, const char *source, int print_result) {
 }
 
 int sp_agent_run_loop(sp_agent_t *a) {
+  sp__agent_mark_loop_start(a);
   for (;;) {
     uv_run(&a->loop, UV_RUN_DEFAULT);
     if (a->exiting) break;

@@ -91,8 +91,31 @@ typedef struct sp_agent {
   void *worker_data;        /* owned by mod_worker */
   void *atomics_data;       /* owned by mod_atomics */
   sp_waiter_t waiter;       /* this thread's Atomics.wait slot; terminate() interrupts it */
-  uint64_t start_ns;
+  /* Milestones (uv_hrtime()) for perf_hooks' nodeTiming: the realm's bootstrap
+   * began and ended (a spare's job: both are the job's start, its "birth"). */
+  uint64_t boot_start_ns, boot_done_ns;
+  /* Event-loop utilization: when the loop began serving the script (0: not yet;
+   * written once by this thread, read by the parent's worker.performance) and
+   * the loop's idle time then. The inbox's spinning counts as idle, as the
+   * sleep it replaces would (spin_idle_ns: this thread adds, any may read). */
+  _Atomic uint64_t loop_start_ns;
+  uint64_t idle_base_ns;
+  _Atomic uint64_t spin_idle_ns;
 } sp_agent_t;
+
+/* The process's clock, which every thread shares as in node: its start
+ * (uv_hrtime(); process.uptime() counts from it) and that moment as Unix time
+ * in ms (performance.timeOrigin). Fixed by the first agent. */
+uint64_t sp__process_start_ns(void);
+double sp__process_time_origin_ms(void);
+/* The loop starts serving JS now: the main thread's after its script, a
+ * worker's right before its script (node's LOOP_START milestone). */
+void sp__agent_mark_loop_start(sp_agent_t *a);
+/* ms since the process's start when the loop started, or -1 before. Any thread,
+ * while `a` lives. */
+double sp__agent_loop_start_ms(sp_agent_t *a);
+/* ms the loop has been idle since it started. Any thread, while `a` lives. */
+double sp__agent_loop_idle_ms(sp_agent_t *a);
 
 sp_agent_t *sp__agent_current(void);
 

@@ -47,6 +47,12 @@ static void inbox_poll_cb(uv_poll_t *h, int status, int events) {
   run_round(a);
 }
 
+/* Time spent waiting here is idle time for event-loop utilization (the loop
+ * would have slept instead). */
+static void spun_idle(sp_agent_t *a, uint64_t ns) {
+  atomic_fetch_add_explicit(&a->spin_idle_ns, ns, memory_order_relaxed);
+}
+
 /* Busy-waits for an item until the spin window or the next timer ends, and
  * runs a round if one came (returns true then).
  * sched_yield() between looks: on an oversubscribed machine the thread we
@@ -54,7 +60,7 @@ static void inbox_poll_cb(uv_poll_t *h, int status, int events) {
 static bool spin(sp_agent_t *a) {
   int timeout_ms = uv_backend_timeout(&a->loop);
   if (timeout_ms == 0) return false;
-  uint64_t now = uv_hrtime();
+  uint64_t start = uv_hrtime(), now = start;
   uint64_t deadline = a->spin_until;
   if (timeout_ms > 0 && now + (uint64_t)timeout_ms * 1000000 < deadline) deadline = now + (uint64_t)timeout_ms * 1000000;
   for (unsigned round = 0; !sp_notifier_pending(&a->inbox); round++) {
@@ -63,12 +69,14 @@ static bool spin(sp_agent_t *a) {
         a->spin_until = 0;
         window_shrink(a);
       }
+      spun_idle(a, now - start);
       return false;
     }
     for (int i = 0; i < 64 && !sp_notifier_pending(&a->inbox); i++) sp_cpu_relax();
     if (round % 4 == 3) sched_yield();
     now = uv_hrtime();
   }
+  spun_idle(a, now - start);
   window_grow(a);
   run_round(a);
   return true;

@@ -72,7 +72,7 @@ SP_FN(js_hrtime_ns) { return JSValueMakeNumber(ctx, (double)uv_hrtime()); }
 SP_FN(js_hrtime_bigint) { return JSBigIntCreateWithUInt64(ctx, uv_hrtime(), exc); }
 
 SP_FN(js_uptime) {
-  return JSValueMakeNumber(ctx, (double)(uv_hrtime() - sp__agent_current()->start_ns) / 1e9);
+  return JSValueMakeNumber(ctx, (double)(uv_hrtime() - sp__process_start_ns()) / 1e9); /* a worker's too, as node */
 }
 
 SP_FN(js_memory_usage) {

@@ -695,7 +695,7 @@ static void spare_wait_for_job(sp_worker_t *w, sp_agent_t *a, int rc) {
   while (!a->exiting && !spare_has_job(w)) uv_run(&a->loop, UV_RUN_ONCE);
   uv_unref((uv_handle_t *)&w->wake_async);
   if (atomic_load(&w->terminate) || rc != 0 || a->exiting) return;
-  a->start_ns = uv_hrtime(); /* the worker is born now: process.uptime(), performance.now() */
+  a->boot_start_ns = a->boot_done_ns = uv_hrtime(); /* the worker is born now (nodeTiming) */
   /* what the bootstrap could not know yet */
   JSValueRef exc = NULL;
   JSValueRef b = sp__agent_binding(a, "worker", &exc);
@@ -1077,6 +1077,24 @@ SP_FN(js_worker_has_ref) {
   return JSValueMakeBoolean(ctx, w && w->exit_async && uv_has_ref((uv_handle_t *)w->exit_async));
 }
 
+/* workerLoopTimes(handle): [loopStart, loopIdleTime] of the worker's loop (ms, see
+ * sp__agent_loop_start_ms), for worker.performance.eventLoopUtilization(); [-1, 0]
+ * while it has not started or once it ended. Under the lock, the agent cannot go. */
+SP_FN(js_worker_loop_times) {
+  sp_worker_t *w = worker_of(ctx, SP_ARG(0));
+  double start = -1, idle = 0;
+  if (w) {
+    uv_mutex_lock(&w->lock);
+    if (w->agent) {
+      start = sp__agent_loop_start_ms(w->agent);
+      idle = sp__agent_loop_idle_ms(w->agent);
+    }
+    uv_mutex_unlock(&w->lock);
+  }
+  JSValueRef v[2] = {JSValueMakeNumber(ctx, start), JSValueMakeNumber(ctx, idle)};
+  return JSObjectMakeArray(ctx, 2, v, exc);
+}
+
 /* jobEnv(): inside a worker, the parent's environment copied at spawn, as an object */
 SP_FN(js_job_env) {
   sp_agent_t *a = sp__agent_current();
@@ -1145,6 +1163,7 @@ void sp_mod_worker_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "terminate", js_terminate);
   sp_js_fn(ctx, t, "setWorkerRef", js_worker_ref);
   sp_js_fn(ctx, t, "workerHasRef", js_worker_has_ref);
+  sp_js_fn(ctx, t, "workerLoopTimes", js_worker_loop_times);
   sp_js_fn(ctx, t, "workerInit", js_worker_init);
   sp_js_fn(ctx, t, "jobEnv", js_job_env);
   sp_js_fn(ctx, t, "threadInbox", js_thread_inbox);

@@ -17,7 +17,8 @@
   X(worker)           \
   X(clone)            \
   X(atomics)          \
-  X(stdin)
+  X(stdin)           \
+  X(perf)
 
 #define SP_DECLARE_BINDING(name) void sp_mod_##name##_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent);
 SP_BINDINGS(SP_DECLARE_BINDING)
