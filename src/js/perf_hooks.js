@@ -7,8 +7,11 @@
 
 const perf = binding('perf');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS, ERR_OUT_OF_RANGE, ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_ARG_VALUE },
-  validateFunction, validateObject, validateString,
+  codes: {
+    ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS, ERR_OUT_OF_RANGE, ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_THIS,
+  },
+  validateFunction, validateObject, validateString, validateInteger, makeNativeError,
 } = require('internal/errors');
 const { EventTarget } = require('internal/event_target');
 
@@ -325,54 +328,167 @@ const nodeTiming = new PerformanceNodeTiming(kSkipCheck);
 const performance = new Performance(kSkipCheck);
 
 // ---- histograms ------------------------------------------------------------------
-class Histogram {
-  #values = [];
-  #exceeds = 0;
+// node's: an HDR histogram in C (core/hdr.c) with node's counters, so that min, max,
+// mean, stddev and the percentiles are node's to the unit. createHistogram() makes a
+// RecordableHistogram; monitorEventLoopDelay() an ELDHistogram, which records the time
+// between ticks of an unreferenced interval timer (ns) while enabled.
+const kHandle = Symbol('kHandle');
+const kMap = Symbol('kMap');
+const kRecordable = Symbol('kRecordable');
+const kEnabled = Symbol('kEnabled');
+const ONE_HOUR_NS = 3600 * 1e9; // the event-loop delay histogram's range, as node's
 
-  get count() { return this.#values.length; }
-  get min() { return this.#values.length ? Math.min(...this.#values) : 9223372036854776000; }
-  get max() { return this.#values.length ? Math.max(...this.#values) : 0; }
-  get mean() {
-    if (!this.#values.length) return NaN;
-    return this.#values.reduce((a, b) => a + b, 0) / this.#values.length;
+class SafeMap extends Map {}
+
+function handleOf(h) {
+  if (h === null || typeof h !== 'object' || h[kHandle] === undefined) throw new ERR_INVALID_THIS('Histogram');
+  return h[kHandle];
+}
+function checkPercentile(p) {
+  if (typeof p !== 'number') throw new ERR_INVALID_ARG_TYPE('percentile', 'number', p);
+  if (!(p > 0 && p <= 100)) throw new ERR_OUT_OF_RANGE('percentile', '> 0 && <= 100', p);
+}
+function percentilesOf(h, asBigInt) {
+  const map = new SafeMap();
+  perf.percentiles(handleOf(h), map, Map.prototype.set, asBigInt);
+  return map;
+}
+
+class Histogram {
+  constructor() { throw new ERR_ILLEGAL_CONSTRUCTOR(); }
+  get count() { return perf.stat(handleOf(this), 0, false); }
+  get countBigInt() { return perf.stat(handleOf(this), 0, true); }
+  get min() { return perf.stat(handleOf(this), 1, false); }
+  get minBigInt() { return perf.stat(handleOf(this), 1, true); }
+  get max() { return perf.stat(handleOf(this), 2, false); }
+  get maxBigInt() { return perf.stat(handleOf(this), 2, true); }
+  get mean() { return perf.stat(handleOf(this), 4); }
+  get exceeds() { return perf.stat(handleOf(this), 3, false); }
+  get exceedsBigInt() { return perf.stat(handleOf(this), 3, true); }
+  get stddev() { return perf.stat(handleOf(this), 5); }
+  percentile(percentile) {
+    checkPercentile(percentile);
+    return perf.percentile(handleOf(this), percentile, false);
   }
-  get stddev() {
-    if (!this.#values.length) return NaN;
-    const m = this.mean;
-    return Math.sqrt(this.#values.reduce((a, v) => a + (v - m) ** 2, 0) / this.#values.length);
+  percentileBigInt(percentile) {
+    checkPercentile(percentile);
+    return perf.percentile(handleOf(this), percentile, true);
   }
-  get exceeds() { return this.#exceeds; }
-  percentile(p) {
-    if (typeof p !== 'number') throw new ERR_INVALID_ARG_TYPE('percentile', 'number', p);
-    if (!(p > 0 && p <= 100)) throw new ERR_OUT_OF_RANGE('percentile', '> 0 && <= 100', p);
-    if (!this.#values.length) return 0;
-    const sorted = this.#values.slice().sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-  }
-  get percentiles() {
-    const m = new Map();
-    if (!this.#values.length) { m.set(100, 0); return m; }
-    for (const p of [0, 50, 75, 87.5, 100]) m.set(p, p === 0 ? this.min : this.percentile(p));
-    return m;
-  }
-  reset() { this.#values = []; this.#exceeds = 0; }
-  record(val) {
-    if (typeof val === 'bigint') val = Number(val);
-    if (typeof val !== 'number') throw new ERR_INVALID_ARG_TYPE('val', ['number', 'bigint'], val);
-    if (val < 1) throw new ERR_INVALID_ARG_VALUE('val', val, 'must be >= 1');
-    this.#values.push(val);
-  }
-  recordDelta() {}
-  enable() { return false; }
-  disable() { return false; }
+  get percentiles() { return percentilesOf(this, false); }
+  get percentilesBigInt() { return percentilesOf(this, true); }
+  reset() { perf.reset(handleOf(this)); }
   toJSON() {
-    return { count: this.count, min: this.min, max: this.max, mean: this.mean, exceeds: this.exceeds,
-      stddev: this.stddev, percentiles: Object.fromEntries(this.percentiles) };
+    return {
+      count: this.count, min: this.min, max: this.max, mean: this.mean, exceeds: this.exceeds,
+      stddev: this.stddev, percentiles: Object.fromEntries(this.percentiles.entries()),
+    };
+  }
+  [customInspect](depth, options) {
+    if (depth < 0) return this;
+    const { inspect } = require('internal/util/inspect');
+    const shown = {
+      min: this.min, max: this.max, mean: this.mean, exceeds: this.exceeds, stddev: this.stddev,
+      count: this.count, percentiles: this.percentiles,
+    };
+    return `Histogram ${inspect(shown, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
   }
 }
 
-function createHistogram() { return new Histogram(); }
-function monitorEventLoopDelay() { return new Histogram(); }
+class RecordableHistogram extends Histogram {
+  constructor() { throw new ERR_ILLEGAL_CONSTRUCTOR(); }
+  record(val) {
+    if (this === null || typeof this !== 'object' || this[kRecordable] === undefined) {
+      throw new ERR_INVALID_THIS('RecordableHistogram');
+    }
+    if (typeof val === 'bigint') {
+      if (val < 1n || BigInt.asIntN(64, val) !== val) {
+        throw makeNativeError(RangeError, 'ERR_OUT_OF_RANGE', 'value is out of range');
+      }
+    } else {
+      validateInteger(val, 'val', 1);
+    }
+    perf.record(this[kHandle], val);
+  }
+  recordDelta() {
+    if (this === null || typeof this !== 'object' || this[kRecordable] === undefined) {
+      throw new ERR_INVALID_THIS('RecordableHistogram');
+    }
+    perf.recordDelta(this[kHandle]);
+  }
+  add(other) {
+    if (this === null || typeof this !== 'object' || this[kRecordable] === undefined) {
+      throw new ERR_INVALID_THIS('RecordableHistogram');
+    }
+    if (other === null || typeof other !== 'object' || other[kRecordable] === undefined) {
+      throw new ERR_INVALID_ARG_TYPE('other', 'RecordableHistogram', other);
+    }
+    perf.add(this[kHandle], other[kHandle]);
+  }
+}
+
+function createHistogram(options = {}) {
+  validateObject(options, 'options');
+  const { lowest = 1, highest = Number.MAX_SAFE_INTEGER, figures = 3 } = options;
+  if (typeof lowest !== 'bigint') validateInteger(lowest, 'options.lowest', 1, Number.MAX_SAFE_INTEGER);
+  if (typeof highest !== 'bigint') {
+    validateInteger(highest, 'options.highest', 2 * lowest, Number.MAX_SAFE_INTEGER);
+  } else if (highest < 2n * lowest) {
+    throw new ERR_INVALID_ARG_VALUE('options.highest', highest);
+  }
+  validateInteger(figures, 'options.figures', 1, 5);
+  const handle = perf.histogram(lowest, highest, figures);
+  return Reflect.construct(function RecordableHistogram() {
+    // node's instances carry an own `constructor` (from their transfer set-up)
+    Object.defineProperty(this, 'constructor', {
+      value: RecordableHistogramClass, writable: true, enumerable: true, configurable: true,
+    });
+    this[kRecordable] = true;
+    this[kMap] = new SafeMap();
+    this[kHandle] = handle;
+  }, [], RecordableHistogram);
+}
+const RecordableHistogramClass = RecordableHistogram;
+
+// An ELDHistogram's timer: { resolution, timer } (not a property: node's instances have none)
+const eldTimers = new WeakMap();
+
+class ELDHistogram extends Histogram {
+  constructor() { throw new ERR_ILLEGAL_CONSTRUCTOR(); }
+  // As node's: the first tick after enable() only starts the clock; a re-enabled monitor's
+  // first tick measures from its last tick before disable().
+  enable() {
+    const handle = handleOf(this);
+    if (this[kEnabled]) return false;
+    this[kEnabled] = true;
+    const state = eldTimers.get(this);
+    state.timer = setInterval(() => perf.recordDelta(handle), state.resolution);
+    state.timer.unref();
+    return true;
+  }
+  disable() {
+    handleOf(this);
+    if (!this[kEnabled]) return false;
+    this[kEnabled] = false;
+    const state = eldTimers.get(this);
+    clearInterval(state.timer);
+    state.timer = null;
+    return true;
+  }
+}
+
+function monitorEventLoopDelay(options = {}) {
+  validateObject(options, 'options');
+  const { resolution = 10 } = options;
+  validateInteger(resolution, 'options.resolution', 1);
+  const handle = perf.histogram(1, ONE_HOUR_NS, 3);
+  const eld = Reflect.construct(function ELDHistogram() {
+    this[kEnabled] = false;
+    this[kHandle] = handle;
+    this[kMap] = new SafeMap();
+  }, [], ELDHistogram);
+  eldTimers.set(eld, { resolution, timer: null });
+  return eld;
+}
 
 const constants = {
   NODE_PERFORMANCE_GC_MAJOR: 4, NODE_PERFORMANCE_GC_MINOR: 1, NODE_PERFORMANCE_GC_INCREMENTAL: 8,
