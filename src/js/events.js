@@ -475,4 +475,9 @@ EventEmitter.getEventListeners = getEventListeners;
 EventEmitter.setMaxListeners = setMaxListeners;
 EventEmitter.getMaxListeners = getMaxListeners;
 EventEmitter.addAbortListener = addAbortListener;
+// loaded on first use, as node's (it brings async_hooks)
+Object.defineProperty(EventEmitter, 'EventEmitterAsyncResource', {
+  enumerable: true, configurable: true,
+  get() { return require('internal/event_emitter_async_resource').EventEmitterAsyncResource; },
+});
 EventEmitter.listenerCount = EventEmitter.listenerCount;

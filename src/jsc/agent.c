@@ -39,7 +39,7 @@ double sp__process_time_origin_ms(void) {
 
 void sp__agent_mark_loop_start(sp_agent_t *a) {
   if (atomic_load(&a->loop_start_ns)) return;
-  a->idle_base_ns = uv_metrics_idle_time(&a->loop) + atomic_load_explicit(&a->spin_idle_ns, memory_order_relaxed);
+  a->idle_base_ns = uv_metrics_idle_time(&a->loop) + sp__inbox_spin_idle_ns(a);
   atomic_store(&a->loop_start_ns, uv_hrtime());
 }
 
@@ -50,7 +50,7 @@ double sp__agent_loop_start_ms(sp_agent_t *a) {
 
 double sp__agent_loop_idle_ms(sp_agent_t *a) {
   if (!atomic_load(&a->loop_start_ns)) return 0; /* idle_base_ns is written before loop_start_ns */
-  uint64_t idle = uv_metrics_idle_time(&a->loop) + atomic_load_explicit(&a->spin_idle_ns, memory_order_relaxed);
+  uint64_t idle = uv_metrics_idle_time(&a->loop) + sp__inbox_spin_idle_ns(a);
   return idle > a->idle_base_ns ? (double)(idle - a->idle_base_ns) / 1e6 : 0;
 }
 

@@ -97,10 +97,13 @@ typedef struct sp_agent {
   /* Event-loop utilization: when the loop began serving the script (0: not yet;
    * written once by this thread, read by the parent's worker.performance) and
    * the loop's idle time then. The inbox's spinning counts as idle, as the
-   * sleep it replaces would (spin_idle_ns: this thread adds, any may read). */
+   * sleep it replaces would: the time spun so far and the start of a spin under
+   * way, under spin_lock (this thread writes, any may read: a spin in progress
+   * is seen as it goes, as libuv shows a sleep in progress). */
   _Atomic uint64_t loop_start_ns;
   uint64_t idle_base_ns;
-  _Atomic uint64_t spin_idle_ns;
+  uv_mutex_t spin_lock;
+  uint64_t spin_idle_ns, spin_since_ns;
 } sp_agent_t;
 
 /* The process's clock, which every thread shares as in node: its start
@@ -172,6 +175,8 @@ static inline void sp__agent_spin(sp_agent_t *a) { a->spin_traffic = true; }
 int sp__inbox_start(sp_agent_t *a);
 void sp__inbox_stop(sp_agent_t *a);
 void sp__inbox_free(sp_agent_t *a);
+/* ns this loop has spent spinning on its inbox (any thread, while `a` lives) */
+uint64_t sp__inbox_spin_idle_ns(sp_agent_t *a);
 /* Queues an item of this agent from any thread (see core/notify.h). */
 static inline void sp__inbox_post(sp_agent_t *a, sp_notify_item_t *it) { sp_notifier_post(&a->inbox, it); }
 /* Owner thread: an item is about to be freed. */

@@ -49,8 +49,24 @@ static void inbox_poll_cb(uv_poll_t *h, int status, int events) {
 
 /* Time spent waiting here is idle time for event-loop utilization (the loop
  * would have slept instead). */
-static void spun_idle(sp_agent_t *a, uint64_t ns) {
-  atomic_fetch_add_explicit(&a->spin_idle_ns, ns, memory_order_relaxed);
+static void spin_begin(sp_agent_t *a, uint64_t now) {
+  uv_mutex_lock(&a->spin_lock);
+  a->spin_since_ns = now;
+  uv_mutex_unlock(&a->spin_lock);
+}
+
+static void spin_end(sp_agent_t *a, uint64_t now) {
+  uv_mutex_lock(&a->spin_lock);
+  a->spin_idle_ns += now - a->spin_since_ns;
+  a->spin_since_ns = 0;
+  uv_mutex_unlock(&a->spin_lock);
+}
+
+uint64_t sp__inbox_spin_idle_ns(sp_agent_t *a) {
+  uv_mutex_lock(&a->spin_lock);
+  uint64_t ns = a->spin_idle_ns + (a->spin_since_ns ? uv_hrtime() - a->spin_since_ns : 0);
+  uv_mutex_unlock(&a->spin_lock);
+  return ns;
 }
 
 /* Busy-waits for an item until the spin window or the next timer ends, and
@@ -60,8 +76,9 @@ static void spun_idle(sp_agent_t *a, uint64_t ns) {
 static bool spin(sp_agent_t *a) {
   int timeout_ms = uv_backend_timeout(&a->loop);
   if (timeout_ms == 0) return false;
-  uint64_t start = uv_hrtime(), now = start;
+  uint64_t now = uv_hrtime();
   uint64_t deadline = a->spin_until;
+  spin_begin(a, now);
   if (timeout_ms > 0 && now + (uint64_t)timeout_ms * 1000000 < deadline) deadline = now + (uint64_t)timeout_ms * 1000000;
   for (unsigned round = 0; !sp_notifier_pending(&a->inbox); round++) {
     if (now >= deadline) {
@@ -69,14 +86,14 @@ static bool spin(sp_agent_t *a) {
         a->spin_until = 0;
         window_shrink(a);
       }
-      spun_idle(a, now - start);
+      spin_end(a, now);
       return false;
     }
     for (int i = 0; i < 64 && !sp_notifier_pending(&a->inbox); i++) sp_cpu_relax();
     if (round % 4 == 3) sched_yield();
     now = uv_hrtime();
   }
-  spun_idle(a, now - start);
+  spin_end(a, now);
   window_grow(a);
   run_round(a);
   return true;
@@ -113,6 +130,7 @@ static void inbox_check_cb(uv_check_t *h) {
 }
 
 int sp__inbox_start(sp_agent_t *a) {
+  uv_mutex_init(&a->spin_lock);
   int rc = sp_notifier_init(&a->inbox);
   if (rc) return rc; /* the agent fails to start; sp__inbox_free still runs */
   uv_poll_init(&a->loop, &a->inbox_poll, sp_notifier_fd(&a->inbox));
@@ -150,4 +168,7 @@ void sp__inbox_stop(sp_agent_t *a) {
   uv_close((uv_handle_t *)&a->inbox_idle, NULL);
 }
 
-void sp__inbox_free(sp_agent_t *a) { sp_notifier_destroy(&a->inbox); }
+void sp__inbox_free(sp_agent_t *a) {
+  sp_notifier_destroy(&a->inbox);
+  uv_mutex_destroy(&a->spin_lock);
+}
