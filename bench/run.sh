@@ -3,7 +3,8 @@
 # worker spawns (bench/spawn_spaced.js), structured clone by value shape
 # (bench/clone_shapes.js), a message's cost each side in one thread (bench/port_costs.js),
 # which side bounds a cross-thread flood (bench/flood_split.js),
-# a 64 MiB buffer bounced between two threads without pause (bench/transfer_bounce.js), then
+# a 64 MiB buffer bounced between two threads without pause (bench/transfer_bounce.js), the
+# piscina worker pool from npm (bench/piscina.sh), then
 # the shared worker suite (../shared/bench, interleaved runs, ratio > 1 = spindle
 # better). Usage: bench/run.sh [BUILD_DIR]; RUNS, BENCHES as in ../shared/bench.
 set -u
@@ -27,6 +28,9 @@ echo "== which side bounds a cross-thread flood (bench/flood_split.js)"
 echo "== a 64 MiB buffer bounced without pause (bench/transfer_bounce.js, us per round trip)"
 "./$BUILD/spindle" bench/transfer_bounce.js
 "${NODE:-node}" bench/transfer_bounce.js
+echo "== a real worker pool: piscina from npm (bench/piscina.sh, tasks per second)"
+if command -v npm >/dev/null; then RUNS=3 bench/piscina.sh "$BUILD" || echo "(piscina bench failed: no npm registry?)"
+else echo "(skipped: no npm)"; fi
 if [ -x "$SHARED/compare.sh" ]; then
   echo "== worker suite ($SHARED)"
   "$SHARED/compare.sh" "./$BUILD/spindle" -- "${NODE:-node}"
