@@ -18,7 +18,8 @@
   X(clone)            \
   X(atomics)          \
   X(stdin)           \
-  X(perf)
+  X(perf)            \
+  X(tty)
 
 #define SP_DECLARE_BINDING(name) void sp_mod_##name##_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent);
 SP_BINDINGS(SP_DECLARE_BINDING)

@@ -7,10 +7,25 @@
 const kIsNodeError = Symbol('kIsNodeError');
 
 // A Node error: class from the table, `code` own property, name shown as "TypeError [CODE]" in stacks.
+// As node's, a node error's prototype is a subclass of its base named as the base, whose
+// toString shows the code: String(err) is "TypeError [ERR_X]: message".
+const nodeErrorClasses = new Map();
+function nodeErrorClass(Base) {
+  let C = nodeErrorClasses.get(Base);
+  if (C === undefined) {
+    C = { [Base.name]: class extends Base {
+      toString() { return `${this.name} [${this.code}]: ${this.message}`; }
+    } }[Base.name];
+    nodeErrorClasses.set(Base, C);
+  }
+  return C;
+}
+
 function makeNodeError(Base, code, message) {
   const err = new Base(message);
+  Object.setPrototypeOf(err, nodeErrorClass(Base).prototype);
   Object.defineProperty(err, 'code', { value: code, enumerable: true, writable: true, configurable: true });
-  err[kIsNodeError] = true;
+  Object.defineProperty(err, kIsNodeError, { value: true, enumerable: false, writable: false, configurable: true });
   return err;
 }
 

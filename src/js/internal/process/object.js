@@ -270,12 +270,19 @@ process.nextTick = function nextTick(cb, ...args) {
   require('internal/process/task_queues').nextTick(cb, args);
 };
 
-// stdout/stderr: synchronous, ordered writes through one process-wide lock in C.
+// stdout/stderr: synchronous, ordered writes through one process-wide lock in C. The main
+// thread's, on a terminal, are tty.WriteStreams as node's (isTTY, size, colour depth); a
+// worker's never are (they go through the parent).
 function makeStdio(fd) {
+  if (binding('worker').isMainThread && binding('tty').isatty(fd)) {
+    const stream = new (require('tty').WriteStream)(fd);
+    stream._isStdio = true;
+    return stream;
+  }
   const stream = new EventEmitter();
   Object.assign(stream, {
     fd,
-    writable: true, // no isTTY: node has it only on a terminal (true), and spindle writes no colours
+    writable: true, // no isTTY: node has it only on a terminal (a tty.WriteStream, above)
     _isStdio: true,
     write(chunk, encoding, cb) {
       if (typeof encoding === 'function') cb = encoding;
@@ -344,7 +351,11 @@ if (binding('worker').isMainThread) {
         }
       });
       stdin.fd = 0;
-      if (input.type() === 'tty') stdin.isTTY = true;
+      if (input.type() === 'tty') { // node's is a tty.ReadStream: raw mode too
+        stdin.isTTY = true;
+        stdin.isRaw = false;
+        stdin.setRawMode = require('tty').ReadStream.prototype.setRawMode;
+      }
       return stdin;
     },
     configurable: true,
