@@ -19,7 +19,8 @@
   X(atomics)          \
   X(stdin)           \
   X(perf)            \
-  X(tty)
+  X(tty)             \
+  X(child)
 
 #define SP_DECLARE_BINDING(name) void sp_mod_##name##_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent);
 SP_BINDINGS(SP_DECLARE_BINDING)

@@ -108,6 +108,8 @@ const messages = {
   ERR_INVALID_THIS: [TypeError, (t) => `Value of "this" must be of type ${t}`],
   ERR_INVALID_RETURN_VALUE: [TypeError, (input, name, value) =>
     `Expected ${input} to be returned from the "${name}" function but got ${determineSpecificType(value)}.`],
+  ERR_UNKNOWN_SIGNAL: [TypeError, (signal) => `Unknown signal: ${signal}`],
+  ERR_CHILD_PROCESS_STDIO_MAXBUFFER: [RangeError, (name) => `${name} maxBuffer length exceeded`],
   ERR_UNKNOWN_ENCODING: [TypeError, (e) => `Unknown encoding: ${e}`],
   ERR_USE_AFTER_CLOSE: [Error, (name) => `${name} was closed`],
   ERR_CRYPTO_HASH_FINALIZED: [Error, () => 'Digest already called'],
