@@ -1,0 +1,3 @@
+'use strict';
+// require('path/posix'): path.posix, as node's.
+module.exports = require('path').posix;

@@ -1,0 +1,3 @@
+'use strict';
+// require('process'): the process object itself, as node's.
+module.exports = process;
