@@ -557,11 +557,17 @@ fs.exists = function exists(path, cb) {
 };
 fs.realpath.native = fs.realpath;
 
-// fs.Dir and opendir live in internal/fs/dir, loaded on first use.
-for (const name of ['Dir', 'opendir', 'opendirSync']) {
+// fs.Dir and opendir live in internal/fs/dir, the file streams in internal/fs/streams
+// (they bring the stream module), loaded on first use.
+const lazy = {
+  Dir: 'internal/fs/dir', opendir: 'internal/fs/dir', opendirSync: 'internal/fs/dir',
+  ReadStream: 'internal/fs/streams', WriteStream: 'internal/fs/streams',
+  createReadStream: 'internal/fs/streams', createWriteStream: 'internal/fs/streams',
+};
+for (const name of Object.keys(lazy)) {
   Object.defineProperty(fs, name, {
     get() {
-      const value = require('internal/fs/dir')[name];
+      const value = require(lazy[name])[name];
       Object.defineProperty(fs, name, { value, writable: true, enumerable: true, configurable: true });
       return value;
     },

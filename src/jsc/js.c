@@ -66,7 +66,7 @@ double sp_js_num(JSContextRef ctx, JSValueRef v) { return JSValueToNumber(ctx, v
 
 static JSObjectRef make_error_v(JSContextRef ctx, const char *ctor, const char *code, const char *fmt,
                                 va_list ap) {
-  char msg[1024];
+  char msg[4096];
   vsnprintf(msg, sizeof msg, fmt, ap);
   JSObjectRef global = JSContextGetGlobalObject(ctx);
   JSValueRef c = sp_js_get(ctx, global, ctor);
@@ -75,6 +75,22 @@ static JSObjectRef make_error_v(JSContextRef ctx, const char *ctor, const char *
   if (JSValueIsObject(ctx, c)) err = JSObjectCallAsConstructor(ctx, (JSObjectRef)c, 1, &arg, NULL);
   if (!err) err = JSObjectMakeError(ctx, 1, &arg, NULL);
   if (code) sp_js_set_str(ctx, err, "code", code);
+  /* Made with no JavaScript running (an I/O callback's error): the engine gives it no
+   * stack; node's has its header line alone. */
+  JSValueRef stack = sp_js_get(ctx, err, "stack");
+  bool empty = true;
+  if (JSValueIsString(ctx, stack)) {
+    JSStringRef st = JSValueToStringCopy(ctx, stack, NULL);
+    empty = !st || JSStringGetLength(st) == 0;
+    if (st) JSStringRelease(st);
+  }
+  if (empty) {
+    char header[4200];
+    snprintf(header, sizeof header, "%s: %s", ctor, msg);
+    JSStringRef name = JSStringCreateWithUTF8CString("stack");
+    JSObjectSetProperty(ctx, err, name, sp_js_str(ctx, header), kJSPropertyAttributeDontEnum, NULL);
+    JSStringRelease(name);
+  }
   return err;
 }
 

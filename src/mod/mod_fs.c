@@ -25,8 +25,7 @@ static JSObjectRef uv_error(JSContextRef ctx, int err, const char *syscall, cons
   int n = snprintf(msg, sizeof msg, "%s: %s, %s", uv_err_name(err), uv_strerror(err), syscall);
   if (path && n < (int)sizeof msg) n += snprintf(msg + n, sizeof msg - n, " '%s'", path);
   if (dest && n < (int)sizeof msg) snprintf(msg + n, sizeof msg - n, " -> '%s'", dest);
-  JSValueRef arg = sp_js_str(ctx, msg);
-  JSObjectRef e = JSObjectMakeError(ctx, 1, &arg, NULL);
+  JSObjectRef e = sp_js_error(ctx, "Error", NULL, "%s", msg);
   sp_js_set_num(ctx, e, "errno", err);
   sp_js_set_str(ctx, e, "code", uv_err_name(err));
   sp_js_set_str(ctx, e, "syscall", syscall);
