@@ -115,6 +115,16 @@ static void spawn_options(const spawn_args_t *sa, uv_loop_t *loop, uv_pipe_t pip
   }
 }
 
+/* Starts the child `sa` describes on `loop` (and frees `sa`): 0 or a negative errno. */
+static int spawn_child(spawn_args_t *sa, uv_loop_t *loop, uv_process_t *proc, uv_pipe_t pipes[3],
+                       uv_stdio_container_t io[3], uv_exit_cb on_exit) {
+  uv_process_options_t po;
+  spawn_options(sa, loop, pipes, io, &po, on_exit);
+  int rc = uv_spawn(loop, proc, &po);
+  spawn_args_free(sa);
+  return rc;
+}
+
 static void alloc_cb(uv_handle_t *h, size_t suggested, uv_buf_t *buf) {
   (void)h;
   buf->base = malloc(suggested);
@@ -227,10 +237,7 @@ SP_FN(js_spawn) {
   }
   c->agent = a;
   uv_stdio_container_t io[3];
-  uv_process_options_t po;
-  spawn_options(&sa, &a->loop, c->pipes, io, &po, child_exit_cb);
-  int rc = uv_spawn(&a->loop, &c->proc, &po);
-  spawn_args_free(&sa);
+  int rc = spawn_child(&sa, &a->loop, &c->proc, c->pipes, io, child_exit_cb);
   c->proc.data = c;
   for (int i = 0; i < 3; i++) {
     c->piped[i] = io[i].flags & UV_CREATE_PIPE;
@@ -450,10 +457,7 @@ SP_FN(js_spawn_sync) {
   s->max_buffer = max_buffer > 0 && max_buffer < 1e15 ? (size_t)max_buffer : 0;
   uv_loop_init(&s->loop);
   uv_stdio_container_t io[3];
-  uv_process_options_t po;
-  spawn_options(&sa, &s->loop, s->pipes, io, &po, sync_exit_cb);
-  int rc = uv_spawn(&s->loop, &s->proc, &po);
-  spawn_args_free(&sa);
+  int rc = spawn_child(&sa, &s->loop, &s->proc, s->pipes, io, sync_exit_cb);
   s->proc.data = s;
   uv_write_t wreq;
   char *in_copy = NULL;

@@ -6,7 +6,7 @@
 const { Buffer } = require('buffer');
 const { Stream } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
-const { getHighWaterMark } = require('internal/streams/utils');
+const { getHighWaterMark, isDuplex } = require('internal/streams/utils');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED, ERR_STREAM_PUSH_AFTER_EOF,
@@ -16,11 +16,6 @@ const {
 
 const { errorOrDestroy } = destroyImpl;
 const kPaused = Symbol('kPaused');
-let Duplex;
-function isDuplex(stream) {
-  Duplex ??= require('internal/streams/duplex');
-  return stream instanceof Duplex;
-}
 
 function ReadableState(options, stream, duplex) {
   this.objectMode = !!(options && options.objectMode);

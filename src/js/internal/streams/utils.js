@@ -16,17 +16,23 @@ function setDefaultHighWaterMark(objectMode, value) {
   else defaultHighWaterMark = value;
 }
 
-function getHighWaterMark(state, options, duplexKey, isDuplex) {
+function getHighWaterMark(state, options, duplexKey, duplex) {
   const hwm = options == null ? null : options.highWaterMark != null ? options.highWaterMark :
-    isDuplex ? options[duplexKey] : null;
+    duplex ? options[duplexKey] : null;
   if (hwm != null) {
     if (!Number.isInteger(hwm) || hwm < 0) {
-      const name = isDuplex && options.highWaterMark == null ? `options.${duplexKey}` : 'options.highWaterMark';
+      const name = duplex && options.highWaterMark == null ? `options.${duplexKey}` : 'options.highWaterMark';
       throw new ERR_INVALID_ARG_VALUE(name, hwm);
     }
     return Math.floor(hwm);
   }
   return getDefaultHighWaterMark(state.objectMode);
+}
+
+let Duplex;
+function isDuplex(stream) {
+  Duplex ??= require('internal/streams/duplex');
+  return stream instanceof Duplex;
 }
 
 function isReadableNodeStream(obj) {
@@ -74,6 +80,6 @@ function isDisturbed(stream) {
 }
 
 module.exports = {
-  getDefaultHighWaterMark, setDefaultHighWaterMark, getHighWaterMark, isReadableNodeStream, isWritableNodeStream,
+  getDefaultHighWaterMark, setDefaultHighWaterMark, getHighWaterMark, isDuplex, isReadableNodeStream, isWritableNodeStream,
   isNodeStream, isDestroyed, isReadable, isWritable, isErrored, isDisturbed,
 };

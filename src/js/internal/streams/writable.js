@@ -6,7 +6,7 @@
 const { Buffer } = require('buffer');
 const { Stream } = require('internal/streams/legacy');
 const destroyImpl = require('internal/streams/destroy');
-const { getHighWaterMark } = require('internal/streams/utils');
+const { getHighWaterMark, isDuplex } = require('internal/streams/utils');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED, ERR_MULTIPLE_CALLBACK, ERR_STREAM_ALREADY_FINISHED,
@@ -18,11 +18,6 @@ const {
 const { errorOrDestroy } = destroyImpl;
 const kOnFinished = Symbol('kOnFinished');
 function nop() {}
-let Duplex;
-function isDuplex(stream) {
-  Duplex ??= require('internal/streams/duplex');
-  return stream instanceof Duplex;
-}
 
 function WritableState(options, stream, duplex) {
   this.objectMode = !!(options && options.objectMode);
