@@ -4,7 +4,12 @@
 // listeners and signals are TypeErrors, and dispatchEvent reaches the listeners.
 const { MessageChannel } = require('worker_threads');
 const { port1, port2 } = new MessageChannel();
-const later = () => new Promise((resolve) => setTimeout(resolve, 10));
+// waits until `twice` has seen message n (polling: a slow sanitizer build may take long)
+let seen = 0;
+const later = async (n) => {
+  for (let i = 0; i < 1000 && seen < n; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  await new Promise((resolve) => setTimeout(resolve, 5));
+};
 
 function t(name, f) {
   try { console.log(name, 'ok', f()); } catch (e) { console.log(name, 'throws', e.name, e.code, e.message); }
@@ -13,7 +18,7 @@ function t(name, f) {
 (async () => {
   const ac = new AbortController();
   port2.addEventListener('message', (e) => console.log('with signal', e.data), { signal: ac.signal });
-  const twice = (e) => console.log('added twice', e.data);
+  const twice = (e) => { seen = e.data; console.log('added twice', e.data); };
   port2.addEventListener('message', twice);
   port2.addEventListener('message', twice);
   port2.addEventListener('message', twice, true); // another capture flag: another listener
@@ -26,7 +31,7 @@ function t(name, f) {
   port2.start();
   console.log('listeners', port2.listenerCount('message'));
   port1.postMessage(1);
-  await later();
+  await later(1);
 
   ac.abort();
   port2.removeEventListener('message', twice);
@@ -35,7 +40,7 @@ function t(name, f) {
   console.log('listeners after removing', port2.listenerCount('message'));
   port2.addEventListener('message', twice); // can be added again
   port1.postMessage(2);
-  await later();
+  await later(2);
 
   console.log('dispatch returned', port2.dispatchEvent(new MessageEvent('message', { data: 'synthetic' })));
   for (const bad of [5, 'x', true]) t('listener ' + String(bad), () => port2.addEventListener('message', bad));
