@@ -388,6 +388,30 @@ function execSync(command, options) {
   return ret.stdout;
 }
 
+// util.promisify(exec / execFile): { stdout, stderr }, and the promise's `child`, as node's
+function promisified(original) {
+  return function(...args) {
+    let resolve;
+    let reject;
+    const promise = new Promise((res, rej) => { resolve = res; reject = rej; });
+    promise.child = original(...args, (err, stdout, stderr) => {
+      if (err !== null) {
+        err.stdout = stdout;
+        err.stderr = stderr;
+        reject(err);
+      } else {
+        resolve({ stdout, stderr });
+      }
+    });
+    return promise;
+  };
+}
+for (const fn of [exec, execFile]) {
+  Object.defineProperty(fn, require('util').promisify.custom, {
+    enumerable: false, writable: false, value: promisified(fn),
+  });
+}
+
 function fork() {
   throw makeNodeError(Error, 'ERR_SPINDLE_UNSUPPORTED', 'child_process.fork() (an IPC channel to a node child) is not supported by spindle yet');
 }

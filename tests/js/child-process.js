@@ -85,6 +85,15 @@ function step(fn) { return new Promise((resolve) => fn(resolve)); }
   }));
   await step((done) => cp.execFile('printf', ['%s-%s', 'a', 'b'], (e, o) => { console.log('execFile', e, o); done(); }));
   await step((done) => cp.exec('printf bytes', { encoding: 'buffer' }, (e, o) => { console.log('buffer', Buffer.isBuffer(o), String(o)); done(); }));
+  // util.promisify: { stdout, stderr }, the error with both, and the promise's child
+  const util = require('util');
+  console.log('promisified', await util.promisify(cp.exec)('echo hi; echo err >&2'));
+  try { await util.promisify(cp.execFile)('sh', ['-c', 'echo partial; exit 3']); } catch (e) {
+    console.log('promisified error', e.code, JSON.stringify(e.stdout), JSON.stringify(e.stderr));
+  }
+  const pending = util.promisify(cp.execFile)('true');
+  console.log('child', pending.child.constructor.name, typeof pending.child.pid);
+  await pending;
   // a worker thread spawns and waits for children of its own
   const w = new Worker(`
     const cp = require('child_process');
