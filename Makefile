@@ -2,7 +2,7 @@
 # BUILD selects the output directory, so several builds (asan, tsan, helpers) can coexist.
 BUILD   ?= build
 CC      ?= cc
-PKGS    := javascriptcoregtk-4.1 libuv glib-2.0
+PKGS    := javascriptcoregtk-4.1 libuv glib-2.0 zlib
 OPT     ?= -O2 -g
 SAN     ?=
 JSC_VERSION := $(shell pkg-config --modversion javascriptcoregtk-4.1 2>/dev/null)
@@ -27,7 +27,7 @@ deps:
 	@pkg-config --exists $(PKGS) || { \
 	  echo "installing build dependencies..."; \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y \
-	    libjavascriptcoregtk-4.1-dev libuv1-dev pkg-config; }
+	    libjavascriptcoregtk-4.1-dev libuv1-dev zlib1g-dev pkg-config; }
 
 run: all
 	./$(BUILD)/spindle examples/ping-pong.js

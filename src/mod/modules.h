@@ -20,7 +20,8 @@
   X(stdin)           \
   X(perf)            \
   X(tty)             \
-  X(child)
+  X(child)           \
+  X(zlib)
 
 #define SP_DECLARE_BINDING(name) void sp_mod_##name##_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent);
 SP_BINDINGS(SP_DECLARE_BINDING)
