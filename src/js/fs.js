@@ -549,6 +549,60 @@ fs.write = function write(fd, buffer, offsetOrOptions, length, position, cb) {
     if (err) cb(err); else cb(null, n, buffer);
   });
 };
+// writev/readv: the buffers as one write (a gather through a joined copy) or one read
+// scattered into them; node's argument checks. position: a number, else the file's offset.
+function checkBuffers(buffers) {
+  if (!Array.isArray(buffers) || !buffers.every(isArrayBufferView)) {
+    throw new ERR_INVALID_ARG_TYPE('buffers', 'ArrayBufferView[]', buffers);
+  }
+}
+function joined(buffers) {
+  return Buffer.concat(buffers.map((b) => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength))));
+}
+function scatter(buffers, from, n) {
+  let at = 0;
+  for (const b of buffers) {
+    if (at >= n) break;
+    const take = Math.min(b.byteLength, n - at);
+    new Uint8Array(b.buffer, b.byteOffset, take).set(from.subarray(at, at + take));
+    at += take;
+  }
+}
+const totalLength = (buffers) => buffers.reduce((sum, b) => sum + b.byteLength, 0);
+fs.writevSync = function writevSync(fd, buffers, position) {
+  checkBuffers(buffers);
+  const all = joined(buffers);
+  return all.length === 0 ? 0 : writeSync(fd, all, 0, all.length, typeof position === 'number' ? position : null);
+};
+fs.writev = function writev(fd, buffers, position, cb) {
+  if (typeof position === 'function') { cb = position; position = null; }
+  if (typeof cb !== 'function') throw new ERR_INVALID_ARG_TYPE('cb', 'Function', cb);
+  checkBuffers(buffers);
+  const all = joined(buffers);
+  if (all.length === 0) return process.nextTick(cb, null, 0, buffers);
+  fs.write(fd, all, 0, all.length, typeof position === 'number' ? position : null,
+    (err, n) => (err ? cb(err) : cb(null, n, buffers)));
+};
+fs.readvSync = function readvSync(fd, buffers, position) {
+  checkBuffers(buffers);
+  const tmp = Buffer.alloc(totalLength(buffers));
+  const n = tmp.length === 0 ? 0 : readSync(fd, tmp, 0, tmp.length, typeof position === 'number' ? position : null);
+  scatter(buffers, tmp, n);
+  return n;
+};
+fs.readv = function readv(fd, buffers, position, cb) {
+  if (typeof position === 'function') { cb = position; position = null; }
+  if (typeof cb !== 'function') throw new ERR_INVALID_ARG_TYPE('cb', 'Function', cb);
+  checkBuffers(buffers);
+  const tmp = Buffer.alloc(totalLength(buffers));
+  if (tmp.length === 0) return process.nextTick(cb, null, 0, buffers);
+  fs.read(fd, tmp, 0, tmp.length, typeof position === 'number' ? position : null, (err, n) => {
+    if (err) return cb(err);
+    scatter(buffers, tmp, n);
+    cb(null, n, buffers);
+  });
+};
+
 fs.exists = function exists(path, cb) {
   if (typeof cb !== 'function') throw new ERR_INVALID_ARG_TYPE('cb', 'Function', cb);
   let p;

@@ -148,6 +148,9 @@ function Zlib(mode, opts) {
   this._strategy = s.strategy;
   this.bytesWritten = 0;
   this._done = false;
+  // node's native handle, which packages (minizlib, under tar) reach for: close() only
+  const handle = this[kHandle];
+  this._handle = { close() { native.close(handle); } };
 }
 Object.setPrototypeOf(Zlib.prototype, Transform.prototype);
 Object.setPrototypeOf(Zlib, Transform);
@@ -177,6 +180,25 @@ Zlib.prototype._run = function _run(chunk, flag, cb) {
     this.push(Buffer.from(out.buffer, out.byteOffset + i, Math.min(this._chunkSize, out.length - i)));
   }
   cb();
+};
+
+// node's internal entry point, used by packages: with a callback, one pass as a write;
+// without, synchronously, returning what came out through Buffer.concat (minizlib swaps
+// Buffer.concat out to receive the pieces).
+Zlib.prototype._processChunk = function _processChunk(chunk, flushFlag, cb) {
+  if (typeof cb === 'function') {
+    this._run(chunk, flushFlag, cb);
+    return undefined;
+  }
+  const [out, code, message] = native.process(this[kHandle], chunk, flushFlag);
+  const err = passError(this._mode, code, message, flushFlag === constants.Z_FINISH);
+  if (err) throw err;
+  this.bytesWritten += chunk.length;
+  const pieces = [];
+  for (let i = 0; i < out.length; i += this._chunkSize) {
+    pieces.push(Buffer.from(out.buffer, out.byteOffset + i, Math.min(this._chunkSize, out.length - i)));
+  }
+  return Buffer.concat(pieces, out.length);
 };
 
 Zlib.prototype._transform = function _transform(chunk, encoding, cb) {
