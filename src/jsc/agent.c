@@ -549,6 +549,7 @@ static bool agent_free(sp_agent_t *a, sp__engine_t *keep) {
   sp__worker_agent_teardown(a); /* child workers end before their parent's loop goes */
   sp__atomics_agent_teardown(a);
   sp__child_agent_teardown(a);
+  sp__fswatch_agent_teardown(a);
   sp__inbox_stop(a);
   uv_walk(&a->loop, close_walk_cb, NULL);
   uv_run(&a->loop, UV_RUN_DEFAULT);

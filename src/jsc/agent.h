@@ -161,6 +161,8 @@ void sp__atomics_agent_teardown(sp_agent_t *a);
 void sp__atomics_agent_free(sp_agent_t *a);
 /* mod_child: closes the agent's running children's handles (their records go with them) */
 void sp__child_agent_teardown(sp_agent_t *a);
+/* mod_fswatch: closes the agent's fs.watch handles */
+void sp__fswatch_agent_teardown(sp_agent_t *a);
 /* Calls fn as a macrotask: then nextTicks, then microtasks, then rejections (Node's order). */
 JSValueRef sp__agent_callback(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc,
                               const JSValueRef argv[]);

@@ -21,7 +21,8 @@
   X(perf)            \
   X(tty)             \
   X(child)           \
-  X(zlib)
+  X(zlib)            \
+  X(fswatch)
 
 #define SP_DECLARE_BINDING(name) void sp_mod_##name##_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent);
 SP_BINDINGS(SP_DECLARE_BINDING)
