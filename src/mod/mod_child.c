@@ -200,6 +200,7 @@ static void child_exit_cb(uv_process_t *proc, int64_t status, int signal) {
   JSContextRef ctx = c->agent->ctx;
   emit_name(c, "exit", JSValueMakeNumber(ctx, (double)status), JSValueMakeNumber(ctx, signal));
   uv_close((uv_handle_t *)proc, child_closed);
+  child_close_pipe(c, 0); /* nobody reads the child's stdin any more (node destroys it too) */
 }
 
 static void child_read_cb(uv_stream_t *s, ssize_t n, const uv_buf_t *buf) {
