@@ -140,3 +140,14 @@ uint8_t *sp_js_bytes(JSContextRef ctx, JSValueRef v, size_t *len, JSValueRef *ex
   uint8_t *p = JSObjectGetTypedArrayBytesPtr(ctx, o, exc);
   return p ? p + JSObjectGetTypedArrayByteOffset(ctx, o, exc) : NULL;
 }
+
+JSClassRef sp_js_handle_class(const char *name, JSObjectFinalizeCallback finalize) {
+  JSClassDefinition d = kJSClassDefinitionEmpty;
+  d.className = name;
+  d.finalize = finalize;
+  return JSClassCreate(&d);
+}
+
+void *sp_js_handle(JSContextRef ctx, JSValueRef v, JSClassRef cls) {
+  return JSValueIsObjectOfClass(ctx, v, cls) ? JSObjectGetPrivate((JSObjectRef)v) : NULL;
+}

@@ -34,5 +34,9 @@ JSValueRef sp_js_throw_uv(JSContextRef ctx, JSValueRef *exc, int uverr, const ch
                           const char *path, const char *dest);
 /* Typed array / ArrayBuffer view bytes (pins the buffer: never on one you may transfer). */
 uint8_t *sp_js_bytes(JSContextRef ctx, JSValueRef v, size_t *len, JSValueRef *exc);
+/* A class of handle objects: each carries one private pointer, released by `finalize`. */
+JSClassRef sp_js_handle_class(const char *name, JSObjectFinalizeCallback finalize);
+/* v's private pointer when v is an object of `cls`, else NULL. */
+void *sp_js_handle(JSContextRef ctx, JSValueRef v, JSClassRef cls);
 
 #endif

@@ -154,16 +154,9 @@ static void child_finalize(JSObjectRef obj) {
   if (c) c->obj = NULL;
 }
 
-static void child_class_init(void) {
-  JSClassDefinition d = kJSClassDefinitionEmpty;
-  d.className = "Process";
-  d.finalize = child_finalize;
-  child_class = JSClassCreate(&d);
-}
+static void child_class_init(void) { child_class = sp_js_handle_class("Process", child_finalize); }
 
-static child_t *child_of(JSContextRef ctx, JSValueRef v) {
-  return JSValueIsObjectOfClass(ctx, v, child_class) ? JSObjectGetPrivate((JSObjectRef)v) : NULL;
-}
+static child_t *child_of(JSContextRef ctx, JSValueRef v) { return sp_js_handle(ctx, v, child_class); }
 
 static void emit(child_t *c, size_t argc, const JSValueRef argv[]) {
   sp_agent_t *a = c->agent;

@@ -25,16 +25,9 @@ static void watch_finalize(JSObjectRef obj) {
   if (w) w->obj = NULL;
 }
 
-static void watch_class_init(void) {
-  JSClassDefinition d = kJSClassDefinitionEmpty;
-  d.className = "FSEvent";
-  d.finalize = watch_finalize;
-  watch_class = JSClassCreate(&d);
-}
+static void watch_class_init(void) { watch_class = sp_js_handle_class("FSEvent", watch_finalize); }
 
-static watcher_t *watcher_of(JSContextRef ctx, JSValueRef v) {
-  return JSValueIsObjectOfClass(ctx, v, watch_class) ? JSObjectGetPrivate((JSObjectRef)v) : NULL;
-}
+static watcher_t *watcher_of(JSContextRef ctx, JSValueRef v) { return sp_js_handle(ctx, v, watch_class); }
 
 static void watch_closed(uv_handle_t *h) {
   watcher_t *w = h->data;

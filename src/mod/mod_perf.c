@@ -46,16 +46,9 @@ static void histogram_finalize(JSObjectRef obj) {
   free(h);
 }
 
-static void histogram_class_init(void) {
-  JSClassDefinition d = kJSClassDefinitionEmpty;
-  d.className = "Histogram";
-  d.finalize = histogram_finalize;
-  histogram_class = JSClassCreate(&d);
-}
+static void histogram_class_init(void) { histogram_class = sp_js_handle_class("Histogram", histogram_finalize); }
 
-static histogram_t *histogram_of(JSContextRef ctx, JSValueRef v) {
-  return JSValueIsObjectOfClass(ctx, v, histogram_class) ? JSObjectGetPrivate((JSObjectRef)v) : NULL;
-}
+static histogram_t *histogram_of(JSContextRef ctx, JSValueRef v) { return sp_js_handle(ctx, v, histogram_class); }
 
 /* a number or BigInt argument as int64 (JS checked its range) */
 static int64_t int64_arg(JSContextRef ctx, JSValueRef v) {

@@ -36,16 +36,9 @@ static void zlib_finalize(JSObjectRef obj) {
   free(z);
 }
 
-static void zlib_class_init(void) {
-  JSClassDefinition d = kJSClassDefinitionEmpty;
-  d.className = "Zlib";
-  d.finalize = zlib_finalize;
-  zlib_class = JSClassCreate(&d);
-}
+static void zlib_class_init(void) { zlib_class = sp_js_handle_class("Zlib", zlib_finalize); }
 
-static zhandle_t *zhandle_of(JSContextRef ctx, JSValueRef v) {
-  return JSValueIsObjectOfClass(ctx, v, zlib_class) ? JSObjectGetPrivate((JSObjectRef)v) : NULL;
-}
+static zhandle_t *zhandle_of(JSContextRef ctx, JSValueRef v) { return sp_js_handle(ctx, v, zlib_class); }
 
 /* create(mode, level, windowBits, memLevel, strategy): a handle, or zlib's (negative) code */
 SP_FN(js_create) {
