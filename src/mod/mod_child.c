@@ -347,7 +347,8 @@ void sp__child_agent_teardown(sp_agent_t *a) {
     if (!uv_is_closing((uv_handle_t *)&c->proc)) uv_close((uv_handle_t *)&c->proc, child_closed);
     for (int i = 0; i < 3; i++) child_close_pipe(c, i);
   }
-  uv_run(&a->loop, UV_RUN_NOWAIT);
+  /* the close callbacks run with the rest of the loop's teardown (agent_free): running the
+   * loop here would also run timers a last 'exit' listener set, which node never runs */
 }
 
 /* ---- spawnSync: a child on a loop of its own ------------------------------------------- */

@@ -3,7 +3,7 @@
 // `new Worker(..., { stdout: true })` (what the worker writes arrives here instead of
 // the process's own stdout) and a worker's process.stdin are ReadableWorkerStdio;
 // worker.stdin for `{ stdin: true }` is a WritableWorkerStdio whose chunks become the
-// worker's process.stdin. spindle has no `stream` module yet, so these are small:
+// worker's process.stdin. They predate spindle's `stream` module and stay small:
 // 'data' (Buffers, or strings after setEncoding), 'end', pipe(), async iteration;
 // write()/end() with 'finish' and 'close'.
 
