@@ -617,7 +617,7 @@ const lazy = {
   Dir: 'internal/fs/dir', opendir: 'internal/fs/dir', opendirSync: 'internal/fs/dir',
   ReadStream: 'internal/fs/streams', WriteStream: 'internal/fs/streams',
   createReadStream: 'internal/fs/streams', createWriteStream: 'internal/fs/streams',
-  watch: 'internal/fs/watchers',
+  watch: 'internal/fs/watchers', watchFile: 'internal/fs/watchers', unwatchFile: 'internal/fs/watchers',
 };
 for (const name of Object.keys(lazy)) {
   Object.defineProperty(fs, name, {
