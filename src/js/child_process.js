@@ -38,16 +38,11 @@ function toSignal(sig) {
   throw new ERR_UNKNOWN_SIGNAL(sig);
 }
 
-// libuv's error names for the errnos a spawn meets
-const uvNames = {
-  [-2]: ['ENOENT', 'no such file or directory'], [-13]: ['EACCES', 'permission denied'],
-  [-1]: ['EPERM', 'operation not permitted'], [-20]: ['ENOTDIR', 'not a directory'],
-  [-7]: ['E2BIG', 'argument list too long'], [-12]: ['ENOMEM', 'not enough memory'],
-  [-110]: ['ETIMEDOUT', 'connection timed out'], [-105]: ['ENOBUFS', 'no buffer space available'],
-  [-3]: ['ESRCH', 'no such process'], [-22]: ['EINVAL', 'invalid argument'], [-32]: ['EPIPE', 'broken pipe'],
-};
+// libuv's name for an errno (util.getSystemErrorName's source)
+const { errname } = binding('util');
+
 function uvError(errno, syscall, path, spawnargs) {
-  const [code] = uvNames[errno] || [`E${-errno}`];
+  const [code] = errname(errno) || [`Unknown system error ${errno}`];
   const err = new Error(`${syscall} ${code}`);
   err.errno = errno;
   err.code = code;
@@ -127,6 +122,7 @@ function normalize(file, args, options) {
   return {
     file, args: argv, envPairs, cwd, detached: !!options.detached,
     uid: options.uid, gid: options.gid, windowsHide: !!options.windowsHide, spawnargs: argv,
+    options, // as given (stdio, input, timeout ... are read from it by the caller)
   };
 }
 
@@ -224,9 +220,8 @@ class ChildProcess extends EventEmitter {
 
 function spawn(file, args, options) {
   const opts = normalize(file, args, options);
-  const raw = options && !Array.isArray(args) && typeof args === 'object' ? args : options;
   const child = new ChildProcess();
-  child.spawn({ ...opts, stdio: raw && raw.stdio });
+  child.spawn({ ...opts, stdio: opts.options.stdio });
   return child;
 }
 
@@ -278,7 +273,7 @@ function execFile(file, args, options, callback) {
     let e = spawnError || failure;
     if (!e && (code !== 0 || signal !== null)) {
       e = new Error(`Command failed: ${cmd}\n${stderr}`);
-      e.code = code < 0 ? (uvNames[code] || [code])[0] : code;
+      e.code = code;
       e.killed = child.killed;
       e.signal = signal;
     }
@@ -299,25 +294,17 @@ function execFile(file, args, options, callback) {
   return child;
 }
 
+// exec: the command line through the shell (node's shell option; cmd is the command)
 function exec(command, options, callback) {
   if (typeof options === 'function') { callback = options; options = undefined; }
   validateString(command, 'command');
-  const shell = options && typeof options.shell === 'string' ? options.shell : '/bin/sh';
-  const child = execFile(shell, ['-c', command], { ...options, shell: undefined }, callback && ((e, out, err) => {
-    if (e) {
-      e.cmd = command;
-      e.message = e.message.replace(/^Command failed: .*\n/, `Command failed: ${command}\n`);
-    }
-    callback(e, out, err);
-  }));
-  child.spawnargs = [shell, '-c', command];
-  return child;
+  return execFile(command, { ...options, shell: (options && options.shell) || true }, callback);
 }
 
 // ---- the Sync forms -----------------------------------------------------------------------
 function spawnSync(file, args, options) {
   const opts = normalize(file, args, options);
-  const raw = (!Array.isArray(args) && args && typeof args === 'object' ? args : options) || {};
+  const raw = opts.options;
   const kinds = stdioKinds(raw.stdio);
   let input = raw.input;
   if (input != null) {
@@ -381,8 +368,8 @@ function execFileSync(file, args, options) {
 
 function execSync(command, options) {
   validateString(command, 'command');
-  const shell = options && typeof options.shell === 'string' ? options.shell : '/bin/sh';
-  const ret = spawnSync(shell, ['-c', command], { maxBuffer: MAX_BUFFER, ...options, shell: undefined, stdio: syncStdio(options) });
+  const ret = spawnSync(command, { maxBuffer: MAX_BUFFER, ...options, shell: (options && options.shell) || true,
+    stdio: syncStdio(options) });
   const err = checkExecSyncError(ret, [], command);
   if (err) throw err;
   return ret.stdout;

@@ -74,7 +74,8 @@ function step(fn) { return new Promise((resolve) => fn(resolve)); }
   });
   await step((done) => {
     const k = cp.spawn('sleep', ['10'], { stdio: 'ignore' });
-    console.log(k.stdout, k.stdin);
+    const noArgs = cp.spawn('true', { stdio: 'ignore' }); // options in the args' place
+    console.log(k.stdout, k.stdin, noArgs.stdout, noArgs.stdin);
     k.on('exit', (code, sig) => console.log('killed', code, sig, k.killed, k.signalCode, k.exitCode));
     k.on('close', (code, sig) => { console.log('kclose', code, sig, k.kill()); done(); });
     setTimeout(() => console.log('kill', k.kill('SIGINT')), 50);

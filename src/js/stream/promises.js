@@ -7,15 +7,11 @@ const eos = require('internal/streams/end_of_stream');
 function pipeline(...streams) {
   return new Promise((resolve, reject) => {
     let signal;
-    let end;
     const last = streams[streams.length - 1];
     if (last && typeof last === 'object' && !require('internal/streams/utils').isNodeStream(last) &&
         typeof last[Symbol.asyncIterator] !== 'function' && typeof last[Symbol.iterator] !== 'function') {
-      const options = streams.pop();
-      signal = options.signal;
-      end = options.end;
+      signal = streams.pop().signal; // the options argument (only its signal is used)
     }
-    void end;
     pipelineImpl(streams, (err, value) => (err ? reject(err) : resolve(value)), { signal });
   });
 }

@@ -12,12 +12,11 @@ const {
   makeNodeError, validateFunction, validateObject,
 } = require('internal/errors');
 
-const uvNames = { [-2]: ['ENOENT', 'no such file or directory'], [-13]: ['EACCES', 'permission denied'],
-  [-20]: ['ENOTDIR', 'not a directory'], [-28]: ['ENOSPC', 'no space left on device'],
-  [-24]: ['EMFILE', 'too many open files'] };
+// libuv's name and text for an errno (util.getSystemErrorName's source)
+const { errname } = binding('util');
 
 function watchError(errno, filename) {
-  const [code, text] = uvNames[errno] || [`E${-errno}`, 'unknown error'];
+  const [code, text] = errname(errno) || [`Unknown system error ${errno}`, 'unknown error'];
   const err = new Error(`${code}: ${text}, watch${filename === undefined ? '' : ` '${filename}'`}`);
   err.errno = errno;
   err.code = code;
