@@ -158,17 +158,13 @@ static void child_class_init(void) { child_class = sp_js_handle_class("Process",
 
 static child_t *child_of(JSContextRef ctx, JSValueRef v) { return sp_js_handle(ctx, v, child_class); }
 
-static void emit(child_t *c, size_t argc, const JSValueRef argv[]) {
+/* onEvent(name, a1, a2) as a macrotask, unless the agent is going or the child is detached */
+static void emit_name(child_t *c, const char *name, JSValueRef a1, JSValueRef a2) {
   sp_agent_t *a = c->agent;
   if (a->exiting || !c->on_event) return;
-  sp__agent_callback(a, c->on_event, NULL, argc, argv);
-}
-
-static void emit_name(child_t *c, const char *name, JSValueRef a1, JSValueRef a2) {
-  if (c->agent->exiting || !c->on_event) return;
-  JSContextRef ctx = c->agent->ctx;
+  JSContextRef ctx = a->ctx;
   JSValueRef argv[3] = {sp_js_str(ctx, name), a1 ? a1 : JSValueMakeUndefined(ctx), a2 ? a2 : JSValueMakeUndefined(ctx)};
-  emit(c, 3, argv);
+  sp__agent_callback(a, c->on_event, NULL, 3, argv);
 }
 
 static void child_closed(uv_handle_t *h) {

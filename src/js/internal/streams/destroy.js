@@ -102,4 +102,48 @@ function destroyer(stream, err) {
   else if (typeof stream.close === 'function') stream.close();
 }
 
-module.exports = { destroy, undestroy, errorOrDestroy, destroyer };
+// _construct(cb): nothing is read, written or destroyed until it calls back; then each
+// half's `then` runs (the readable one reads ahead, the writable one writes what waited).
+// Each half's constructor registers its own; _construct runs once, a tick later, when a
+// Duplex has registered both.
+const constructing = new WeakMap(); // stream -> the halves' callbacks, until _construct runs
+
+function construct(stream, then) {
+  const r = stream._readableState;
+  const w = stream._writableState;
+  if (r) r.constructed = false;
+  if (w) w.constructed = false;
+  const pending = constructing.get(stream);
+  if (pending !== undefined) {
+    pending.push(then);
+    return;
+  }
+  constructing.set(stream, [then]);
+  process.nextTick(constructNT, stream);
+}
+
+function constructNT(stream) {
+  const callbacks = constructing.get(stream);
+  constructing.delete(stream);
+  let called = false;
+  const done = (err) => {
+    if (called) return;
+    called = true;
+    const r = stream._readableState;
+    const w = stream._writableState;
+    if (r) r.constructed = true;
+    if (w) w.constructed = true;
+    if (err) {
+      errorOrDestroy(stream, err, true);
+      return;
+    }
+    for (const then of callbacks) then();
+  };
+  try {
+    stream._construct(done);
+  } catch (err) {
+    done(err);
+  }
+}
+
+module.exports = { destroy, undestroy, errorOrDestroy, destroyer, construct };

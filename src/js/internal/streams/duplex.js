@@ -26,7 +26,6 @@ function Duplex(options) {
   } else {
     this.allowHalfOpen = true;
   }
-  if (typeof this._construct === 'function') Readable._constructStream(this);
 }
 Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
 Object.setPrototypeOf(Duplex, Readable);

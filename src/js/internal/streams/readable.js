@@ -66,32 +66,12 @@ function Readable(options) {
     if (options.signal) require('internal/streams/add_abort_signal').addAbortSignalNoValidate(options.signal, this);
   }
   Stream.call(this, options);
-  // a Duplex constructs once its writable half exists (internal/streams/duplex)
-  if (typeof this._construct === 'function' && !isDuplex(this)) constructStream(this);
+  if (typeof this._construct === 'function') {
+    destroyImpl.construct(this, () => maybeReadMore(this, this._readableState));
+  }
 }
 Object.setPrototypeOf(Readable.prototype, Stream.prototype);
 Object.setPrototypeOf(Readable, Stream);
-
-// _construct(cb): nothing is read, written or destroyed until it calls back
-function constructStream(stream) {
-  const r = stream._readableState;
-  const w = stream._writableState;
-  if (r) r.constructed = false;
-  if (w) w.constructed = false;
-  process.nextTick(() => {
-    let called = false;
-    const done = (err) => {
-      if (called) return;
-      called = true;
-      if (r) r.constructed = true;
-      if (w) w.constructed = true;
-      if (err) { errorOrDestroy(stream, err, true); return; }
-      if (r) maybeReadMore(stream, r);
-      if (w) require('internal/streams/writable')._afterConstruct(stream);
-    };
-    try { stream._construct(done); } catch (err) { done(err); }
-  });
-}
 
 Readable.prototype.destroy = destroyImpl.destroy;
 Readable.prototype._undestroy = destroyImpl.undestroy;
@@ -686,6 +666,5 @@ for (const key of Object.keys(getters)) getters[key].configurable = true;
 Object.defineProperties(Readable.prototype, getters);
 
 Readable.ReadableState = ReadableState;
-Readable._constructStream = constructStream;
 Readable._fromList = fromList;
 module.exports = Readable;

@@ -80,33 +80,16 @@ function Writable(options) {
     if (options.signal) require('internal/streams/add_abort_signal').addAbortSignalNoValidate(options.signal, this);
   }
   Stream.call(this, options);
-  if (!duplex && typeof this._construct === 'function') constructWritable(this);
+  if (typeof this._construct === 'function') {
+    destroyImpl.construct(this, () => {
+      const state = this._writableState;
+      if (!state.writing) clearBuffer(this, state);
+      finishMaybe(this, state);
+    });
+  }
 }
 Object.setPrototypeOf(Writable.prototype, Stream.prototype);
 Object.setPrototypeOf(Writable, Stream);
-
-function constructWritable(stream) {
-  const w = stream._writableState;
-  w.constructed = false;
-  process.nextTick(() => {
-    let called = false;
-    const done = (err) => {
-      if (called) return;
-      called = true;
-      w.constructed = true;
-      if (err) errorOrDestroy(stream, err, true);
-      else afterConstruct(stream);
-    };
-    try { stream._construct(done); } catch (err) { done(err); }
-  });
-}
-
-function afterConstruct(stream) {
-  const state = stream._writableState;
-  if (!state.writing) clearBuffer(stream, state);
-  finishMaybe(stream, state);
-}
-Writable._afterConstruct = afterConstruct;
 
 // instanceof Writable also answers for Duplex streams, as node's
 Object.defineProperty(Writable, Symbol.hasInstance, {
