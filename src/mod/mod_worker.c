@@ -97,6 +97,7 @@ struct sp_worker {
   sp_agent_t *agent;      /* the worker's agent while it runs (lock) */
   uv_async_t wake_async;  /* on the worker's loop: terminate requests */
   bool wake_ready;        /* wake_async initialised and open (lock) */
+  uv_timer_t gc_timer;    /* on the worker's loop: a spare's idle collection (spare_wait_for_job) */
   atomic_bool terminate;
   int exit_code;          /* written by the thread before it signals exit_async */
   bool out_of_memory;     /* likewise: ended for exceeding heap_limit */
@@ -682,18 +683,30 @@ static bool spare_has_job(sp_worker_t *w) {
   return done;
 }
 
+/* A spare that has idled this long collects its earlier realms' garbage: not
+ * at once, where it would compete with a burst of spawns reusing the threads
+ * just freed (spawn_burst: ~1 ms of CPU each, on the spawns' critical path);
+ * a VM reused back to back collects every SP_GARBAGE_REALMS_MAX realms instead. */
+enum { SPARE_IDLE_GC_MS = 20 };
+
+static void spare_idle_gc_cb(uv_timer_t *t) { sp__agent_collect_garbage(t->data); }
+
 /* A spare boots with no job: it loads what every job needs, then idles in its
  * loop (where the engine's GC timers can tidy up after the boot) until the
  * parent hands it a job through wake_async, or terminates it. */
 static void spare_wait_for_job(sp_worker_t *w, sp_agent_t *a, int rc) {
   if (rc == 0 && !a->exiting && !spare_has_job(w)) sp__agent_prewarm_worker(a);
-  if (rc == 0 && a->garbage_realms && !spare_has_job(w)) sp__agent_collect_garbage(a);
   uv_mutex_lock(&w->lock);
   w->ready = true;
   uv_mutex_unlock(&w->lock);
+  /* closed with the rest of the loop when the agent goes */
+  uv_timer_init(&a->loop, &w->gc_timer);
+  w->gc_timer.data = a;
+  if (rc == 0 && a->garbage_realms) uv_timer_start(&w->gc_timer, spare_idle_gc_cb, SPARE_IDLE_GC_MS, 0);
   uv_ref((uv_handle_t *)&w->wake_async);
   while (!a->exiting && !spare_has_job(w)) uv_run(&a->loop, UV_RUN_ONCE);
   uv_unref((uv_handle_t *)&w->wake_async);
+  uv_timer_stop(&w->gc_timer);
   if (atomic_load(&w->terminate) || rc != 0 || a->exiting) return;
   a->boot_start_ns = a->boot_done_ns = uv_hrtime(); /* the worker is born now (nodeTiming) */
   /* what the bootstrap could not know yet */
@@ -844,6 +857,8 @@ static bool spare_take_thread(sp_agent_t *a, sp_worker_t *w) {
   w->joined = true;
   children_remove(st, w);
   st->spares[st->nspares++] = next;
+  /* a spare is back: a boot deferred after a burst is not needed (spare_ensure) */
+  if (st->boot_timer) uv_timer_stop(st->boot_timer);
   if (st->nspares > 1 && pool_timer(a, &st->retire_timer, st))
     uv_timer_start(st->retire_timer, retire_cb, SPARE_RETIRE_MS, 0);
   uv_mutex_lock(&w->lock);
