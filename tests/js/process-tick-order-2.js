@@ -30,9 +30,11 @@ process.nextTick(() => {
 })();
 function fromTimeout() {
   // inside a timer: the immediate of this turn comes after all ticks and promises
-  setImmediate(() => log.push('immediate from timeout'));
-  setTimeout(() => log.push('timeout from timeout'), 0);
+  setImmediate(() => { log.push('immediate from timeout'); done(); });
+  setTimeout(() => { log.push('timeout from timeout'); done(); }, 0);
   process.nextTick(() => log.push('tick from timeout'));
 }
-setTimeout(() => console.log(log.join('\n')), 60);
+// printed once the last two ran (a fixed delay could come first on a loaded machine)
+let pending = 2;
+function done() { if (--pending === 0) console.log(log.join('\n')); }
 log.push('sync end');

@@ -9,8 +9,11 @@ setImmediate(() => {
   log.push('imm B');
   Promise.resolve().then(() => log.push('promise after B'));
 });
+// printed once both of these ran, whichever comes last (a fixed delay flipped the output
+// on a loaded machine, when the 10 ms timer ran late)
+let pending = 2;
+const done = () => { if (--pending === 0) console.log(log.join('\n')); };
 setTimeout(() => {
-  setImmediate(() => log.push('imm from timer'));
-  setTimeout(() => log.push('timer 0 from timer'), 0);
+  setImmediate(() => { log.push('imm from timer'); done(); });
+  setTimeout(() => { log.push('timer 0 from timer'); done(); }, 0);
 }, 10);
-setTimeout(() => console.log(log.join('\n')), 40);

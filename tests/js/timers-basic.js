@@ -12,10 +12,13 @@ clearTimeout(cleared); // twice is fine
 clearTimeout(undefined); clearTimeout(null); clearTimeout({}); clearTimeout(12345);
 const ci = setImmediate(() => log.push('cleared immediate: never'));
 clearImmediate(ci);
-let n = 0;
+// The log is printed once the last interval and the innermost timer both ran (a fixed
+// delay flipped the output on a loaded machine).
+let n = 0, innermostDone = false;
+function printWhenDone() { if (n === 3 && innermostDone) console.log(log.join('\n')); }
 const iv = setInterval((tag) => {
   log.push(`interval ${++n} ${tag}`);
-  if (n === 3) clearInterval(iv);
+  if (n === 3) { clearInterval(iv); printWhenDone(); }
 }, 40, 'tag');
 // clearTimeout from inside another callback
 const later = setTimeout(() => log.push('later: never'), 60);
@@ -25,10 +28,9 @@ setTimeout(() => {
   log.push('outer');
   setTimeout(() => {
     log.push('inner');
-    setTimeout(() => log.push('innermost'), 0);
+    setTimeout(() => { log.push('innermost'); innermostDone = true; printWhenDone(); }, 0);
   }, 0);
-}, 150);
-setTimeout(() => console.log(log.join('\n')), 200);
+}, 250);
 try { setTimeout('code', 1); } catch (e) { console.log(e.code, e.name, e.message); }
 try { setInterval(null); } catch (e) { console.log(e.code); }
 try { setImmediate(); } catch (e) { console.log(e.code); }

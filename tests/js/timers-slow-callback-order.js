@@ -3,11 +3,13 @@
 // delay and something refreshed the loop clock meanwhile: node runs a whole timers
 // pass with the time it started with.
 const log = [];
+// printed once all three ran (a fixed delay could come first on a loaded machine)
+let pending = 3;
+const done = () => { if (--pending === 0) console.log(log.join('\n')); };
 setTimeout(() => {
-  setImmediate(() => log.push('imm from timer'));
-  setTimeout(() => log.push('timer 0 from timer'), 0);
+  setImmediate(() => { log.push('imm from timer'); done(); });
+  setTimeout(() => { log.push('timer 0 from timer'); done(); }, 0);
   const t = Date.now();
   while (Date.now() - t < 5) { /* outlive the 1 ms delay */ }
-  setTimeout(() => log.push('timer 1 created later'), 1); // refreshes the loop clock
+  setTimeout(() => { log.push('timer 1 created later'); done(); }, 1); // refreshes the loop clock
 }, 10);
-setTimeout(() => console.log(log.join('\n')), 60);

@@ -7,12 +7,15 @@ plain.on('exit', () => {
   let text = '';
   w.stdout.setEncoding('utf8');
   w.stdout.on('data', (chunk) => { text += chunk; });
-  w.stdout.on('end', () => console.log('parent read:', JSON.stringify(text)));
+  w.stdout.on('end', () => {
+    console.log('parent read:', JSON.stringify(text));
+    orderAroundTheEnd(); // after this worker's output: the two do not race for stdout
+  });
 });
 
 // the order around the end, as in node: the worker's 'exit', then stdout's 'end' and
 // 'close', then stderr's (each stream ends on a later tick than the data it carried)
-plain.once('exit', () => setTimeout(() => {
+function orderAroundTheEnd() {
   const w = new Worker('console.log("o"); console.error("e")', { eval: true, stdout: true, stderr: true });
   const order = [];
   for (const [name, stream] of [['stdout', w.stdout], ['stderr', w.stderr]]) {
@@ -24,4 +27,4 @@ plain.once('exit', () => setTimeout(() => {
     order.push('exit');
     setTimeout(() => console.log(order.filter((x) => !x.endsWith('data')).join(', ')), 20);
   });
-}, 50));
+}
