@@ -253,6 +253,22 @@ sp_wire_msg_t *sp_wire_msg_new(uint8_t *data, size_t len, sp_wire_side_t *side, 
   return m;
 }
 
+sp_wire_msg_t *sp_wire_msg_alloc(size_t len) {
+  sp_wire_msg_t *m;
+  if (len <= INLINE_MAX) {
+    if (!(m = sp_wire_msg_new(NULL, len, NULL, 0))) return NULL;
+    m->data = (uint8_t *)(m + 1);
+    m->data_inline = true;
+    return m;
+  }
+  uint8_t *data = malloc(len);
+  if (!data || !(m = sp_wire_msg_new(data, len, NULL, 0))) {
+    free(data);
+    return NULL;
+  }
+  return m;
+}
+
 sp_wire_msg_t *sp_wire_msg_from_wbuf(sp_wbuf_t *w, sp_wire_side_t *side, uint32_t nside) {
   sp_wire_msg_t *m;
   if (w->len <= INLINE_MAX) {

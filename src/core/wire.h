@@ -194,6 +194,8 @@ sp_wire_msg_t *sp_wire_msg_new(uint8_t *data, size_t len, sp_wire_side_t *side, 
  * recycled block with its bytes inline, a large one keeps the writer's heap
  * buffer. NULL when out of memory (w and side are then still the caller's). */
 sp_wire_msg_t *sp_wire_msg_from_wbuf(sp_wbuf_t *w, sp_wire_side_t *side, uint32_t nside);
+/* A message of len bytes for the caller to fill, with no side handles. NULL when out of memory. */
+sp_wire_msg_t *sp_wire_msg_alloc(size_t len);
 /* Frees the bytes and drops every side handle not taken. NULL is fine. */
 void sp_wire_msg_free(sp_wire_msg_t *msg);
 /* Takes a side handle of the given kind (NULL if out of range, wrong kind or taken). */

@@ -1433,12 +1433,15 @@ sp_wire_msg_t *sp_clone_take_direct(JSContextRef ctx, JSValueRef *exc) {
   }
   direct_t *d = direct_current(vm);
   vm->direct = NULL;
-  if (!d) { /* the common case: everything is in the staging array */
-    writer_t wr;
-    uint8_t small[256];
-    writer_start(&wr, ctx, vm, exc, small, sizeof small);
-    sp_wbuf_bytes(&wr.w, vm->wstage_ptr, (size_t)n);
-    return writer_finish(&wr);
+  if (!d) { /* the common case: everything is in the staging array, copied once */
+    sp_wire_msg_t *msg = sp_wire_msg_alloc((size_t)n + 1);
+    if (!msg) {
+      *exc = sp_js_error(ctx, "RangeError", NULL, "out of memory");
+      return NULL;
+    }
+    msg->data[0] = SP_WIRE_VERSION;
+    memcpy(msg->data + 1, vm->wstage_ptr, n);
+    return msg;
   }
   /* natives wrote buffers, long strings or earlier stagefuls: append the rest. A writer
    * whose native failed (and threw, yet the write went on) is never posted: finish fails. */
