@@ -2,6 +2,7 @@
 # spindle's benchmarks, side by side with node: start-up (bench/startup.sh), spaced
 # worker spawns (bench/spawn_spaced.js), structured clone by value shape
 # (bench/clone_shapes.js), a message's cost each side in one thread (bench/port_costs.js),
+# process.memoryUsage()'s cost with a big heap (bench/memory_usage.js),
 # which side bounds a cross-thread flood (bench/flood_split.js),
 # a 64 MiB buffer bounced between two threads without pause (bench/transfer_bounce.js), the
 # piscina worker pool from npm (bench/piscina.sh), then
@@ -22,6 +23,9 @@ echo "== structured clone by value shape (bench/clone_shapes.js, us per clone)"
 echo "== one message's cost each side, in one thread (bench/port_costs.js)"
 "./$BUILD/spindle" bench/port_costs.js
 "${NODE:-node}" bench/port_costs.js
+echo "== process.memoryUsage() with a million objects (bench/memory_usage.js)"
+"./$BUILD/spindle" bench/memory_usage.js
+"${NODE:-node}" bench/memory_usage.js
 echo "== which side bounds a cross-thread flood (bench/flood_split.js)"
 "./$BUILD/spindle" bench/flood_split.js
 "${NODE:-node}" bench/flood_split.js

@@ -139,14 +139,34 @@ static void glib_start(sp_agent_t *a) {
   uv_unref((uv_handle_t *)&a->glib_timer);
 }
 
+const struct sp_heap_stats *sp__agent_heap_stats(sp_agent_t *a, JSContextRef ctx, size_t rss) {
+  struct sp_heap_stats *h = &a->heap_stats;
+  uint64_t start = uv_hrtime();
+  if (h->at_ns) {
+    bool moved = (rss > h->rss ? rss - h->rss : h->rss - rss) >= SP_HEAP_STATS_RSS_MOVE;
+    if (start - h->at_ns < h->cost_ns * (moved ? SP_HEAP_STATS_SPACING_MOVED : SP_HEAP_STATS_SPACING)) return h;
+  }
+  JSObjectRef st = JSGetMemoryUsageStatistics(ctx);
+  if (st) {
+    h->size = sp_js_num(ctx, sp_js_get(ctx, st, "heapSize"));
+    h->capacity = sp_js_num(ctx, sp_js_get(ctx, st, "heapCapacity"));
+    h->extra = sp_js_num(ctx, sp_js_get(ctx, st, "extraMemorySize"));
+  }
+  h->at_ns = uv_hrtime();
+  h->cost_ns = h->at_ns - start;
+  h->rss = rss;
+  return h;
+}
+
 /* ---- termination */
 /* JavaScriptCore has no per-VM heap limit, so resourceLimits are enforced by
- * sampling the heap each time the watchdog looks (every 50 ms of running JS). */
+ * sampling the heap when the watchdog looks (every 50 ms of running JS), as
+ * often as sp__agent_heap_stats reads it. */
 static bool over_heap_limit(JSContextRef ctx, sp_agent_t *a) {
   if (!a->heap_limit) return false;
-  JSObjectRef st = JSGetMemoryUsageStatistics(ctx);
-  double heap = st ? JSValueToNumber(ctx, sp_js_get(ctx, st, "heapSize"), NULL) : 0;
-  return heap > (double)a->heap_limit;
+  size_t rss = 0;
+  uv_resident_set_memory(&rss);
+  return sp__agent_heap_stats(a, ctx, rss)->size > (double)a->heap_limit;
 }
 
 static bool should_terminate(JSContextRef ctx, void *data) {

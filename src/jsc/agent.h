@@ -104,6 +104,12 @@ typedef struct sp_agent {
   uint64_t idle_base_ns;
   uv_mutex_t spin_lock;
   uint64_t spin_idle_ns, spin_since_ns;
+  /* The last heap figures read (sp__agent_heap_stats), when and at what cost. */
+  struct sp_heap_stats {
+    double size, capacity, extra; /* bytes: JSGetMemoryUsageStatistics' heapSize, heapCapacity, extraMemorySize */
+    uint64_t at_ns, cost_ns;      /* uv_hrtime() of the read (0: none yet), its duration */
+    size_t rss;                   /* the process's RSS then */
+  } heap_stats;
 } sp_agent_t;
 
 /* The process's clock, which every thread shares as in node: its start
@@ -121,6 +127,15 @@ double sp__agent_loop_start_ms(sp_agent_t *a);
 double sp__agent_loop_idle_ms(sp_agent_t *a);
 
 sp_agent_t *sp__agent_current(void);
+
+/* The VM's heap figures. The engine reads them by walking the whole heap (~25 ms
+ * with a million objects; node's cost microseconds), so a read is repeated only
+ * once the time since the last one is SP_HEAP_STATS_SPACING times what it cost (2 %
+ * of the thread's time), or SP_HEAP_STATS_SPACING_MOVED times (20 %) when the
+ * process's RSS has moved by SP_HEAP_STATS_RSS_MOVE since; until then the last
+ * figures come back. */
+enum { SP_HEAP_STATS_SPACING = 50, SP_HEAP_STATS_SPACING_MOVED = 5, SP_HEAP_STATS_RSS_MOVE = 4 << 20 };
+const struct sp_heap_stats *sp__agent_heap_stats(sp_agent_t *a, JSContextRef ctx, size_t rss);
 
 /* The engine half of an agent, which can outlive it: a worker thread keeps its
  * VM for its next job (mod_worker), because a realm made in a VM that already

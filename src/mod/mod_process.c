@@ -80,14 +80,11 @@ SP_FN(js_memory_usage) {
   size_t rss = 0;
   uv_resident_set_memory(&rss);
   sp_js_set_num(ctx, o, "rss", (double)rss);
-  JSObjectRef st = JSGetMemoryUsageStatistics(ctx);
-  double heap = st ? sp_js_num(ctx, sp_js_get(ctx, st, "heapSize")) : 0;
-  double cap = st ? sp_js_num(ctx, sp_js_get(ctx, st, "heapCapacity")) : 0;
-  double extra = st ? sp_js_num(ctx, sp_js_get(ctx, st, "extraMemorySize")) : 0;
-  sp_js_set_num(ctx, o, "heapTotal", cap > heap ? cap : heap);
-  sp_js_set_num(ctx, o, "heapUsed", heap);
-  sp_js_set_num(ctx, o, "external", extra);
-  sp_js_set_num(ctx, o, "arrayBuffers", extra);
+  const struct sp_heap_stats *h = sp__agent_heap_stats(sp__agent_current(), ctx, rss);
+  sp_js_set_num(ctx, o, "heapTotal", h->capacity > h->size ? h->capacity : h->size);
+  sp_js_set_num(ctx, o, "heapUsed", h->size);
+  sp_js_set_num(ctx, o, "external", h->extra);
+  sp_js_set_num(ctx, o, "arrayBuffers", h->extra);
   return o;
 }
 
