@@ -10,6 +10,8 @@ port1.on('message', (m) => {
   log.push(JSON.stringify(m));
   if (log.length === 3) port2.close();
 });
-port1.on('close', () => log.push('close1'));
-port2.on('close', () => log.push('close2'));
-setTimeout(() => console.log(log.join('\n')), 50);
+// printed once both ends closed (a fixed delay could come first on a loaded machine)
+let open = 2;
+const closed = (name) => { log.push(name); if (--open === 0) setImmediate(() => console.log(log.join('\n'))); };
+port1.on('close', () => closed('close1'));
+port2.on('close', () => closed('close2'));
