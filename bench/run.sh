@@ -2,7 +2,8 @@
 # spindle's benchmarks, side by side with node: start-up (bench/startup.sh), spaced
 # worker spawns (bench/spawn_spaced.js), structured clone by value shape
 # (bench/clone_shapes.js), a message's cost each side in one thread (bench/port_costs.js),
-# process.memoryUsage()'s cost with a big heap (bench/memory_usage.js),
+# process.memoryUsage()'s cost with a big heap (bench/memory_usage.js), a local-time
+# Date read per message (bench/date_per_message.js),
 # which side bounds a cross-thread flood (bench/flood_split.js),
 # a 64 MiB buffer bounced between two threads without pause (bench/transfer_bounce.js), the
 # piscina worker pool from npm (bench/piscina.sh), then
@@ -26,6 +27,9 @@ echo "== one message's cost each side, in one thread (bench/port_costs.js)"
 echo "== process.memoryUsage() with a million objects (bench/memory_usage.js)"
 "./$BUILD/spindle" bench/memory_usage.js
 "${NODE:-node}" bench/memory_usage.js
+echo "== a local-time Date read per message (bench/date_per_message.js)"
+"./$BUILD/spindle" bench/date_per_message.js
+"${NODE:-node}" bench/date_per_message.js
 echo "== which side bounds a cross-thread flood (bench/flood_split.js)"
 "./$BUILD/spindle" bench/flood_split.js
 "${NODE:-node}" bench/flood_split.js
