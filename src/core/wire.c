@@ -271,22 +271,15 @@ sp_wire_msg_t *sp_wire_msg_alloc(size_t len) {
 
 sp_wire_msg_t *sp_wire_msg_from_wbuf(sp_wbuf_t *w, sp_wire_side_t *side, uint32_t nside) {
   sp_wire_msg_t *m;
-  if (w->len <= INLINE_MAX) {
-    if (!(m = sp_wire_msg_new(NULL, w->len, side, nside))) return NULL;
-    m->data = (uint8_t *)(m + 1);
-    m->data_inline = true;
+  if (w->len > INLINE_MAX && w->heap) { /* the writer's heap buffer becomes the message's */
+    if (!(m = sp_wire_msg_new(w->data, w->len, side, nside))) return NULL;
+    w->data = NULL;
+  } else {
+    if (!(m = sp_wire_msg_alloc(w->len))) return NULL;
     if (w->len) memcpy(m->data, w->data, w->len);
-    sp_wbuf_free(w);
-    return m;
+    m->side = side;
+    m->nside = nside;
   }
-  uint8_t *data = w->data;
-  if (!w->heap && !(data = malloc(w->len))) return NULL;
-  if (!w->heap) memcpy(data, w->data, w->len);
-  if (!(m = sp_wire_msg_new(data, w->len, side, nside))) {
-    if (!w->heap) free(data);
-    return NULL;
-  }
-  if (w->heap) w->data = NULL; /* now the message's */
   sp_wbuf_free(w);
   return m;
 }
