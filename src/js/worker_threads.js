@@ -28,6 +28,7 @@ const kOnControl = Symbol('kOnControl');
 const kEmitError = Symbol('kEmitError');
 
 const environmentData = new Map();
+const { JOB_EVAL, JOB_STDOUT, JOB_STDERR, JOB_STDIN, JOB_ENV_SHARED, JOB_ENV_GIVEN } = child.jobFlags;
 
 function toFilename(filename, isEval, evalOption) {
   if (isEval) {
@@ -62,8 +63,9 @@ const resourceLimitKeys = ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb',
 // The limits a worker reports (worker.resourceLimits, and resourceLimits inside
 // it): what was asked, else V8's defaults as node reports them (the old
 // generation defaults to a quarter of the RAM, at most 4 GiB).
+let quarterOfRam; // read once: /proc/meminfo on every spawn cost ~50 us
 function effectiveLimits(asked) {
-  const quarterOfRam = Math.floor(binding('os').totalmem() / 4 / (1024 * 1024));
+  if (quarterOfRam === undefined) quarterOfRam = Math.floor(binding('os').totalmem() / 4 / (1024 * 1024));
   return {
     maxYoungGenerationSizeMb: asked.maxYoungGenerationSizeMb || 48,
     maxOldGenerationSizeMb: asked.maxOldGenerationSizeMb || Math.min(4096, Math.max(256, quarterOfRam)),
@@ -133,25 +135,27 @@ class Worker extends EventEmitter {
     if (options.transferList) transferList = Array.prototype.slice.call(options.transferList);
 
     const processArgv = [process.execPath, isEval ? '[worker eval]' : file, ...argv];
-    const init = {
-      argv: processArgv,
-      isEval,
-      file,
-      name,
-      env,
-      execArgv,
-      workerData: options.workerData,
-      environmentData,
-      resourceLimits: effectiveLimits(resourceLimits),
-      stdout: !!options.stdout,
-      stderr: !!options.stderr,
-      stdin: !!options.stdin,
-    };
+    // The job goes to C as plain fields; only what only a structured clone can carry
+    // (workerData, environment data, a given env) is cloned, and only when there is some.
+    const flags = (isEval ? JOB_EVAL : 0) | (options.stdout ? JOB_STDOUT : 0) | (options.stderr ? JOB_STDERR : 0) |
+      (options.stdin ? JOB_STDIN : 0) | (env === null ? JOB_ENV_SHARED : 0) |
+      (env !== null && env !== undefined ? JOB_ENV_GIVEN : 0);
+    const limits = effectiveLimits(resourceLimits);
+    let data;
+    if (options.workerData !== undefined || environmentData.size > 0 || (flags & JOB_ENV_GIVEN) ||
+        transferList !== undefined) {
+      data = {
+        workerData: options.workerData,
+        environmentData: environmentData.size > 0 ? environmentData : undefined,
+        env: flags & JOB_ENV_GIVEN ? env : undefined,
+      };
+    }
     // JavaScriptCore has one heap: the old and young limits together bound it.
     const heapLimitMb = (resourceLimits.maxOldGenerationSizeMb || 0) +
       (resourceLimits.maxOldGenerationSizeMb ? resourceLimits.maxYoungGenerationSizeMb || 0 : 0);
-    const [handle, threadId, port, ctrl] = native.spawn(init, transferList,
-      resourceLimits.stackSizeMb || 0, heapLimitMb, env === undefined);
+    const [handle, threadId, port, ctrl] = native.spawn(processArgv, execArgv, file, flags,
+      [limits.maxYoungGenerationSizeMb, limits.maxOldGenerationSizeMb, limits.codeRangeSizeMb, limits.stackSizeMb],
+      data, transferList, resourceLimits.stackSizeMb || 0, heapLimitMb);
     handle[kOwner] = this;
     this[kHandle] = handle;
     this[kPort] = port;

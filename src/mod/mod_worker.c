@@ -83,6 +83,77 @@ typedef struct port_handle {
   bool counted;         /* holds one of the agent's inbox refs (keeps the loop alive) */
 } port_handle_t;
 
+/* What a worker starts with, from the parent's `new Worker` (filled at spawn, taken once by
+ * the thread's workerInit). No structured clone for these: in a thread's new realm the clone
+ * code still runs in the engine's interpreter, where it cost ~0.3 ms each side for them.
+ * The strings are the engine's own (JSStringRef: immutable, shareable between threads), so
+ * the text arrives exactly as it was. */
+enum {
+  JOB_EVAL = 1,        /* `file` is code (options.eval) */
+  JOB_STDOUT = 2,      /* options.stdout, stderr, stdin */
+  JOB_STDERR = 4,
+  JOB_STDIN = 8,
+  JOB_ENV_SHARED = 16, /* env: SHARE_ENV (the process's live environment) */
+  JOB_ENV_GIVEN = 32,  /* env: an object, cloned in `data` */
+};
+typedef struct worker_job {
+  JSStringRef file;        /* the eval code, or the script's absolute path */
+  JSStringRef *argv;       /* process.argv */
+  size_t argc;
+  JSStringRef *exec_argv;  /* process.execArgv */
+  size_t exec_argc;
+  double limits[4];        /* resourceLimits as reported: young, old, code range, stack (MB) */
+  int flags;               /* JOB_* */
+  sp_wire_msg_t *data;     /* { workerData, environmentData, env } cloned, or NULL when none */
+} worker_job_t;
+
+static void strings_free(JSStringRef *s, size_t n) {
+  for (size_t i = 0; i < n; i++) JSStringRelease(s[i]);
+  free(s);
+}
+
+static void job_free(worker_job_t *job) {
+  if (job->file) JSStringRelease(job->file);
+  strings_free(job->argv, job->argc);
+  strings_free(job->exec_argv, job->exec_argc);
+  if (job->data) sp_wire_msg_free(job->data);
+  memset(job, 0, sizeof *job);
+}
+
+/* The strings of a JS array of strings (already strings: the caller made them so). */
+static bool strings_of(JSContextRef ctx, JSValueRef v, JSStringRef **out, size_t *n, JSValueRef *exc) {
+  *out = NULL;
+  *n = 0;
+  if (!JSValueIsObject(ctx, v)) return true;
+  JSObjectRef arr = (JSObjectRef)v;
+  size_t len = (size_t)sp_js_num(ctx, sp_js_get(ctx, arr, "length"));
+  if (!len) return true;
+  JSStringRef *s = calloc(len, sizeof *s);
+  if (!s) return false;
+  for (size_t i = 0; i < len; i++) {
+    JSValueRef e = JSObjectGetPropertyAtIndex(ctx, arr, (unsigned)i, exc);
+    if (e) s[i] = JSValueToStringCopy(ctx, e, exc);
+    if (!s[i]) {
+      strings_free(s, i);
+      return false;
+    }
+  }
+  *out = s;
+  *n = len;
+  return true;
+}
+
+static JSObjectRef array_of_strings(JSContextRef ctx, JSStringRef *s, size_t n, JSValueRef *exc) {
+  if (!n) return JSObjectMakeArray(ctx, 0, NULL, exc);
+  JSValueRef small[8];
+  JSValueRef *v = n <= 8 ? small : malloc(n * sizeof *v);
+  if (!v) return NULL;
+  for (size_t i = 0; i < n; i++) v[i] = JSValueMakeString(ctx, s[i]);
+  JSObjectRef arr = JSObjectMakeArray(ctx, n, v, exc);
+  if (v != small) free(v);
+  return arr;
+}
+
 struct sp_worker {
   atomic_int refs;        /* parent + thread */
   uv_mutex_t lock;        /* guards agent, wake_ready, handed_off and the hand-off fields */
@@ -105,7 +176,7 @@ struct sp_worker {
   uint64_t thread_id;
   size_t stack_size;
   /* start-up data, read once by the thread */
-  sp_wire_msg_t *init_msg;  /* the cloned { workerData, env, argv, code, ... } */
+  worker_job_t job;
   sp_port_t *parent_port;   /* the worker's end of the public channel */
   sp_port_t *ctrl_port;     /* the worker's end of the control channel */
   char **env;               /* the parent's environment, copied at spawn, or NULL */
@@ -633,7 +704,7 @@ static sp_worker_t *worker_alloc(sp_agent_t *a, size_t stack_size, bool spare);
 
 static void worker_unref(sp_worker_t *w) {
   if (atomic_fetch_sub(&w->refs, 1) != 1) return;
-  if (w->init_msg) sp_wire_msg_free(w->init_msg);
+  job_free(&w->job);
   if (w->parent_port) sp_port_unref(w->parent_port);
   if (w->ctrl_port) sp_port_unref(w->ctrl_port);
   sp__env_free(w->env);
@@ -1019,18 +1090,33 @@ static sp_worker_t *spare_take(worker_state_t *st, size_t stack_size) {
   spares_remove(st, w);
   return w;
 }
-/* spawn(init, transferList, stackSizeMb, heapLimitMb, copyEnv) -> [handle, threadId, parentSidePort, ctrlPort]
- * `init` is cloned for the new thread (workerData, code ...); copyEnv: the
+/* spawn(argv, execArgv, file, flags, limits, data, transferList, stackSizeMb, heapLimitMb)
+ *   -> [handle, threadId, parentSidePort, ctrlPort]
+ * The job's fields as worker_job_t has them (argv and execArgv arrays of strings, limits an
+ * array of 4 numbers, flags JOB_*); `data` ({ workerData, environmentData, env } or
+ * undefined) is cloned with transferList. Without JOB_ENV_SHARED or JOB_ENV_GIVEN the
  * worker's process.env is a copy of the C environment made here. */
 SP_FN(js_spawn) {
   sp_agent_t *a = sp__agent_current();
   uv_once(&classes_once, create_classes);
-  sp_wire_msg_t *init = sp_clone_serialize(ctx, SP_ARG(0), SP_ARG(1), exc);
-  if (!init) return SP_UNDEF;
-  double stack_mb = sp_js_num(ctx, SP_ARG(2));
+  worker_job_t job = {0};
+  job.flags = (int)sp_js_num(ctx, SP_ARG(3));
+  if (!JSValueIsUndefined(ctx, SP_ARG(5)) || !JSValueIsUndefined(ctx, SP_ARG(6))) {
+    job.data = sp_clone_serialize(ctx, SP_ARG(5), SP_ARG(6), exc);
+    if (!job.data) return SP_UNDEF;
+  }
+  if (!strings_of(ctx, SP_ARG(0), &job.argv, &job.argc, exc) ||
+      !strings_of(ctx, SP_ARG(1), &job.exec_argv, &job.exec_argc, exc) ||
+      !(job.file = JSValueToStringCopy(ctx, SP_ARG(2), exc))) {
+    job_free(&job);
+    return *exc ? SP_UNDEF : sp_js_throw(ctx, exc, "Error", "ERR_WORKER_INIT_FAILED", "Worker initialization failure: out of memory");
+  }
+  if (JSValueIsObject(ctx, SP_ARG(4)))
+    for (unsigned i = 0; i < 4; i++) job.limits[i] = sp_js_num(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)SP_ARG(4), i, NULL));
+  double stack_mb = sp_js_num(ctx, SP_ARG(7));
   size_t stack_size = stack_mb > 0 ? (size_t)(stack_mb * 1024 * 1024) : DEFAULT_STACK;
   if (stack_size < (256u << 10)) stack_size = 256u << 10;
-  double heap_mb = sp_js_num(ctx, SP_ARG(3));
+  double heap_mb = sp_js_num(ctx, SP_ARG(8));
 
   /* A warm one takes the job; not one with a heap limit: a reused VM may still
    * hold its earlier realms' garbage, which the limit's heap samples would count. */
@@ -1038,15 +1124,15 @@ SP_FN(js_spawn) {
   if (w) uv_ref((uv_handle_t *)w->exit_async);
   bool fresh = w == NULL;
   if (fresh && !(w = worker_alloc(a, stack_size, false))) {
-    sp_wire_msg_free(init);
+    job_free(&job);
     return sp_js_throw(ctx, exc, "Error", "ERR_WORKER_INIT_FAILED", "Worker initialization failure: out of memory");
   }
   sp_port_t *pub_parent, *ctrl_parent;
   uv_mutex_lock(&w->lock);
-  w->init_msg = init;
+  w->job = job;
   w->thread_id = atomic_fetch_add(&next_thread_id, 1);
   w->heap_limit = heap_mb > 0 ? (size_t)(heap_mb * 1024 * 1024) : 0;
-  if (JSValueToBoolean(ctx, SP_ARG(4))) w->env = sp__env_snapshot();
+  if (!(job.flags & (JOB_ENV_SHARED | JOB_ENV_GIVEN))) w->env = sp__env_snapshot();
   sp_channel_new(&pub_parent, &w->parent_port);
   sp_channel_new(&ctrl_parent, &w->ctrl_port);
   w->handed_off = true;
@@ -1116,19 +1202,55 @@ SP_FN(js_job_env) {
   return sp__env_object(ctx, a->worker ? a->worker->env : NULL);
 }
 
-/* workerInit(): inside a worker, [init value, parentPort, ctrlPort] (once) */
+/* workerInit(): inside a worker, once: [argv, execArgv, file, flags, limits, data, parentPort,
+ * ctrlPort] (see js_spawn; data is undefined when the parent sent none) */
 SP_FN(js_worker_init) {
   sp_agent_t *a = sp__agent_current();
   sp_worker_t *w = a->worker;
   if (!w || !w->parent_port) return SP_UNDEF;
-  JSValueRef init = sp_clone_deserialize(ctx, w->init_msg, exc);
-  sp_wire_msg_free(w->init_msg);
-  w->init_msg = NULL;
-  if (!init) return SP_UNDEF;
-  JSValueRef out[3] = {init, port_wrap(a, w->parent_port), port_wrap(a, w->ctrl_port)};
+  worker_job_t *job = &w->job;
+  JSValueRef data = SP_UNDEF;
+  if (job->data) {
+    data = sp_clone_deserialize(ctx, job->data, exc);
+    sp_wire_msg_free(job->data);
+    job->data = NULL;
+    if (!data) return SP_UNDEF;
+  }
+  JSValueRef limits[4];
+  for (int i = 0; i < 4; i++) limits[i] = JSValueMakeNumber(ctx, job->limits[i]);
+  JSObjectRef argv_arr = array_of_strings(ctx, job->argv, job->argc, exc);
+  JSObjectRef exec_argv_arr = argv_arr ? array_of_strings(ctx, job->exec_argv, job->exec_argc, exc) : NULL;
+  if (!exec_argv_arr) return *exc ? SP_UNDEF : sp_js_throw(ctx, exc, "RangeError", NULL, "out of memory");
+  JSValueRef out[8] = {argv_arr,
+                       exec_argv_arr,
+                       JSValueMakeString(ctx, job->file),
+                       JSValueMakeNumber(ctx, job->flags),
+                       JSObjectMakeArray(ctx, 4, limits, exc),
+                       data,
+                       port_wrap(a, w->parent_port),
+                       port_wrap(a, w->ctrl_port)};
   w->parent_port = w->ctrl_port = NULL; /* the wrappers own them now */
+  job_free(job);
   tm_register(a, w->thread_id);
-  return JSObjectMakeArray(ctx, 3, out, exc);
+  return JSObjectMakeArray(ctx, 8, out, exc);
+}
+
+/* postOnline(ctrl): posts { type: 'online' } on the worker's control port. Its bytes are
+ * written here: every worker sends it, before its clone code has run even once. */
+SP_FN(js_post_online) {
+  port_handle_t *h = handle_of(ctx, SP_ARG(0));
+  if (!h) return not_a_port(ctx, exc);
+  uint8_t bytes[32];
+  sp_wbuf_t wb;
+  sp_wbuf_init_on(&wb, bytes, sizeof bytes);
+  sp_wbuf_u8(&wb, SP_WIRE_VERSION);
+  sp_wbuf_u8(&wb, SP_WIRE_TAG_OBJECT);
+  sp_wbuf_string8(&wb, (const uint8_t *)"type", 4);
+  sp_wbuf_string8(&wb, (const uint8_t *)"online", 6);
+  sp_wbuf_u8(&wb, SP_WIRE_TAG_END);
+  sp_wire_msg_t *msg = sp_wire_msg_from_wbuf(&wb, NULL, 0);
+  if (!msg) return sp_js_throw(ctx, exc, "RangeError", NULL, "out of memory");
+  return post_cloned(ctx, sp__agent_current(), h, msg, exc);
 }
 
 /* threadInbox(): this thread's postMessageToThread inbox as a MessagePort, once */
@@ -1180,6 +1302,7 @@ void sp_mod_worker_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "workerHasRef", js_worker_has_ref);
   sp_js_fn(ctx, t, "workerLoopTimes", js_worker_loop_times);
   sp_js_fn(ctx, t, "workerInit", js_worker_init);
+  sp_js_fn(ctx, t, "postOnline", js_post_online);
   sp_js_fn(ctx, t, "jobEnv", js_job_env);
   sp_js_fn(ctx, t, "threadInbox", js_thread_inbox);
   sp_js_fn(ctx, t, "threadPost", js_thread_post);

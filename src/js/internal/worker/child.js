@@ -12,16 +12,24 @@ function setEnv(value) {
 
 function run() {
   require('internal/worker/io');
-  const [init, parentPort, ctrl] = native.workerInit();
-  process.argv = init.argv;
+  const [argv, execArgv, file, flags, limits, data, parentPort, ctrl] = native.workerInit();
+  const { JOB_EVAL, JOB_STDOUT, JOB_STDERR, JOB_STDIN, JOB_ENV_SHARED, JOB_ENV_GIVEN } = state.jobFlags;
+  process.argv = argv;
   state.parentPort = parentPort;
   state.ctrl = ctrl;
-  state.workerData = init.workerData;
-  state.resourceLimits = init.resourceLimits;
-  state.environmentData = init.environmentData;
+  state.workerData = data === undefined ? undefined : data.workerData;
+  state.resourceLimits = {
+    maxYoungGenerationSizeMb: limits[0],
+    maxOldGenerationSizeMb: limits[1],
+    codeRangeSizeMb: limits[2],
+    stackSizeMb: limits[3],
+  };
+  state.environmentData = data === undefined ? undefined : data.environmentData;
   state.hasJob = true;
   if (state.onJob) state.onJob();
-  if (init.env === undefined) {
+  if (flags & JOB_ENV_GIVEN) {
+    process.env = data.env;
+  } else if (!(flags & JOB_ENV_SHARED)) {
     // the parent's environment, copied in C at spawn: made an object on first use
     Object.defineProperty(process, 'env', {
       get() { const env = native.jobEnv(); setEnv(env); return env; },
@@ -29,24 +37,24 @@ function run() {
       enumerable: true,
       configurable: true,
     });
-  } else if (init.env !== null) {
-    process.env = init.env;
   }
-  process.execArgv = init.execArgv;
-  if (init.execArgv.includes('--no-deprecation')) process.noDeprecation = true;
-  if (init.execArgv.includes('--no-warnings')) { // the default 'warning' printer goes (process/object)
+  process.execArgv = execArgv;
+  if (execArgv.includes('--no-deprecation')) process.noDeprecation = true;
+  if (execArgv.includes('--no-warnings')) { // the default 'warning' printer goes (process/object)
     for (const listener of process.listeners('warning')) {
       if (listener.name === 'onWarning') process.removeListener('warning', listener);
     }
   }
   ctrl.unref();
   ctrl.start();
-  setUpStdin(ctrl, init.stdin);
-  if (init.stdout || init.stderr) {
+  const stdout = (flags & JOB_STDOUT) !== 0;
+  const stderr = (flags & JOB_STDERR) !== 0;
+  setUpStdin(ctrl, (flags & JOB_STDIN) !== 0);
+  if (stdout || stderr) {
     // `stdout: true` / `stderr: true`: the parent reads this output from worker.stdout/stderr
     const write = process._writeStdio;
     process._writeStdio = (fd, chunk) => {
-      if ((fd === 1 && init.stdout) || (fd === 2 && init.stderr)) ctrl.postMessage({ type: 'stdio', fd, chunk });
+      if ((fd === 1 && stdout) || (fd === 2 && stderr)) ctrl.postMessage({ type: 'stdio', fd, chunk });
       else write(fd, chunk);
     };
   }
@@ -67,11 +75,11 @@ function run() {
     binding('process').reallyExit(1);
   });
 
-  ctrl.postMessage({ type: 'online' });
-  if (init.isEval) {
-    execution.runEvalScript(init.file, '[worker eval]');
+  native.postOnline(ctrl); // { type: 'online' }, written in C
+  if (flags & JOB_EVAL) {
+    execution.runEvalScript(file, '[worker eval]');
   } else {
-    require('internal/modules/cjs').runMain(init.file);
+    require('internal/modules/cjs').runMain(file);
   }
 }
 

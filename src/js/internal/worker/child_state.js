@@ -13,6 +13,8 @@ const state = {
   onJob: null,   // called then, if set (by worker_threads loaded ahead, in a spare)
   serializeError,
   deserializeError,
+  // a job's flags, as the parent's spawn() and the worker's workerInit() pass them (mod_worker.c's JOB_*)
+  jobFlags: { JOB_EVAL: 1, JOB_STDOUT: 2, JOB_STDERR: 4, JOB_STDIN: 8, JOB_ENV_SHARED: 16, JOB_ENV_GIVEN: 32 },
 };
 
 // An uncaught error crosses threads as node's internal/error_serdes sends it: an Error as
