@@ -16,11 +16,14 @@ static const char usage[] =
     "  -p, --print script    evaluate script and print result\n"
     "  -h, --help            print spindle command line options\n"
     "  -v, --version         print spindle and JavaScriptCore versions\n"
+    "  --expose-gc           expose the gc() function (in every thread)\n"
     "  --experimental-worker accepted and ignored (workers are always on)\n";
 
-/* Node flags that are accepted and have no effect here. */
-static const char *const ignored_flags[] = {"--experimental-worker", "--no-warnings", "--no-deprecation",
-                                            "--expose-gc", "--trace-warnings", "--harmony", NULL};
+/* Node flags that are accepted. They take effect, if they have any here, through
+ * process.execArgv (--no-warnings, --no-deprecation, --expose-gc: the agent reads them). */
+static const char *const accepted_flags[] = {"--experimental-worker", "--no-warnings", "--no-deprecation",
+                                             "--expose-gc", "--expose_gc", "--trace-warnings", "--harmony",
+                                             NULL};
 
 static char *read_all(FILE *f) {
   size_t cap = 1 << 16, len = 0;
@@ -64,7 +67,7 @@ int main(int argc, char **argv) {
       continue;
     }
     int known = 0;
-    for (const char *const *f = ignored_flags; *f; f++) known |= !strcmp(a, *f);
+    for (const char *const *f = accepted_flags; *f; f++) known |= !strcmp(a, *f);
     if (!known) { fprintf(stderr, "spindle: bad option: %s\n", a); return 9; }
   }
   /* process.execArgv: the options before the script, without a final "--" */

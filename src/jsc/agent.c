@@ -362,6 +362,20 @@ static JSValueRef js_nop(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, siz
   return JSValueMakeUndefined(ctx);
 }
 
+/* Engine flags node applies to the whole process (V8's), read from the main thread's
+ * execArgv: every thread's realm follows them, whatever its own execArgv says. */
+static atomic_bool expose_gc;
+
+static void note_process_flags(const sp_agent_options_t *opts) {
+  for (int i = 0; i < opts->exec_argc; i++) {
+    if (!strcmp(opts->exec_argv[i], "--")) break;
+    if (!strcmp(opts->exec_argv[i], "--expose-gc") || !strcmp(opts->exec_argv[i], "--expose_gc"))
+      atomic_store(&expose_gc, true);
+  }
+}
+
+bool sp__expose_gc(void) { return atomic_load(&expose_gc); }
+
 int sp_agent_new(sp_agent_t **out, const sp_agent_options_t *opts) {
   return sp__agent_new_worker(out, opts, NULL, NULL);
 }
@@ -384,6 +398,7 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   a->loop.data = a;
   current_agent = a;
   if (!main_agent) main_agent = a;
+  if (!worker) note_process_flags(&a->opts);
 
   if (reuse) {
     a->gmain = reuse->gmain; /* still pushed and acquired on this thread */

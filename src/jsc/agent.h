@@ -117,6 +117,8 @@ typedef struct sp_agent {
  * in ms (performance.timeOrigin). Fixed by the first agent. */
 uint64_t sp__process_start_ns(void);
 double sp__process_time_origin_ms(void);
+/* --expose-gc (or --expose_gc) in the main thread's execArgv: `gc()` in every realm, as node. */
+bool sp__expose_gc(void);
 /* The loop starts serving JS now: the main thread's after its script, a
  * worker's right before its script (node's LOOP_START milestone). */
 void sp__agent_mark_loop_start(sp_agent_t *a);

@@ -411,6 +411,7 @@ void sp_mod_process_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "rss", js_rss);
   sp_js_fn(ctx, t, "cpuUsage", js_cpu_usage);
   sp_js_fn(ctx, t, "gc", js_gc);
+  sp_js_set(ctx, t, "exposeGc", JSValueMakeBoolean(ctx, sp__expose_gc()));
   sp_js_fn(ctx, t, "holdLoop", js_hold_loop);
   sp_js_fn(ctx, t, "engineDeferredWork", js_engine_deferred_work);
   sp_js_fn(ctx, t, "kill", js_kill);

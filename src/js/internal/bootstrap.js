@@ -79,6 +79,22 @@ Object.defineProperty(globalThis, 'global', {
   value: globalThis, writable: true, configurable: true, enumerable: true,
 });
 
+// --expose-gc: gc() as node's (a full collection; { execution: 'async' } gives a promise that
+// settles after it), in every thread of the process.
+if (binding('process').exposeGc) {
+  const collect = binding('process').gc;
+  Object.defineProperty(globalThis, 'gc', {
+    value: function gc() {
+      const options = arguments[0];
+      if (options !== null && typeof options === 'object' && options.execution === 'async') {
+        return Promise.resolve().then(() => { collect(); });
+      }
+      collect();
+    },
+    writable: true, configurable: false, enumerable: true,
+  });
+}
+
 // Globals load on first use, so a script that never touches URL pays nothing for it.
 const lazyGlobals = {
   console: ['internal/console', 'console'],
