@@ -428,8 +428,7 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   }
   /* Earlier realms are garbage now, but the engine's own timers collect them
    * too late (RSS grew ~0.8 MB per realm): a spare collects while it idles
-   * (mod_worker), and a VM reused back to back collects every few realms as one
-   * ends (agent_free; this check only backs that up). */
+   * (mod_worker), and a VM reused back to back collects every few realms. */
   if (reuse && (a->garbage_realms = reuse->garbage_realms + 1) >= SP_GARBAGE_REALMS_MAX) sp__agent_collect_garbage(a);
   /* Only a worker can be terminate()d from outside, and the watchdog reads a
    * clock at every VM entry (watchdog_clock.c makes that one cheap on a worker's
@@ -604,13 +603,6 @@ static bool agent_free(sp_agent_t *a, sp__engine_t *keep) {
   /* a strong root to this realm: see sp__engine_t */
   if (a->anchor) JSGlobalContextSetUnhandledRejectionCallback(a->ctx, a->anchor_fn, NULL);
   JSGlobalContextRelease(a->ctx);
-  /* Every few realms the VM's finished ones are collected here, before the thread reports
-   * 'exit' (as node's 'exit' comes after the isolate is gone), not when its next realm boots:
-   * there a collection (~1-2 ms) delayed the next job, e.g. each of a burst's new workers. */
-  if (keep && a->anchor && a->garbage_realms + 1 >= SP_GARBAGE_REALMS_MAX) {
-    JSSynchronousGarbageCollectForDebugging(a->anchor);
-    a->garbage_realms = -1; /* this realm is collected too: the next one starts at 0 */
-  }
   sp__engine_t engine = {a->group, a->gmain, a->anchor, a->anchor_fn, a->garbage_realms};
   if (keep) *keep = engine;
   else sp__engine_free(&engine);
