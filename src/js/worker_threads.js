@@ -164,11 +164,10 @@ class Worker extends EventEmitter {
     this[kTerminating] = [];
     this[kThreadId] = threadId;
     this[kLimits] = resourceLimits;
-    const { ReadableWorkerStdio, WritableWorkerStdio } = require('internal/worker/stdio');
-    this[kStdout] = new ReadableWorkerStdio();
-    this[kStderr] = new ReadableWorkerStdio();
+    this[kStdout] = null; // made on first use (workerStdio)
+    this[kStderr] = null;
     // `stdin: true`: what is written here becomes the worker's process.stdin (over the control port)
-    this[kStdin] = options.stdin ? new WritableWorkerStdio((chunk, encoding) => {
+    this[kStdin] = options.stdin ? new (require('internal/worker/stdio').WritableWorkerStdio)((chunk, encoding) => {
       if (this[kHandle] !== null) ctrl.postMessage({ type: 'stdin', chunk, encoding });
     }) : null;
     this.performance = { eventLoopUtilization: (util1, util2) => workerLoopUtilization(this, util1, util2) };
@@ -197,7 +196,7 @@ class Worker extends EventEmitter {
   [kOnControl](msg) {
     switch (msg.type) {
       case 'online': this[kOnline] = true; this.emit('online'); break;
-      case 'stdio': this[msg.fd === 1 ? kStdout : kStderr].push(msg.chunk); break;
+      case 'stdio': workerStdio(this, msg.fd === 1 ? kStdout : kStderr).push(msg.chunk); break;
       case 'error':
         // As node: what the worker posted before it failed arrives before the
         // error, also the message being emitted right now (that one first).
@@ -257,8 +256,20 @@ class Worker extends EventEmitter {
   }
 
   get stdin() { return this[kStdin]; }
-  get stdout() { return this[kStdout]; }
-  get stderr() { return this[kStderr]; }
+  get stdout() { return workerStdio(this, kStdout); }
+  get stderr() { return workerStdio(this, kStderr); }
+}
+
+// worker.stdout and worker.stderr are made on first use: two streams per Worker cost the main
+// thread ~20-45 us of every spawn, and most programs never read them. One made after the
+// worker has exited is already ended, as it would be by then.
+function workerStdio(worker, key) {
+  let stream = worker[key];
+  if (stream === null) {
+    stream = worker[key] = new (require('internal/worker/stdio').ReadableWorkerStdio)();
+    if (worker[kHandle] === null) stream.push(null);
+  }
+  return stream;
 }
 
 // C: the worker's thread ended. Deliver what it sent, then 'exit'.
@@ -275,8 +286,8 @@ io.hooks.emitWorkerExit = function emitWorkerExit(handle, code, outOfMemory) {
   worker[kPort].close();
   worker[kCtrl].close();
   if (outOfMemory) worker.emit('error', new codes.ERR_WORKER_OUT_OF_MEMORY('JS heap out of memory'));
-  worker[kStdout].push(null);
-  worker[kStderr].push(null);
+  if (worker[kStdout] !== null) worker[kStdout].push(null);
+  if (worker[kStderr] !== null) worker[kStderr].push(null);
   worker[kThreadId] = -1;
   worker.emit('exit', code);
   worker.removeAllListeners();
