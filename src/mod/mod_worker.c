@@ -1109,10 +1109,13 @@ SP_FN(js_spawn) {
       !strings_of(ctx, SP_ARG(1), &job.exec_argv, &job.exec_argc, exc) ||
       !(job.file = JSValueToStringCopy(ctx, SP_ARG(2), exc))) {
     job_free(&job);
-    return *exc ? SP_UNDEF : sp_js_throw(ctx, exc, "Error", "ERR_WORKER_INIT_FAILED", "Worker initialization failure: out of memory");
+    if (*exc) return SP_UNDEF;
+    return sp_js_throw(ctx, exc, "Error", "ERR_WORKER_INIT_FAILED", "Worker initialization failure: out of memory");
   }
-  if (JSValueIsObject(ctx, SP_ARG(4)))
-    for (unsigned i = 0; i < 4; i++) job.limits[i] = sp_js_num(ctx, JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)SP_ARG(4), i, NULL));
+  if (JSValueIsObject(ctx, SP_ARG(4))) {
+    JSObjectRef limits = (JSObjectRef)SP_ARG(4);
+    for (unsigned i = 0; i < 4; i++) job.limits[i] = sp_js_num(ctx, JSObjectGetPropertyAtIndex(ctx, limits, i, NULL));
+  }
   double stack_mb = sp_js_num(ctx, SP_ARG(7));
   size_t stack_size = stack_mb > 0 ? (size_t)(stack_mb * 1024 * 1024) : DEFAULT_STACK;
   if (stack_size < (256u << 10)) stack_size = 256u << 10;
