@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# spindle's benchmarks, side by side with node: start-up (bench/startup.sh), spaced
-# worker spawns (bench/spawn_spaced.js), structured clone by value shape
+# spindle's benchmarks, side by side with node: start-up (bench/startup.sh), a worker's
+# life step by step (bench/spawn_steps.js), spaced worker spawns (bench/spawn_spaced.js), structured clone by value shape
 # (bench/clone_shapes.js), a message's cost each side in one thread (bench/port_costs.js),
 # process.memoryUsage()'s cost with a big heap (bench/memory_usage.js), a local-time
 # Date read per message (bench/date_per_message.js),
@@ -15,6 +15,9 @@ BUILD=${1:-build}
 SHARED=${SHARED_BENCH:-../shared/bench}
 echo "== start-up"
 bench/startup.sh "$BUILD"
+echo "== a worker's life step by step: new Worker(), its first line, 'online', first message, exit (bench/spawn_steps.js, ms)"
+"./$BUILD/spindle" bench/spawn_steps.js
+"${NODE:-node}" bench/spawn_steps.js
 echo "== spawn with quiet gaps (bench/spawn_spaced.js)"
 "./$BUILD/spindle" bench/spawn_spaced.js
 "${NODE:-node}" bench/spawn_spaced.js
