@@ -19,6 +19,8 @@ const kTerminating = Symbol('kTerminating');
 const kStdout = Symbol('kStdout');
 const kStdin = Symbol('kStdin');
 const kStderr = Symbol('kStderr');
+const kCaptured = Symbol('kCaptured'); // [, stdout: true, stderr: true]
+const kExitTick = Symbol('kExitTick'); // 'exit' is being emitted (this tick)
 const kOnline = Symbol('kOnline');
 const kDelivering = Symbol('kDelivering'); // a user message is being emitted
 const kLateError = Symbol('kLateError'); // an 'error' that waits for it
@@ -164,6 +166,7 @@ class Worker extends EventEmitter {
     this[kTerminating] = [];
     this[kThreadId] = threadId;
     this[kLimits] = resourceLimits;
+    this[kCaptured] = [false, !!options.stdout, !!options.stderr];
     this[kStdout] = null; // made on first use (workerStdio)
     this[kStderr] = null;
     // `stdin: true`: what is written here becomes the worker's process.stdin (over the control port)
@@ -196,7 +199,13 @@ class Worker extends EventEmitter {
   [kOnControl](msg) {
     switch (msg.type) {
       case 'online': this[kOnline] = true; this.emit('online'); break;
-      case 'stdio': workerStdio(this, msg.fd === 1 ? kStdout : kStderr).push(msg.chunk); break;
+      case 'stdio': {
+        const key = msg.fd === 1 ? kStdout : kStderr;
+        // as node's, whose worker.stdout/stderr are piped to the parent's unless captured
+        if (!this[kCaptured][msg.fd]) process[msg.fd === 1 ? 'stdout' : 'stderr'].write(msg.chunk);
+        if (this[kCaptured][msg.fd] || this[key] !== null) workerStdio(this, key).push(msg.chunk);
+        break;
+      }
       case 'error':
         // As node: what the worker posted before it failed arrives before the
         // error, also the message being emitted right now (that one first).
@@ -267,7 +276,14 @@ function workerStdio(worker, key) {
   let stream = worker[key];
   if (stream === null) {
     stream = worker[key] = new (require('internal/worker/stdio').ReadableWorkerStdio)();
-    if (worker[kHandle] === null) stream.push(null);
+    // not captured: flowing, as node's stream piped to the parent's (nothing is kept for a
+    // listener that comes later), and already ended once the worker has exited
+    const captured = worker[kCaptured][key === kStdout ? 1 : 2];
+    if (!captured) stream.resume();
+    if (worker[kHandle] !== null) return stream;
+    // node ends both streams as the worker exits, and a piped one emits 'end' a tick later
+    if (captured || worker[kExitTick]) stream.push(null);
+    else stream._markEnded();
   }
   return stream;
 }
@@ -288,6 +304,9 @@ io.hooks.emitWorkerExit = function emitWorkerExit(handle, code, outOfMemory) {
   if (outOfMemory) worker.emit('error', new codes.ERR_WORKER_OUT_OF_MEMORY('JS heap out of memory'));
   if (worker[kStdout] !== null) worker[kStdout].push(null);
   if (worker[kStderr] !== null) worker[kStderr].push(null);
+  // a stream first touched in this tick (an 'exit' listener) still sees its 'end', as node's
+  worker[kExitTick] = true;
+  process.nextTick(() => { worker[kExitTick] = false; });
   worker[kThreadId] = -1;
   worker.emit('exit', code);
   worker.removeAllListeners();

@@ -13,7 +13,7 @@ function setEnv(value) {
 function run() {
   require('internal/worker/io');
   const [argv, execArgv, file, flags, limits, data, parentPort, ctrl] = native.workerInit();
-  const { JOB_EVAL, JOB_STDOUT, JOB_STDERR, JOB_STDIN, JOB_ENV_SHARED, JOB_ENV_GIVEN } = state.jobFlags;
+  const { JOB_EVAL, JOB_STDIN, JOB_ENV_SHARED, JOB_ENV_GIVEN } = state.jobFlags;
   process.argv = argv;
   state.parentPort = parentPort;
   state.ctrl = ctrl;
@@ -47,17 +47,10 @@ function run() {
   }
   ctrl.unref();
   ctrl.start();
-  const stdout = (flags & JOB_STDOUT) !== 0;
-  const stderr = (flags & JOB_STDERR) !== 0;
   setUpStdin(ctrl, (flags & JOB_STDIN) !== 0);
-  if (stdout || stderr) {
-    // `stdout: true` / `stderr: true`: the parent reads this output from worker.stdout/stderr
-    const write = process._writeStdio;
-    process._writeStdio = (fd, chunk) => {
-      if ((fd === 1 && stdout) || (fd === 2 && stderr)) ctrl.postMessage({ type: 'stdio', fd, chunk });
-      else write(fd, chunk);
-    };
-  }
+  // As node: a worker's stdout and stderr travel to its parent, which writes them to its own
+  // (or, with `stdout: true` / `stderr: true`, only to worker.stdout / worker.stderr).
+  process._writeStdio = (fd, chunk) => { ctrl.postMessage({ type: 'stdio', fd, chunk }); };
 
   execution.setWorkerUncaughtHandler((err, fromPromise) => {
     let serialized;

@@ -65,6 +65,15 @@ class ReadableWorkerStdio extends EventEmitter {
     });
   }
 
+  // Ended before anyone looked: a worker's piped output stream first touched after the worker
+  // exited. As node's, which flowed into the parent's stream and ended then: no 'end' now.
+  _markEnded() {
+    this._endScheduled = true;
+    this._queue = [];
+    this.readable = false;
+    this.readableEnded = true;
+  }
+
   // n bytes (characters after setEncoding), or all that waits without n; null when that
   // much is not there yet (at the end: what is left, then null).
   read(n) {
