@@ -30,7 +30,7 @@ const kOnControl = Symbol('kOnControl');
 const kEmitError = Symbol('kEmitError');
 
 const environmentData = new Map();
-const { JOB_EVAL, JOB_STDOUT, JOB_STDERR, JOB_STDIN, JOB_ENV_SHARED, JOB_ENV_GIVEN } = child.jobFlags;
+const { JOB_EVAL, JOB_STDIN, JOB_ENV_SHARED, JOB_ENV_GIVEN } = child.jobFlags;
 
 function toFilename(filename, isEval, evalOption) {
   if (isEval) {
@@ -139,8 +139,7 @@ class Worker extends EventEmitter {
     const processArgv = [process.execPath, isEval ? '[worker eval]' : file, ...argv];
     // The job goes to C as plain fields; only what only a structured clone can carry
     // (workerData, environment data, a given env) is cloned, and only when there is some.
-    const flags = (isEval ? JOB_EVAL : 0) | (options.stdout ? JOB_STDOUT : 0) | (options.stderr ? JOB_STDERR : 0) |
-      (options.stdin ? JOB_STDIN : 0) | (env === null ? JOB_ENV_SHARED : 0) |
+    const flags = (isEval ? JOB_EVAL : 0) | (options.stdin ? JOB_STDIN : 0) | (env === null ? JOB_ENV_SHARED : 0) |
       (env !== null && env !== undefined ? JOB_ENV_GIVEN : 0);
     const limits = effectiveLimits(resourceLimits);
     let data;

@@ -89,12 +89,10 @@ typedef struct port_handle {
  * The strings are the engine's own (JSStringRef: immutable, shareable between threads), so
  * the text arrives exactly as it was. */
 enum {
-  JOB_EVAL = 1,        /* `file` is code (options.eval) */
-  JOB_STDOUT = 2,      /* options.stdout, stderr, stdin */
-  JOB_STDERR = 4,
-  JOB_STDIN = 8,
-  JOB_ENV_SHARED = 16, /* env: SHARE_ENV (the process's live environment) */
-  JOB_ENV_GIVEN = 32,  /* env: an object, cloned in `data` */
+  JOB_EVAL = 1,       /* `file` is code (options.eval) */
+  JOB_STDIN = 2,      /* options.stdin */
+  JOB_ENV_SHARED = 4, /* env: SHARE_ENV (the process's live environment) */
+  JOB_ENV_GIVEN = 8,  /* env: an object, cloned in `data` */
 };
 typedef struct worker_job {
   JSStringRef file;        /* the eval code, or the script's absolute path */

@@ -14,7 +14,7 @@ const state = {
   serializeError,
   deserializeError,
   // a job's flags, as the parent's spawn() and the worker's workerInit() pass them (mod_worker.c's JOB_*)
-  jobFlags: { JOB_EVAL: 1, JOB_STDOUT: 2, JOB_STDERR: 4, JOB_STDIN: 8, JOB_ENV_SHARED: 16, JOB_ENV_GIVEN: 32 },
+  jobFlags: { JOB_EVAL: 1, JOB_STDIN: 2, JOB_ENV_SHARED: 4, JOB_ENV_GIVEN: 8 },
 };
 
 // An uncaught error crosses threads as node's internal/error_serdes sends it: an Error as
