@@ -23,3 +23,11 @@ t('bigint', () => structuredClone(-123456789012345678901234567890123456789n));
 t('map', () => { const m = new Map([[1,{a:1}],[{},2]]); m.foo = 1; return structuredClone(m); });
 t('set', () => structuredClone(new Set([1,'a',{}])));
 t('__proto__', () => { const o = JSON.parse('{"__proto__": {"x": 1}}'); const c = structuredClone(o); return [Object.keys(c), Object.getPrototypeOf(c) === Object.prototype, c.x]; });
+// key order across objects of one shape and of others (the writer guesses the next key id)
+t('key order', () => {
+  const many = {}; for (let i = 0; i < 20; i++) many['k' + i] = i;
+  const rev = {}; for (let i = 19; i >= 0; i--) rev['k' + i] = -i;
+  const v = [{ a: 1, b: 2, c: 3 }, { c: 1, b: 2, a: 3 }, { b: 1, a: 2 }, many, rev, { a: 0, k19: 1, k0: 2 }, { a: 1, b: 2, c: 3 }];
+  return JSON.stringify(structuredClone(v).map(Object.keys)) === JSON.stringify(v.map(Object.keys)) ? JSON.stringify(structuredClone(v)) : 'ORDER CHANGED';
+});
+t('array tail holes', () => { const a = [1, 2]; a.length = 4; const c = structuredClone(a); return [c.length, 2 in c, c]; });
