@@ -171,67 +171,30 @@ void sp_wbuf_string16(sp_wbuf_t *w, const uint16_t *u, size_t n) {
   w->len += 2 * n;
 }
 
-/* ---- reader --------------------------------------------------------------- */
-static inline void rfail(sp_rbuf_t *r, int err) {
-  if (!r->err) r->err = err;
-  r->p = r->end;
-}
-
-uint8_t sp_rbuf_u8(sp_rbuf_t *r) {
-  if (r->p >= r->end) { rfail(r, SP_WIRE_ETRUNCATED); return 0; }
-  return *r->p++;
-}
-
+/* ---- reader (the hot reads are inline in wire.h) ---------------------------- */
 int sp_rbuf_peek(const sp_rbuf_t *r) { return r->p < r->end ? *r->p : -1; }
 
-uint64_t sp_rbuf_varint(sp_rbuf_t *r) {
+uint64_t sp__rbuf_varint_long(sp_rbuf_t *r) {
   uint64_t v = 0;
   for (int shift = 0; shift < 64; shift += 7) {
-    if (r->p >= r->end) { rfail(r, SP_WIRE_ETRUNCATED); return 0; }
+    if (r->p >= r->end) { sp_rbuf_fail(r, SP_WIRE_ETRUNCATED); return 0; }
     uint8_t b = *r->p++;
     if (shift == 63 && b > 1) break; /* more than 64 bits */
     v |= (uint64_t)(b & 0x7f) << shift;
     if (!(b & 0x80)) return v;
   }
-  rfail(r, SP_WIRE_EBAD_LENGTH);
+  sp_rbuf_fail(r, SP_WIRE_EBAD_LENGTH);
   return 0;
 }
 
-uint64_t sp_rbuf_len(sp_rbuf_t *r, uint64_t max) {
-  uint64_t v = sp_rbuf_varint(r);
-  if (v > max) { rfail(r, SP_WIRE_EBAD_LENGTH); return 0; }
-  return v;
-}
-
-int64_t sp_rbuf_zigzag(sp_rbuf_t *r) {
-  uint64_t v = sp_rbuf_varint(r);
-  return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
-}
-
 double sp_rbuf_double(sp_rbuf_t *r) {
-  if (sp_rbuf_left(r) < 8) { rfail(r, SP_WIRE_ETRUNCATED); return 0; }
+  if (sp_rbuf_left(r) < 8) { sp_rbuf_fail(r, SP_WIRE_ETRUNCATED); return 0; }
   uint64_t bits = 0;
   for (int i = 0; i < 8; i++) bits |= (uint64_t)r->p[i] << (8 * i);
   r->p += 8;
   double d;
   memcpy(&d, &bits, 8);
   return d;
-}
-
-const uint8_t *sp_rbuf_bytes(sp_rbuf_t *r, uint64_t n) {
-  if (n > sp_rbuf_left(r)) { rfail(r, SP_WIRE_ETRUNCATED); return NULL; }
-  const uint8_t *p = r->p;
-  r->p += n;
-  return p;
-}
-
-const uint8_t *sp_rbuf_string(sp_rbuf_t *r, int tag, size_t *units) {
-  uint64_t n = sp_rbuf_len(r, SP_WIRE_MAX_LEN);
-  if (r->err) return NULL;
-  uint64_t bytes = tag == SP_WIRE_TAG_STR2 ? n * 2 : n;
-  const uint8_t *p = sp_rbuf_bytes(r, bytes);
-  *units = p ? (size_t)n : 0;
-  return p;
 }
 
 /* ---- messages ------------------------------------------------------------- */
@@ -339,7 +302,7 @@ static int new_obj(check_t *c, uint8_t kind, uint64_t len) {
   return 0;
 }
 
-static void cfail(check_t *c, int err) { rfail(&c->r, err); }
+static void cfail(check_t *c, int err) { sp_rbuf_fail(&c->r, err); }
 
 static void check_value(check_t *c, int tag);
 
