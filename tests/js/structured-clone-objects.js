@@ -31,3 +31,8 @@ t('key order', () => {
   return JSON.stringify(structuredClone(v).map(Object.keys)) === JSON.stringify(v.map(Object.keys)) ? JSON.stringify(structuredClone(v)) : 'ORDER CHANGED';
 });
 t('array tail holes', () => { const a = [1, 2]; a.length = 4; const c = structuredClone(a); return [c.length, 2 in c, c]; });
+t('nested clone in a getter', () => {
+  const inner = { q: 1, r: 2, a: 3 };
+  const o = { a: 1, b: 2, get c() { return structuredClone(inner); }, d: { a: 4, b: 5, c: 6 }, e: { c: 7, a: 8 } };
+  return JSON.stringify(structuredClone([o, o.d, { a: 9, b: 10 }]));
+});
