@@ -45,8 +45,17 @@ delete Array.prototype.polyfilled;
 Array.prototype[150] = 'from the prototype';
 const withProtoIndex = structuredClone(make().holeMiddle);
 delete Array.prototype[150];
+// an index on a prototype at the hole's own place, enumerable or not
+Array.prototype[50] = 'inherited';
+const protoAtHole = structuredClone(make().holeMiddle);
+delete Array.prototype[50];
+Object.defineProperty(Object.prototype, 50, { value: 'hidden', enumerable: false, configurable: true, writable: true });
+const hiddenAtHole = structuredClone(make().holeMiddle);
+delete Object.prototype[50];
 report('polyfill', withPolyfill);
 console.log('proto index', describe(withProtoIndex), Object.keys(withProtoIndex).length, withProtoIndex.hasOwnProperty(150));
+console.log('proto index at the hole', describe(protoAtHole), protoAtHole.hasOwnProperty(50), Object.keys(protoAtHole).length);
+console.log('hidden index at the hole', describe(hiddenAtHole), hiddenAtHole.hasOwnProperty(50), Object.keys(hiddenAtHole).length);
 const w = new Worker('const { parentPort } = require("worker_threads"); parentPort.on("message", (m) => parentPort.postMessage(m));', { eval: true });
 w.on('message', (m) => { report('worker', m); w.terminate(); });
 w.postMessage(make());
