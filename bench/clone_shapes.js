@@ -14,6 +14,7 @@ const shapes = {
   latin1_100k: () => 'abcdefghij\u00e9'.repeat(9091),
   two_byte_100k: () => 'abc\u4e2d\u20acdefgh'.repeat(10000),
   array_100k: () => Array.from({ length: 100000 }, (_, i) => i),
+  float64_100k: () => new Float64Array(100000).map((_, i) => i / 3),
   arrays_1000x100: () => Array.from({ length: 1000 }, (_, i) => Array.from({ length: 100 }, (_, j) => i + j)),
 };
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);

@@ -60,7 +60,7 @@
   X(SET, 0x17, "value* END")                                                               \
   X(ERROR, 0x18, "u8 kind, u8 flags, [string message], [string stack], [value cause]")     \
   X(ARRAY_BUFFER, 0x19, "varint n, n bytes (a copy)")                                      \
-  X(TRANSFERRED, 0x1a, "varint side index of a SP_WIRE_SIDE_BUFFER")                      \
+  X(TRANSFERRED, 0x1a, "varint side index of a SP_WIRE_SIDE_BUFFER (moved or large)")       \
   X(SHARED, 0x1b, "varint side index of a SP_WIRE_SIDE_SHARED")                            \
   X(VIEW, 0x1c, "u8 view kind, varint byteOffset, varint byteLength, buffer value")        \
   X(PORT, 0x1d, "varint side index of a SP_WIRE_SIDE_PORT")                                \
@@ -207,7 +207,7 @@ static inline const uint8_t *sp_rbuf_string(sp_rbuf_t *r, int tag, size_t *units
 /* ---- messages ------------------------------------------------------------ */
 typedef enum {
   SP_WIRE_SIDE_NONE = 0,
-  SP_WIRE_SIDE_BUFFER = 1, /* transferred ArrayBuffer: handle is a sp_xbuf_t* (one ref) */
+  SP_WIRE_SIDE_BUFFER = 1, /* ArrayBuffer bytes (transferred, or a large copy): a sp_xbuf_t* (one ref) */
   SP_WIRE_SIDE_PORT = 2,   /* MessagePort: handle from sp_clone_port_hooks_t.detach_port */
   SP_WIRE_SIDE_SHARED = 3, /* SharedArrayBuffer block: handle from sp_clone_shared_hooks_t */
 } sp_wire_side_kind_t;

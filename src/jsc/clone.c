@@ -651,6 +651,8 @@ static const char helpers_src[] =
     "    return tracking ? 1 : 0;\n"
     "  },\n"
     "  slice: function (b) { return apply(abSlice, b, []); },\n"
+    "  /* src's bytes into dst (a wrapper of a spindle block, as long), then dst detached */\n"
+    "  copyInto: function (dst, src) { apply(taSet, new U8(dst), [new U8(src)]); apply(abTransfer, dst, [0]); },\n"
     "  transfer: function (b) { return apply(abTransfer, b, []); },\n"
     "  detach: function (b) { apply(abTransfer, b, [0]); },\n"
     "  tagLent: function (b, id) { lent.set(b, id); },\n"
@@ -670,8 +672,8 @@ typedef struct vm {
   JSContextRef ctx;   /* the context it was made for (other contexts of the realm find it by global) */
   JSObjectRef holder; /* protected; owns every function below */
   JSObjectRef token;  /* the holder's vm_class object: its finalizer frees this */
-  JSObjectRef write, read, read_then, describe, is_detached, slice, transfer, data_view, mark, is_marked, detach,
-      tag_lent, lent_id, resizable_max, tracks_length;
+  JSObjectRef write, read, read_then, describe, is_detached, slice, copy_into, transfer, data_view, mark, is_marked,
+      detach, tag_lent, lent_id, resizable_max, tracks_length;
   /* staging byte arrays shared with the JS codec (held by the holder; pointers
    * taken once: they are ours, never transferred). busy: in use by an outer call. */
   JSObjectRef wstage, rstage;
@@ -795,7 +797,7 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   vm->holder = holder;
 #define F(field, name) vm->field = get_fn(ctx, holder, name);
   F(write, "write") F(read, "read") F(read_then, "readThen") F(describe, "describe") F(is_detached, "isDetached")
-  F(slice, "slice") F(transfer, "transfer") F(data_view, "dataView")
+  F(slice, "slice") F(copy_into, "copyInto") F(transfer, "transfer") F(data_view, "dataView")
   F(mark, "mark") F(is_marked, "isMarked") F(detach, "detach") F(tag_lent, "tagLent") F(lent_id, "lentId")
   F(write_direct, "writeDirect") F(resizable_max, "resizableMax") F(tracks_length, "tracksLength")
 #undef F
@@ -937,6 +939,49 @@ static void write_resizable_prefix(writer_t *wr, JSObjectRef buf) {
   sp_wbuf_varint(&wr->w, (uint64_t)max);
 }
 
+/* A cloned buffer from this size on travels as a block of its own in the side table, as a
+ * transferred one does: one copy here, none for the receiver, who wraps the block. Inline in the
+ * message it was copied three times (into the message, into the reader's stage with the rest
+ * of the message, out of it into the new buffer). */
+enum { BIG_BUFFER = 16 * 1024 };
+
+static void unref_block(void *bytes, void *block) {
+  (void)bytes;
+  sp_xbuf_unref(block);
+}
+
+/* The bytes of buffer o (len of them) in a new block, copied by the engine without taking o's
+ * bytes pointer (that would pin o: ENGINE.md): the block is wrapped for the engine (the wrapper
+ * holds a reference), copied into, and the wrapper detached at once, which drops it. */
+static void write_big_buffer(writer_t *wr, JSObjectRef o, size_t len) {
+  JSContextRef ctx = wr->ctx;
+  sp_xbuf_t *xb = sp_xbuf_new(len);
+  if (!xb) {
+    wfail(wr, sp_js_error(ctx, "RangeError", NULL, "Array buffer allocation failed"));
+    return;
+  }
+  JSValueRef e = NULL;
+  sp_xbuf_ref(xb);
+  JSObjectRef w = JSObjectMakeArrayBufferWithBytesNoCopy(ctx, xb->data, len, unref_block, xb, &e);
+  if (!w) {
+    sp_xbuf_unref(xb);
+    sp_xbuf_unref(xb);
+    wfail(wr, e);
+    return;
+  }
+  JSValueRef args[2] = {w, o};
+  call(ctx, wr->vm->copy_into, NULL, 2, args, &e);
+  int si = e ? -1 : side_add(wr, (sp_wire_side_t){SP_WIRE_SIDE_BUFFER, xb, len, sp_xbuf_unref_void});
+  if (si < 0) {
+    sp_xbuf_unref(xb); /* the wrapper's reference goes with the wrapper */
+    if (e) wfail(wr, e);
+    else wr->w.oom = true;
+    return;
+  }
+  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_TRANSFERRED);
+  sp_wbuf_varint(&wr->w, (uint64_t)si);
+}
+
 static void write_buffer(writer_t *wr, JSObjectRef o) {
   JSContextRef ctx = wr->ctx;
   int xi = xfer_find(wr, o);
@@ -963,6 +1008,10 @@ static void write_buffer(writer_t *wr, JSObjectRef o) {
   }
   write_resizable_prefix(wr, o);
   size_t len = JSObjectGetArrayBufferByteLength(ctx, o, NULL);
+  if (len >= BIG_BUFFER) {
+    write_big_buffer(wr, o, len);
+    return;
+  }
   sp_wbuf_u8(&wr->w, SP_WIRE_TAG_ARRAY_BUFFER);
   sp_wbuf_varint(&wr->w, len);
   if (!len) return;
