@@ -11,6 +11,7 @@ for (let i = 0; i < 400; i++) words.push('w' + i + (i % 3 ? '' : '\u00e9') + (i 
 const value = {
   n: 300, d: 1.5, s: 'abcdefghijklmnop', words,
   when: new Date(Date.UTC(2024, 0, 2)), nested: { list: [1, 'two', { three: 3 }], big: 10n ** 20n },
+  map: new Map([['a', 1], [2, { b: 'c' }]]), set: new Set(['x', 3, 'y']), bytes: new Uint16Array([1, 500, 65535]),
 };
 function viaPort(v) {
   const { port1, port2 } = new MessageChannel();
@@ -20,7 +21,9 @@ function viaPort(v) {
   return got;
 }
 function show(v) {
-  return JSON.stringify(v, (k, x) => typeof x === 'bigint' ? x + 'n' : x);
+  return JSON.stringify(v, (k, x) => typeof x === 'bigint' ? x + 'n'
+    : x instanceof Map ? ['Map', ...x] : x instanceof Set ? ['Set', ...x]
+    : ArrayBuffer.isView(x) ? [Object.prototype.toString.call(x), ...x] : x);
 }
 const expected = show(value);
 for (let round = 0; round < 3; round++) { // the reader's string tables fill after a few hundred strings
@@ -60,6 +63,14 @@ check('Object.prototype.toString with an own call',
 check('Date.prototype.getTime with an own call',
   () => { Object.defineProperty(Date.prototype.getTime, 'call', { value: () => 7, configurable: true }); },
   () => { delete Date.prototype.getTime.call; });
+
+check('Map.prototype.set with an own call',
+  () => { Object.defineProperty(Map.prototype.set, 'call', { value: () => 'fake', configurable: true }); },
+  () => { delete Map.prototype.set.call; });
+
+check('Set.prototype.add with an own call',
+  () => { Object.defineProperty(Set.prototype.add, 'call', { value: () => 'fake', configurable: true }); },
+  () => { delete Set.prototype.add.call; });
 
 const hasOwn = Object.prototype.hasOwnProperty;
 check('Object.prototype.hasOwnProperty replaced',
