@@ -7,8 +7,9 @@
  * the walk is JS: a per-VM codec (`write`/`read` in helpers_src, JIT-compiled
  * like any script) turns a value into the wire bytes and back, through a
  * staging Uint8Array whose bytes pointer C holds. C keeps what needs its
- * state or the C API: the transfer list, ArrayBuffers (copied, shared or
- * moved), view headers, MessagePorts, the side table and validation
+ * state or the C API: the transfer list, ArrayBuffers (shared, moved, large
+ * ones, and all of them when a transfer list is in play) and their views,
+ * MessagePorts, the side table and validation
  * (sp_wire_check runs before any read). The codec calls small natives for
  * those (nat_*), which append the staged bytes first so the stream stays in
  * order. The bytes are exactly what the C writer used to produce.
@@ -38,9 +39,10 @@
  * for the walk (no address reuse, no false back-references).
  *
  * Buffers are never pinned (JSObjectGetArrayBufferBytesPtr on a user buffer
- * would make its later transfer() copy and leave it attached): copies go
- * through ArrayBuffer.prototype.slice, and bytes are read from the slice.
- * Only the codec's own staging arrays are pinned. */
+ * would make its later transfer() copy and leave it attached): the engine
+ * copies their bytes, into the codec's stage (small ones), into a wrapped
+ * spindle block (large ones) or into a slice C then reads. Only the codec's
+ * own staging arrays are pinned. */
 #include "jsc/clone.h"
 
 #include <pthread.h>
@@ -106,7 +108,7 @@ static const char helpers_src[] =
     "var mapEntries = function (m) { var a = [], i = 0; apply(mapForEach, m, [function (v, k) { a[i++] = k; a[i++] = v; }]); return a; };\n"
     "var setValues = function (s) { var a = [], i = 0; apply(setForEach, s, [function (v) { a[i++] = v; }]); return a; };\n"
     "var MapCtor = Map, SetCtor = Set, mapSetFn = Map.prototype.set, setAddFn = Set.prototype.add, DV = DataView;\n"
-    "var gopn = Object.getOwnPropertyNames, propIsEnum = Object.prototype.propertyIsEnumerable;\n"
+    "var propIsEnum = Object.prototype.propertyIsEnumerable;\n"
     "/* captured like the rest, so a program that replaces them does not change what clones to */\n"
     "var ArrayCtor = Array, floor = Math.floor, imul = Math.imul;\n"
     "/* `f.call(o)` and `s.charCodeAt(i)` are calls the JIT inlines: 4 ns against 23 for\n"
@@ -344,7 +346,8 @@ static const char helpers_src[] =
     " * list: C keeps that) when nothing special applies: C's path for one costs ~4 us of calls\n"
     " * between JS and C. -1 unless b is an attached, fixed-length ArrayBuffer that is not shared\n"
     " * (spindle's shared buffers have their own prototype; C decides for anything else). */\n"
-    "var SMALL_BUFFER = 16368; /* what the 16 KB stage holds with its header: C takes larger ones (BIG_BUFFER) */\n"
+    "var STAGE_SIZE = 16384; /* C's WSTAGE_SIZE */\n"
+    "var SMALL_BUFFER = STAGE_SIZE - 16; /* what the stage holds with its header: C takes larger ones (BIG_BUFFER) */\n"
     "function plainBufferLength(b) {\n"
     "  if (getProto(b) !== ABProto || abDetached === undefined) return -1;\n"
     "  var n;\n"
@@ -428,7 +431,7 @@ static const char helpers_src[] =
     "  }\n"
     "}\n"
     "/* The VM's staging array for writes (C's and direct ones; C takes its bytes pointer). */\n"
-    "var wstage = new Uint8Array(16384);\n"
+    "var wstage = new Uint8Array(STAGE_SIZE);\n"
     "/* A direct write: postMessage without a transfer list runs the codec from JS and C takes the\n"
     " * bytes with the post (sp_clone_take_direct), instead of C calling into JS for every message.\n"
     " * Natives called meanwhile find no C writer and use the VM's direct one. dgen[0] counts direct\n"
