@@ -60,7 +60,7 @@ function copyEnv(env) {
   return out;
 }
 
-const resourceLimitKeys = ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb', 'codeRangeSizeMb', 'stackSizeMb'];
+const { resourceLimitKeys } = child;
 
 // The limits a worker reports (worker.resourceLimits, and resourceLimits inside
 // it): what was asked, else V8's defaults as node reports them (the old
@@ -155,8 +155,8 @@ class Worker extends EventEmitter {
     const heapLimitMb = (resourceLimits.maxOldGenerationSizeMb || 0) +
       (resourceLimits.maxOldGenerationSizeMb ? resourceLimits.maxYoungGenerationSizeMb || 0 : 0);
     const [handle, threadId, port, ctrl] = native.spawn(processArgv, execArgv, file, flags,
-      [limits.maxYoungGenerationSizeMb, limits.maxOldGenerationSizeMb, limits.codeRangeSizeMb, limits.stackSizeMb],
-      data, transferList, resourceLimits.stackSizeMb || 0, heapLimitMb);
+      resourceLimitKeys.map((key) => limits[key]), data, transferList, resourceLimits.stackSizeMb || 0,
+      heapLimitMb);
     handle[kOwner] = this;
     this[kHandle] = handle;
     this[kPort] = port;

@@ -18,12 +18,8 @@ function run() {
   state.parentPort = parentPort;
   state.ctrl = ctrl;
   state.workerData = data === undefined ? undefined : data.workerData;
-  state.resourceLimits = {
-    maxYoungGenerationSizeMb: limits[0],
-    maxOldGenerationSizeMb: limits[1],
-    codeRangeSizeMb: limits[2],
-    stackSizeMb: limits[3],
-  };
+  state.resourceLimits = {};
+  state.resourceLimitKeys.forEach((key, i) => { state.resourceLimits[key] = limits[i]; });
   state.environmentData = data === undefined ? undefined : data.environmentData;
   state.hasJob = true;
   if (state.onJob) state.onJob();

@@ -13,6 +13,8 @@ const state = {
   onJob: null,   // called then, if set (by worker_threads loaded ahead, in a spare)
   serializeError,
   deserializeError,
+  // resourceLimits' keys, in the order the parent's spawn() and the worker's workerInit() pass them
+  resourceLimitKeys: ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb', 'codeRangeSizeMb', 'stackSizeMb'],
   // a job's flags, as the parent's spawn() and the worker's workerInit() pass them (mod_worker.c's JOB_*)
   jobFlags: { JOB_EVAL: 1, JOB_STDIN: 2, JOB_ENV_SHARED: 4, JOB_ENV_GIVEN: 8 },
 };
