@@ -199,10 +199,10 @@ class Worker extends EventEmitter {
     switch (msg.type) {
       case 'online': this[kOnline] = true; this.emit('online'); break;
       case 'stdio': {
-        const key = msg.fd === 1 ? kStdout : kStderr;
         // as node's, whose worker.stdout/stderr are piped to the parent's unless captured
-        if (!this[kCaptured][msg.fd]) process[msg.fd === 1 ? 'stdout' : 'stderr'].write(msg.chunk);
-        if (this[kCaptured][msg.fd] || this[key] !== null) workerStdio(this, key).push(msg.chunk);
+        const captured = this[kCaptured][msg.fd];
+        if (!captured) process[msg.fd === 1 ? 'stdout' : 'stderr'].write(msg.chunk);
+        if (captured || this[msg.fd === 1 ? kStdout : kStderr] !== null) workerStdio(this, msg.fd).push(msg.chunk);
         break;
       }
       case 'error':
@@ -264,20 +264,21 @@ class Worker extends EventEmitter {
   }
 
   get stdin() { return this[kStdin]; }
-  get stdout() { return workerStdio(this, kStdout); }
-  get stderr() { return workerStdio(this, kStderr); }
+  get stdout() { return workerStdio(this, 1); }
+  get stderr() { return workerStdio(this, 2); }
 }
 
 // worker.stdout and worker.stderr are made on first use: two streams per Worker cost the main
 // thread ~20-45 us of every spawn, and most programs never read them. One made after the
 // worker has exited is already ended, as it would be by then.
-function workerStdio(worker, key) {
+function workerStdio(worker, fd) {
+  const key = fd === 1 ? kStdout : kStderr;
   let stream = worker[key];
   if (stream === null) {
     stream = worker[key] = new (require('internal/worker/stdio').ReadableWorkerStdio)();
     // not captured: flowing, as node's stream piped to the parent's (nothing is kept for a
     // listener that comes later), and already ended once the worker has exited
-    const captured = worker[kCaptured][key === kStdout ? 1 : 2];
+    const captured = worker[kCaptured][fd];
     if (!captured) stream.resume();
     if (worker[kHandle] !== null) return stream;
     // node ends both streams as the worker exits, and a piped one emits 'end' a tick later
