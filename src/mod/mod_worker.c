@@ -43,8 +43,13 @@ enum { REUSE_NONE, REUSE_OFFERED, REUSE_TAKEN, REUSE_DECLINED };
 /* Per-agent state (agent->worker_data): JS hooks, the port prototype, child workers. */
 typedef struct worker_state {
   JSObjectRef port_proto;  /* MessagePort.prototype of this VM (protected) */
-  JSObjectRef hooks;       /* { initPort, deliverMessage, emitClose, emitWorkerExit } */
-  JSObjectRef deliver_message, init_port; /* hot ones, cached (protected) */
+  JSObjectRef hooks;       /* { initPort, livePort, deliverMessage, emitClose, emitWorkerExit } */
+  JSObjectRef deliver_message, init_port, live_port; /* cached (protected) */
+  /* Each port handle has a slot in JS's table of WeakRefs to the port objects (initPort):
+   * the numbers of the slots freed by finalized ports, for reuse, and the next new one. */
+  uint32_t *free_slots;
+  size_t nfree_slots, free_slots_cap;
+  uint32_t next_slot;
   sp_worker_t *children;   /* live child workers (this thread only) */
   sp_worker_t *spares[SPARES_MAX]; /* booted worker threads waiting for a Worker (main thread) */
   int nspares;
@@ -75,7 +80,8 @@ typedef struct port_handle {
   sp_port_t *port;      /* NULL once closed or transferred away */
   sp_agent_t *agent;
   sp_notify_item_t item; /* queued on agent's inbox when the port has news */
-  JSObjectRef obj;      /* the MessagePort object (weak unless `protected`) */
+  JSObjectRef obj;      /* the MessagePort object (weak unless `protected`: port_object) */
+  uint32_t slot;        /* its WeakRef's place in JS's table (worker_state.free_slots) */
   bool started, refed, is_protected, close_emitted;
   bool closing;         /* close() was called on this side (its 'close' may not have come yet) */
   bool close_queued;    /* its 'close' event waits for the loop's closing phase (close_phase_cb) */
@@ -239,11 +245,32 @@ static void handle_release(port_handle_t *h) {
 static void handle_unlink(port_handle_t *h) {
   worker_state_t *st = h->agent ? h->agent->worker_data : NULL;
   if (!st) return;
+  if (st->nfree_slots == st->free_slots_cap) { /* out of memory: the slot is not reused */
+    size_t cap = st->free_slots_cap ? st->free_slots_cap * 2 : 16;
+    uint32_t *grown = realloc(st->free_slots, cap * sizeof *grown);
+    if (grown) st->free_slots = grown, st->free_slots_cap = cap;
+  }
+  if (st->nfree_slots < st->free_slots_cap) st->free_slots[st->nfree_slots++] = h->slot;
   if (h->prev) h->prev->next = h->next;
   else st->handles = h->next;
   if (h->next) h->next->prev = h->prev;
   h->prev = h->next = NULL;
   h->agent = NULL;
+}
+
+/* The port's object, or NULL when it is gone. An unprotected port's object may be dead
+ * and not finalized yet (the collector sweeps lazily, so h->obj is cleared later): using
+ * it then would bring back an object whose parts may already be freed and reused (a
+ * crash in a later collection). Its WeakRef knows: the collection that found it dead
+ * cleared it. */
+static JSObjectRef port_object(port_handle_t *h) {
+  if (!h->obj || h->is_protected) return h->obj;
+  worker_state_t *st = h->agent ? h->agent->worker_data : NULL;
+  if (!st || !st->live_port) return NULL;
+  sp_agent_t *a = h->agent;
+  JSValueRef arg = JSValueMakeNumber(a->ctx, h->slot), exc = NULL;
+  JSValueRef v = JSObjectCallAsFunction(a->ctx, st->live_port, NULL, 1, &arg, &exc);
+  return v && !exc && v == h->obj ? h->obj : NULL;
 }
 
 static void port_finalize(JSObjectRef obj) {
@@ -316,7 +343,7 @@ static void close_phase_cb(uv_handle_t *hd) {
 /* Queues the port's 'close' event for the closing phase (once; the order of the calls is
  * the order of the events). */
 static void queue_close(port_handle_t *h) {
-  if (h->close_queued || !h->obj) return;
+  if (h->close_queued || !port_object(h)) return;
   sp_agent_t *a = h->agent;
   worker_state_t *st = state_of(a);
   if (st->nclosing == st->closing_cap) {
@@ -450,12 +477,13 @@ static JSObjectRef port_wrap(sp_agent_t *a, sp_port_t *port) {
   st->handles = h;
   h->item.run = port_item_run;
   atomic_init(&h->item.queued, false);
+  h->slot = st->nfree_slots ? st->free_slots[--st->nfree_slots] : st->next_slot++;
   JSObjectRef obj = JSObjectMake(a->ctx, port_class, h);
   h->obj = obj;
   if (st->port_proto) JSObjectSetPrototype(a->ctx, obj, st->port_proto);
-  JSValueRef arg = obj;
+  JSValueRef args[2] = {obj, JSValueMakeNumber(a->ctx, h->slot)};
   JSValueRef exc = NULL;
-  if (st->init_port) JSObjectCallAsFunction(a->ctx, st->init_port, NULL, 1, &arg, &exc);
+  if (st->init_port) JSObjectCallAsFunction(a->ctx, st->init_port, NULL, 2, args, &exc);
   sp_port_set_waker(port, port_wake, h);
   return obj;
 }
@@ -506,9 +534,9 @@ SP_FN(js_setup) {
   st->hooks = (JSObjectRef)SP_ARG(1);
   JSValueProtect(ctx, st->port_proto);
   JSValueProtect(ctx, st->hooks);
-  JSObjectRef *cached[] = {&st->deliver_message, &st->init_port};
-  const char *names[] = {"deliverMessage", "initPort"};
-  for (int i = 0; i < 2; i++) {
+  JSObjectRef *cached[] = {&st->deliver_message, &st->init_port, &st->live_port};
+  const char *names[] = {"deliverMessage", "initPort", "livePort"};
+  for (int i = 0; i < 3; i++) {
     JSValueRef f = sp_js_get(ctx, st->hooks, names[i]);
     if (!JSValueIsObject(ctx, f)) return sp_js_throw(ctx, exc, "TypeError", NULL, "worker hooks: %s missing", names[i]);
     *cached[i] = (JSObjectRef)f;
@@ -1002,9 +1030,10 @@ void sp__worker_agent_teardown(sp_agent_t *a) {
   }
   if (st->port_proto) JSValueUnprotect(a->ctx, st->port_proto);
   if (st->hooks) JSValueUnprotect(a->ctx, st->hooks);
-  JSObjectRef cached[] = {st->deliver_message, st->init_port};
-  for (int i = 0; i < 2; i++)
+  JSObjectRef cached[] = {st->deliver_message, st->init_port, st->live_port};
+  for (int i = 0; i < 3; i++)
     if (cached[i]) JSValueUnprotect(a->ctx, cached[i]);
+  free(st->free_slots);
   free(st);
   a->worker_data = NULL;
 }

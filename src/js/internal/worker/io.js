@@ -72,8 +72,23 @@ function onRemoveListener(name) {
   }
 }
 
+// C finds a port's object here when the port is not held (not started): a WeakRef per
+// port, at the slot C gave it. C keeps a pointer to such a port's object too, but cannot
+// tell whether the object is still alive (a dead one is finalized only when the collector
+// sweeps it, later); the WeakRef can. undefined: the port object is gone.
+const WeakRefCtor = WeakRef;
+const weakRefDeref = WeakRef.prototype.deref;
+const ReflectApply = Reflect.apply;
+const portRefs = [];
+
+function livePort(slot) {
+  const ref = portRefs[slot];
+  return ref === undefined ? undefined : ReflectApply(weakRefDeref, ref, []);
+}
+
 // Called by C for each new port object (in this thread, or arriving by transfer).
-function initPort(port) {
+function initPort(port, slot) {
+  portRefs[slot] = new WeakRefCtor(port);
   // an emitter's state (EventEmitter.init's), not enumerable: node's port shows no own keys
   Object.defineProperties(port, {
     _events: { value: { __proto__: null }, writable: true, configurable: true },
@@ -351,7 +366,7 @@ function moveMessagePortToContext() {
 
 // The hooks C calls; emitWorkerExit is filled in by worker_threads.
 const hooks = {
-  initPort, deliverMessage, emitClose, emitWorkerExit: null,
+  initPort, livePort, deliverMessage, emitClose, emitWorkerExit: null,
   openThreadInbox() { require('internal/worker/messaging').openInbox(); },
 };
 native.setup(MessagePort.prototype, hooks);
