@@ -940,7 +940,8 @@ static JSValueRef uncloneable(JSContextRef ctx, vm_t *vm, JSValueRef v) {
  * blocks, copies), views (their header) and ports. Object and key numbering
  * is all in JS, so C writes no ids. */
 typedef struct xfer {
-  JSObjectRef obj;
+  JSObjectRef obj; /* protected until the writer is discarded: user code (a getter, the
+                    * list's own) runs meanwhile and may drop every other reference to it */
   uint8_t kind;   /* SP_WIRE_SIDE_BUFFER or _PORT */
   bool detached;  /* a buffer already detached: arrives as an empty buffer */
 } xfer_t;
@@ -1206,7 +1207,10 @@ static void writer_discard(writer_t *wr) {
     if (wr->side && wr->side[i].handle && wr->side[i].free) wr->side[i].free(wr->side[i].handle);
   free(wr->side);
   sp_wbuf_free(&wr->w);
+  for (uint32_t i = 0; i < wr->nxf; i++) JSValueUnprotect(wr->ctx, wr->xf[i].obj);
   free(wr->xf);
+  wr->xf = NULL;
+  wr->nxf = 0;
 }
 
 static void direct_free(direct_t *d) {
@@ -1375,6 +1379,7 @@ static bool read_transfer_list(writer_t *wr, JSValueRef transfer) {
                                                                 : "Transfer list contains duplicate ArrayBuffer"));
       return false;
     }
+    JSValueProtect(ctx, o);
     wr->xf[wr->nxf++] = (xfer_t){.obj = o, .kind = (uint8_t)kind,
                                   .detached = kind == SP_WIRE_SIDE_BUFFER && is_detached(wr, o)};
   }
