@@ -107,12 +107,9 @@ SP_FN(js_run_script) {
 
 /* ids(): every builtin module id, for require('module').builtinModules */
 SP_FN(js_ids) {
-  size_t n = 0;
-  while (sp__builtin_srcs[n].id) n++;
-  JSValueRef *vals = malloc(n * sizeof *vals);
-  for (size_t i = 0; i < n; i++) vals[i] = sp_js_str(ctx, sp__builtin_srcs[i].id);
-  JSObjectRef arr = JSObjectMakeArray(ctx, n, vals, exc);
-  free(vals);
+  JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, exc);
+  for (unsigned i = 0; arr && sp__builtin_srcs[i].id; i++)
+    JSObjectSetPropertyAtIndex(ctx, arr, i, sp_js_str(ctx, sp__builtin_srcs[i].id), NULL);
   return arr;
 }
 

@@ -15,8 +15,8 @@ SP_FN(js_cpus) {
   uv_cpu_info_t *cpus;
   int n;
   int r = uv_cpu_info(&cpus, &n);
-  if (r < 0) return JSObjectMakeArray(ctx, 0, NULL, NULL);
-  JSValueRef *items = malloc(sizeof(JSValueRef) * (n ? n : 1));
+  JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, NULL);
+  if (r < 0) return arr;
   for (int i = 0; i < n; i++) {
     JSObjectRef c = obj(ctx), t = obj(ctx);
     sp_js_set_str(ctx, c, "model", cpus[i].model);
@@ -27,10 +27,8 @@ SP_FN(js_cpus) {
     sp_js_set_num(ctx, t, "idle", (double)cpus[i].cpu_times.idle);
     sp_js_set_num(ctx, t, "irq", (double)cpus[i].cpu_times.irq);
     sp_js_set(ctx, c, "times", t);
-    items[i] = c;
+    JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i, c, NULL);
   }
-  JSObjectRef arr = JSObjectMakeArray(ctx, (size_t)n, items, NULL);
-  free(items);
   uv_free_cpu_info(cpus, n);
   return arr;
 }
@@ -101,7 +99,7 @@ SP_FN(js_interfaces) {
   int n;
   int r = uv_interface_addresses(&ifs, &n);
   if (r < 0) return sp_js_throw_uv(ctx, exc, r, "uv_interface_addresses", NULL, NULL);
-  JSValueRef *items = malloc(sizeof(JSValueRef) * (n ? n : 1));
+  JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, NULL);
   for (int i = 0; i < n; i++) {
     JSObjectRef o = obj(ctx);
     char addr[INET6_ADDRSTRLEN], mask[INET6_ADDRSTRLEN], mac[18];
@@ -122,10 +120,8 @@ SP_FN(js_interfaces) {
     sp_js_set_str(ctx, o, "mac", mac);
     sp_js_set(ctx, o, "internal", JSValueMakeBoolean(ctx, ifs[i].is_internal));
     if (v6) sp_js_set_num(ctx, o, "scopeid", ifs[i].address.address6.sin6_scope_id);
-    items[i] = o;
+    JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i, o, NULL);
   }
-  JSObjectRef arr = JSObjectMakeArray(ctx, (size_t)n, items, NULL);
-  free(items);
   uv_free_interface_addresses(ifs, n);
   return arr;
 }

@@ -337,19 +337,16 @@ SP_FN(js_env_delete) {
 
 /* envKeys(): the variable names, in environment order */
 SP_FN(js_env_keys) {
+  JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, exc);
+  if (!arr) return SP_UNDEF;
   uv_mutex_lock(&env_lock);
-  size_t n = 0;
-  for (char **e = environ; *e; e++) n++;
-  JSValueRef *vals = calloc(n + 1, sizeof *vals);
-  size_t m = 0;
+  unsigned m = 0;
   for (char **e = environ; *e; e++) {
     const char *eq = strchr(*e, '=');
     if (!eq || eq == *e) continue;
-    vals[m++] = sp_js_strn(ctx, *e, (size_t)(eq - *e));
+    JSObjectSetPropertyAtIndex(ctx, arr, m++, sp_js_strn(ctx, *e, (size_t)(eq - *e)), NULL);
   }
   uv_mutex_unlock(&env_lock);
-  JSObjectRef arr = JSObjectMakeArray(ctx, m, vals, exc);
-  free(vals);
   return arr;
 }
 
@@ -391,10 +388,8 @@ SP_FN(js_env_snapshot) {
 }
 
 static JSObjectRef str_array(JSContextRef ctx, int n, char **v) {
-  JSValueRef *vals = calloc((size_t)n + 1, sizeof *vals);
-  for (int i = 0; i < n; i++) vals[i] = sp_js_str(ctx, v[i]);
-  JSObjectRef arr = JSObjectMakeArray(ctx, (size_t)n, vals, NULL);
-  free(vals);
+  JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, NULL);
+  for (int i = 0; arr && i < n; i++) JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i, sp_js_str(ctx, v[i]), NULL);
   return arr;
 }
 
