@@ -1,5 +1,13 @@
 /* Small helpers for the JavaScriptCore C API, used by the engine glue and the
- * native halves of builtin modules (src/mod). */
+ * native halves of builtin modules (src/mod).
+ *
+ * The rule every native follows: the collector sees JS values on the C stack and in
+ * registers, never in C heap memory (structs, malloc'd arrays). A value kept there
+ * while the engine may allocate or run JS must be protected (JSValueProtect) or held
+ * by a JS object that is; and a weak pointer to an object (one the finalizer clears)
+ * may point to an object that is dead but not finalized yet (the collector sweeps
+ * lazily): never hand it back to JS or protect it without asking a WeakRef first
+ * (mod_worker's port_object). Both mistakes crashed in later collections. */
 #ifndef SP_JS_H
 #define SP_JS_H
 #include <JavaScriptCore/JavaScript.h>
