@@ -292,57 +292,6 @@ function desc(v, seen) {
       .join(',');
   return tag + '<' + pn + '>{' + body + '}';
 }
-function desc(v, seen) {
-  const t = typeof v;
-  if (t === 'number') return Object.is(v, -0) ? '-0' : String(v);
-  if (t === 'string') return JSON.stringify(v);
-  if (t === 'bigint') return v + 'n';
-  if (t !== 'object' && t !== 'function') return String(v);
-  if (v === null) return 'null';
-  if (seen.has(v)) return '#' + seen.get(v);
-  seen.set(v, seen.size);
-  const tag = Object.prototype.toString.call(v);
-  const proto = Object.getPrototypeOf(v);
-  const pn =
-    proto === null
-      ? 'null'
-      : proto === Object.prototype
-        ? 'O'
-        : (proto.constructor && proto.constructor.name) || '?';
-  let body;
-  if (v instanceof Date) body = String(v.getTime());
-  else if (v instanceof RegExp) body = v.source + '/' + v.flags + '/' + v.lastIndex;
-  else if (v instanceof Map) body = [...v].map(([k, x]) => desc(k, seen) + '=>' + desc(x, seen)).join(',');
-  else if (v instanceof Set) body = [...v].map((x) => desc(x, seen)).join(',');
-  else if (v instanceof ArrayBuffer) body = v.byteLength + ':' + Array.from(new Uint8Array(v)).join('.');
-  else if (ArrayBuffer.isView(v)) body = v.byteOffset + '+' + v.byteLength + ' of ' + desc(v.buffer, seen);
-  else if (v instanceof Error)
-    body =
-      v.name +
-      ':' +
-      JSON.stringify(v.message) +
-      ('cause' in v ? ' cause=' + desc(v.cause, seen) : '') +
-      ' own=' +
-      Object.keys(v).join('|');
-  else if (
-    v instanceof Number ||
-    v instanceof String ||
-    v instanceof Boolean ||
-    (typeof BigInt !== 'undefined' && v instanceof BigInt)
-  )
-    body = desc(v.valueOf(), seen);
-  else if (Array.isArray(v)) {
-    const parts = [];
-    for (let i = 0; i < v.length; i++) parts.push(i in v ? desc(v[i], seen) : '<hole>');
-    const named = Object.keys(v).filter((k) => !(String(k >>> 0) === k && k >>> 0 < v.length));
-    body =
-      'len' + v.length + '[' + parts.join(',') + ']' + named.map((k) => k + ':' + desc(v[k], seen)).join(',');
-  } else
-    body = Object.keys(v)
-      .map((k) => JSON.stringify(k) + ':' + desc(v[k], seen))
-      .join(',');
-  return tag + '<' + pn + '>{' + body + '}';
-}
 function hash(text) {
   // FNV-1a over UTF-16 units
   let h = 0x811c9dc5;
