@@ -1,11 +1,12 @@
-// Structured clone against node on random values: fixed seeds generate the same values in
-// both runtimes (nested objects and arrays with holes, extra length and named keys, Maps,
-// Sets, Dates, RegExps, buffers and views of every kind sharing buffers, errors with causes,
-// boxed primitives, cycles and shared references, odd keys and strings, getters, class
-// instances, frozen objects, and uncloneable values: functions, symbols, weak collections,
-// promises, throwing getters). Each clone, through structuredClone and through a port, is
-// described canonically and printed as a hash (the description itself when it is short, and
-// every error in full), so that any difference in what arrives or in the error shows.
+// Structured clone against node on random values: fixed seeds generate the same values in both
+// runtimes (nested objects and arrays with holes, extra length and named keys, Maps, Sets,
+// Dates, RegExps, buffers and views of every kind sharing buffers, errors with causes, boxed
+// primitives, cycles and shared references, odd keys and strings, getters, class instances,
+// frozen objects, and uncloneable values: functions, symbols, weak collections, promises,
+// throwing getters). Each clone, through structuredClone, a port and a port with a transfer
+// list, is described canonically and printed as a hash (the description itself when it is
+// short, and every error in full), so that any difference in what arrives or in the error
+// shows.
 const { MessageChannel, receiveMessageOnPort } = require('worker_threads');
 
 let s = 0;
@@ -302,10 +303,17 @@ function hash(text) {
   return h.toString(16).padStart(8, '0');
 }
 const { port1, port2 } = new MessageChannel();
+// The third way transfers about half of the value's buffers (the list drawn from the same
+// seed) and also shows their byteLength before and after: detached on success, intact when
+// the clone threw.
 const through = {
   structuredClone: (v) => structuredClone(v),
   port: (v) => {
     port1.postMessage(v);
+    return receiveMessageOnPort(port2).message;
+  },
+  'port with a transfer list': (v, list) => {
+    port1.postMessage(v, list);
     return receiveMessageOnPort(port2).message;
   },
 };
@@ -314,13 +322,21 @@ for (const seed of [1, 7, 42]) {
     s = seed;
     const lines = [];
     for (let i = 0; i < 120; i++) {
-      const v = rval(0, []);
+      const pool = [];
+      const v = rval(0, pool);
+      let list = [];
+      if (clone.length === 2) {
+        const buffers = pool.map((x) => (x instanceof ArrayBuffer ? x : ArrayBuffer.isView(x) ? x.buffer : null));
+        list = [...new Set(buffers.filter((b) => b !== null))].filter(() => ri(2) === 0);
+      }
+      const before = list.map((b) => b.byteLength).join(',');
       let out;
       try {
-        out = desc(clone(v), new Map());
+        out = desc(clone(v, list), new Map());
       } catch (e) {
         out = 'THROW ' + e.name + ' ' + (e.code || '') + ' ' + e.message;
       }
+      if (list.length) out += ' | moved ' + before + ' -> ' + list.map((b) => b.byteLength).join(',');
       lines.push(out.startsWith('THROW') || out.length <= 60 ? out : hash(out) + ' (' + out.length + ')');
     }
     console.log('seed', seed, name);
