@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "jsc/jsc_private.h"
 #include "mod/modules.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -197,27 +198,26 @@ static JSValueRef statfs_array(JSContextRef ctx, const uv_statfs_t *s) {
   return JSObjectMakeArray(ctx, 7, vals, NULL);
 }
 
+/* Each name goes into the array as it is made (the collector does not see C heap memory);
+ * holding the engine lock across the loop makes each of those calls a nested one (cheap).
+ * Types are numbers, which are not collected. */
 static JSValueRef scandir_result(JSContextRef ctx, fs_req_t *r) {
-  size_t cap = 16, n = 0;
-  JSValueRef *names = malloc(cap * sizeof *names), *types = malloc(cap * sizeof *types);
+  JSLock(ctx);
+  JSObjectRef names = JSObjectMakeArray(ctx, 0, NULL, NULL);
+  JSObjectRef types = r->opt & OPT_TYPES ? JSObjectMakeArray(ctx, 0, NULL, NULL) : NULL;
   uv_dirent_t ent;
+  unsigned n = 0;
   while (uv_fs_scandir_next(&r->req, &ent) != UV_EOF) {
-    if (n == cap) {
-      cap *= 2;
-      names = realloc(names, cap * sizeof *names);
-      types = realloc(types, cap * sizeof *types);
-    }
-    names[n] = utf8_string(ctx, (const uint8_t *)ent.name, strlen(ent.name));
-    types[n] = JSValueMakeNumber(ctx, ent.type);
+    JSObjectSetPropertyAtIndex(ctx, names, n, utf8_string(ctx, (const uint8_t *)ent.name, strlen(ent.name)), NULL);
+    if (types) JSObjectSetPropertyAtIndex(ctx, types, n, JSValueMakeNumber(ctx, ent.type), NULL);
     n++;
   }
-  JSValueRef out = JSObjectMakeArray(ctx, n, names, NULL);
-  if (r->opt & OPT_TYPES) {
-    JSValueRef pair[2] = {out, JSObjectMakeArray(ctx, n, types, NULL)};
+  JSValueRef out = names;
+  if (types) {
+    JSValueRef pair[2] = {names, types};
     out = JSObjectMakeArray(ctx, 2, pair, NULL);
   }
-  free(names);
-  free(types);
+  JSUnlock(ctx);
   return out;
 }
 

@@ -147,14 +147,10 @@ static bool strings_of(JSContextRef ctx, JSValueRef v, JSStringRef **out, size_t
   return true;
 }
 
+/* Each string goes into the array as it is made (the collector does not see C heap memory). */
 static JSObjectRef array_of_strings(JSContextRef ctx, JSStringRef *s, size_t n, JSValueRef *exc) {
-  if (!n) return JSObjectMakeArray(ctx, 0, NULL, exc);
-  JSValueRef small[8];
-  JSValueRef *v = n <= 8 ? small : malloc(n * sizeof *v);
-  if (!v) return NULL;
-  for (size_t i = 0; i < n; i++) v[i] = JSValueMakeString(ctx, s[i]);
-  JSObjectRef arr = JSObjectMakeArray(ctx, n, v, exc);
-  if (v != small) free(v);
+  JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, exc);
+  for (size_t i = 0; arr && i < n; i++) JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i, JSValueMakeString(ctx, s[i]), NULL);
   return arr;
 }
 
