@@ -399,7 +399,10 @@ static void deliver(port_handle_t *h) {
     sp__inbox_post(a, &h->item); /* more to do: come back after the loop's other work */
     return;
   }
-  if (sp_port_is_closed(h->port) && (!h->started || sp_port_pending(h->port) == 0)) emit_close(h);
+  /* As node: the peer's close comes after the messages it sent, so a port that still has
+   * some (not started, or stopped) emits 'close' only once they are taken (delivered after
+   * start(), or by receiveMessageOnPort: js_receive); a port closed on this side drops them. */
+  if (sp_port_is_closed(h->port) && (h->closing || sp_port_pending(h->port) == 0)) emit_close(h);
 }
 
 /* ---- postMessageToThread's inbox ------------------------------------------ */
@@ -653,7 +656,11 @@ SP_FN(js_receive) {
   if (!h) return sp_js_throw(ctx, exc, "TypeError", "ERR_INVALID_ARG_TYPE",
                              "The \"port\" argument must be a MessagePort instance");
   sp_wire_msg_t *msg = h->port ? (sp_wire_msg_t *)sp_port_receive(h->port) : NULL;
-  if (!msg) return SP_ARG(1);
+  if (!msg) {
+    /* all taken and the peer is gone: the 'close' that waited for them (deliver) comes now */
+    if (h->port && !h->closing && sp_port_is_closed(h->port)) emit_close(h);
+    return SP_ARG(1);
+  }
   JSValueRef value = sp_clone_deserialize(ctx, msg, exc);
   sp_wire_msg_free(msg);
   return value ? value : SP_UNDEF;
