@@ -19,7 +19,7 @@ CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all run test deps unit asan tsan clean fuzz bench FORCE
+.PHONY: all run test deps unit asan tsan gcstress clean fuzz bench FORCE
 all: deps $(BUILD)/spindle $(BUILD)/libspindle.a $(UNIT_BIN)
 
 # Installs the system packages when pkg-config cannot find them (needs root on a fresh machine).
@@ -57,6 +57,10 @@ asan:
 tsan:
 	$(MAKE) CC=gcc BUILD=build-tsan SAN="-fsanitize=thread" OPT="-O1 -g" all
 	$(TSAN_ENV) tests/run.sh build-tsan
+# The whole suite with a collection every 50 slow-path allocations (~100x more collections):
+# a JS value that C holds out of the collector's sight (js.h) is freed while still in use.
+gcstress: all
+	JSC_slowPathAllocsBetweenGCs=50 tests/run.sh $(BUILD)
 
 $(BUILD)/js2c: tools/js2c.c | deps
 	@mkdir -p $(dir $@)
