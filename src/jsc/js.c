@@ -151,3 +151,30 @@ JSClassRef sp_js_handle_class(const char *name, JSObjectFinalizeCallback finaliz
 void *sp_js_handle(JSContextRef ctx, JSValueRef v, JSClassRef cls) {
   return JSValueIsObjectOfClass(ctx, v, cls) ? JSObjectGetPrivate((JSObjectRef)v) : NULL;
 }
+
+void sp_js_list_add(sp_js_list_t *l, JSValueRef v) {
+  if (l->oom) return;
+  if (l->n == l->cap) {
+    size_t cap = l->cap ? l->cap * 2 : 16;
+    JSValueRef *grown = realloc(l->values, cap * sizeof *grown);
+    if (!grown) {
+      l->oom = true;
+      return;
+    }
+    l->values = grown;
+    l->cap = cap;
+  }
+  JSValueProtect(l->ctx, v);
+  l->values[l->n++] = v;
+}
+
+JSObjectRef sp_js_list_array(sp_js_list_t *l, JSValueRef *exc) {
+  JSObjectRef arr = NULL;
+  if (!l->oom) arr = JSObjectMakeArray(l->ctx, l->n, l->values, exc);
+  else if (exc) *exc = sp_js_error(l->ctx, "RangeError", NULL, "out of memory");
+  for (size_t i = 0; i < l->n; i++) JSValueUnprotect(l->ctx, l->values[i]);
+  free(l->values);
+  *l = (sp_js_list_t){.ctx = l->ctx};
+  return arr;
+}
+

@@ -47,4 +47,19 @@ JSClassRef sp_js_handle_class(const char *name, JSObjectFinalizeCallback finaliz
 /* v's private pointer when v is an object of `cls`, else NULL. */
 void *sp_js_handle(JSContextRef ctx, JSValueRef v, JSClassRef cls);
 
+/* A JS array of values C makes one at a time (a directory's names, argv ...). The values wait
+ * in C memory, where the collector does not see them, so each is protected until the array is
+ * made; JSObjectMakeArray then defines the elements as node's arrays are made (setting them one
+ * by one would run a setter someone put on Array.prototype). Start with {ctx}; after
+ * sp_js_list_array (even when it fails) the list is empty again. */
+typedef struct sp_js_list {
+  JSContextRef ctx;
+  JSValueRef *values;
+  size_t n, cap;
+  bool oom;
+} sp_js_list_t;
+void sp_js_list_add(sp_js_list_t *l, JSValueRef v);
+/* The array of the values added, or NULL with *exc set (exc may be NULL). */
+JSObjectRef sp_js_list_array(sp_js_list_t *l, JSValueRef *exc);
+
 #endif

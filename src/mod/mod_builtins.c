@@ -107,10 +107,10 @@ SP_FN(js_run_script) {
 
 /* ids(): every builtin module id, for require('module').builtinModules */
 SP_FN(js_ids) {
-  JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, exc);
-  for (unsigned i = 0; arr && sp__builtin_srcs[i].id; i++)
-    JSObjectSetPropertyAtIndex(ctx, arr, i, sp_js_str(ctx, sp__builtin_srcs[i].id), NULL);
-  return arr;
+  sp_js_list_t ids = {ctx};
+  for (size_t i = 0; sp__builtin_srcs[i].id; i++) sp_js_list_add(&ids, sp_js_str(ctx, sp__builtin_srcs[i].id));
+  JSObjectRef arr = sp_js_list_array(&ids, exc);
+  return arr ? arr : SP_UNDEF;
 }
 
 void sp_mod_builtins_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent) {

@@ -198,24 +198,21 @@ static JSValueRef statfs_array(JSContextRef ctx, const uv_statfs_t *s) {
   return JSObjectMakeArray(ctx, 7, vals, NULL);
 }
 
-/* Each name goes into the array as it is made (the collector does not see C heap memory);
- * holding the engine lock across the loop makes each of those calls a nested one (cheap).
- * Types are numbers, which are not collected. */
-static JSValueRef scandir_result(JSContextRef ctx, fs_req_t *r) {
+/* Holding the engine lock across the loop makes the list's calls nested ones (cheap); the
+ * types are numbers, which the collector does not own. */
+static JSValueRef scandir_result(JSContextRef ctx, fs_req_t *r, JSValueRef *err) {
   JSLock(ctx);
-  JSObjectRef names = JSObjectMakeArray(ctx, 0, NULL, NULL);
-  JSObjectRef types = r->opt & OPT_TYPES ? JSObjectMakeArray(ctx, 0, NULL, NULL) : NULL;
+  sp_js_list_t names = {ctx}, types = {ctx};
+  bool with_types = r->opt & OPT_TYPES;
   uv_dirent_t ent;
-  unsigned n = 0;
   while (uv_fs_scandir_next(&r->req, &ent) != UV_EOF) {
-    JSObjectSetPropertyAtIndex(ctx, names, n, utf8_string(ctx, (const uint8_t *)ent.name, strlen(ent.name)), NULL);
-    if (types) JSObjectSetPropertyAtIndex(ctx, types, n, JSValueMakeNumber(ctx, ent.type), NULL);
-    n++;
+    sp_js_list_add(&names, utf8_string(ctx, (const uint8_t *)ent.name, strlen(ent.name)));
+    if (with_types) sp_js_list_add(&types, JSValueMakeNumber(ctx, ent.type));
   }
-  JSValueRef out = names;
-  if (types) {
-    JSValueRef pair[2] = {names, types};
-    out = JSObjectMakeArray(ctx, 2, pair, NULL);
+  JSValueRef out = sp_js_list_array(&names, err);
+  if (with_types) {
+    JSValueRef pair[2] = {out, sp_js_list_array(&types, err)};
+    out = pair[0] && pair[1] ? JSObjectMakeArray(ctx, 2, pair, NULL) : NULL;
   }
   JSUnlock(ctx);
   return out;
@@ -239,7 +236,7 @@ static JSValueRef fs_result(JSContextRef ctx, fs_req_t *r, JSValueRef *err) {
     case UV_FS_STAT:
     case UV_FS_LSTAT:
     case UV_FS_FSTAT: return stats_array(ctx, &req->statbuf);
-    case UV_FS_SCANDIR: return scandir_result(ctx, r);
+    case UV_FS_SCANDIR: return scandir_result(ctx, r, err);
     case UV_FS_STATFS: return statfs_array(ctx, req->ptr);
     case UV_FS_MKDTEMP: return utf8_string(ctx, (const uint8_t *)req->path, strlen(req->path));
     case UV_FS_READLINK:

@@ -15,8 +15,8 @@ SP_FN(js_cpus) {
   uv_cpu_info_t *cpus;
   int n;
   int r = uv_cpu_info(&cpus, &n);
-  JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, NULL);
-  if (r < 0) return arr;
+  if (r < 0) return JSObjectMakeArray(ctx, 0, NULL, NULL);
+  sp_js_list_t items = {ctx};
   for (int i = 0; i < n; i++) {
     JSObjectRef c = obj(ctx), t = obj(ctx);
     sp_js_set_str(ctx, c, "model", cpus[i].model);
@@ -27,10 +27,11 @@ SP_FN(js_cpus) {
     sp_js_set_num(ctx, t, "idle", (double)cpus[i].cpu_times.idle);
     sp_js_set_num(ctx, t, "irq", (double)cpus[i].cpu_times.irq);
     sp_js_set(ctx, c, "times", t);
-    JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i, c, NULL);
+    sp_js_list_add(&items, c);
   }
   uv_free_cpu_info(cpus, n);
-  return arr;
+  JSObjectRef arr = sp_js_list_array(&items, exc);
+  return arr ? arr : SP_UNDEF;
 }
 
 SP_FN(js_totalmem) { return JSValueMakeNumber(ctx, (double)uv_get_total_memory()); }
@@ -99,7 +100,7 @@ SP_FN(js_interfaces) {
   int n;
   int r = uv_interface_addresses(&ifs, &n);
   if (r < 0) return sp_js_throw_uv(ctx, exc, r, "uv_interface_addresses", NULL, NULL);
-  JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, NULL);
+  sp_js_list_t items = {ctx};
   for (int i = 0; i < n; i++) {
     JSObjectRef o = obj(ctx);
     char addr[INET6_ADDRSTRLEN], mask[INET6_ADDRSTRLEN], mac[18];
@@ -120,10 +121,11 @@ SP_FN(js_interfaces) {
     sp_js_set_str(ctx, o, "mac", mac);
     sp_js_set(ctx, o, "internal", JSValueMakeBoolean(ctx, ifs[i].is_internal));
     if (v6) sp_js_set_num(ctx, o, "scopeid", ifs[i].address.address6.sin6_scope_id);
-    JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i, o, NULL);
+    sp_js_list_add(&items, o);
   }
   uv_free_interface_addresses(ifs, n);
-  return arr;
+  JSObjectRef arr = sp_js_list_array(&items, exc);
+  return arr ? arr : SP_UNDEF;
 }
 
 SP_FN(js_get_priority) {

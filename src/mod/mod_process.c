@@ -337,17 +337,15 @@ SP_FN(js_env_delete) {
 
 /* envKeys(): the variable names, in environment order */
 SP_FN(js_env_keys) {
-  JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, exc);
-  if (!arr) return SP_UNDEF;
+  sp_js_list_t keys = {ctx};
   uv_mutex_lock(&env_lock);
-  unsigned m = 0;
   for (char **e = environ; *e; e++) {
     const char *eq = strchr(*e, '=');
-    if (!eq || eq == *e) continue;
-    JSObjectSetPropertyAtIndex(ctx, arr, m++, sp_js_strn(ctx, *e, (size_t)(eq - *e)), NULL);
+    if (eq && eq != *e) sp_js_list_add(&keys, sp_js_strn(ctx, *e, (size_t)(eq - *e)));
   }
   uv_mutex_unlock(&env_lock);
-  return arr;
+  JSObjectRef arr = sp_js_list_array(&keys, exc);
+  return arr ? arr : SP_UNDEF;
 }
 
 char **sp__env_snapshot(void) {
@@ -388,9 +386,9 @@ SP_FN(js_env_snapshot) {
 }
 
 static JSObjectRef str_array(JSContextRef ctx, int n, char **v) {
-  JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, NULL);
-  for (int i = 0; arr && i < n; i++) JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i, sp_js_str(ctx, v[i]), NULL);
-  return arr;
+  sp_js_list_t strs = {ctx};
+  for (int i = 0; i < n; i++) sp_js_list_add(&strs, sp_js_str(ctx, v[i]));
+  return sp_js_list_array(&strs, NULL);
 }
 
 void sp_mod_process_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {

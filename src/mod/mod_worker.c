@@ -147,11 +147,10 @@ static bool strings_of(JSContextRef ctx, JSValueRef v, JSStringRef **out, size_t
   return true;
 }
 
-/* Each string goes into the array as it is made (the collector does not see C heap memory). */
 static JSObjectRef array_of_strings(JSContextRef ctx, JSStringRef *s, size_t n, JSValueRef *exc) {
-  JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, exc);
-  for (size_t i = 0; arr && i < n; i++) JSObjectSetPropertyAtIndex(ctx, arr, (unsigned)i, JSValueMakeString(ctx, s[i]), NULL);
-  return arr;
+  sp_js_list_t strs = {ctx};
+  for (size_t i = 0; i < n; i++) sp_js_list_add(&strs, JSValueMakeString(ctx, s[i]));
+  return sp_js_list_array(&strs, exc);
 }
 
 struct sp_worker {
