@@ -8,7 +8,6 @@
 
 int sp_notifier_init(sp_notifier_t *n) {
   n->head = n->tail = NULL;
-  n->count = 0;
   atomic_init(&n->nonempty, false);
   atomic_init(&n->sleeping, false);
   n->rung = false;
@@ -35,11 +34,17 @@ void sp_notifier_post(sp_notifier_t *n, sp_notify_item_t *it) {
   uv_mutex_lock(&n->lock);
   if (!atomic_load_explicit(&it->queued, memory_order_relaxed)) {
     atomic_store_explicit(&it->queued, true, memory_order_relaxed);
-    it->next = NULL;
-    if (n->tail) n->tail->next = it;
-    else n->head = it;
-    n->tail = it;
-    n->count++;
+    if (!n->tail || n->tail->seq <= it->seq) { /* the usual case: after the others */
+      it->next = NULL;
+      if (n->tail) n->tail->next = it;
+      else n->head = it;
+      n->tail = it;
+    } else { /* before the first one made after it */
+      sp_notify_item_t **pp = &n->head;
+      while ((*pp)->seq <= it->seq) pp = &(*pp)->next;
+      it->next = *pp;
+      *pp = it;
+    }
     atomic_store_explicit(&n->nonempty, true, memory_order_release);
     if (atomic_load_explicit(&n->sleeping, memory_order_relaxed) && !n->rung) {
       n->rung = true;
@@ -58,13 +63,6 @@ bool sp_notifier_sleep(sp_notifier_t *n) {
   return ok;
 }
 
-size_t sp_notifier_count(sp_notifier_t *n) {
-  uv_mutex_lock(&n->lock);
-  size_t c = n->count;
-  uv_mutex_unlock(&n->lock);
-  return c;
-}
-
 void sp_notifier_awake(sp_notifier_t *n) {
   if (!atomic_load_explicit(&n->sleeping, memory_order_relaxed)) return;
   uv_mutex_lock(&n->lock);
@@ -72,14 +70,17 @@ void sp_notifier_awake(sp_notifier_t *n) {
   uv_mutex_unlock(&n->lock);
 }
 
-sp_notify_item_t *sp_notifier_pop(sp_notifier_t *n) {
+sp_notify_item_t *sp_notifier_pop_next(sp_notifier_t *n, uint64_t after, uint64_t upto) {
   uv_mutex_lock(&n->lock);
-  sp_notify_item_t *it = n->head;
+  /* past the items queued again behind the pass (few: each ran in it already) */
+  sp_notify_item_t *prev = NULL, *it = n->head;
+  while (it && it->seq <= after) prev = it, it = it->next;
+  if (it && it->seq > upto) it = NULL;
   if (it) {
-    n->head = it->next;
-    if (!n->head) n->tail = NULL;
+    if (prev) prev->next = it->next;
+    else n->head = it->next;
+    if (n->tail == it) n->tail = prev;
     it->next = NULL;
-    n->count--;
     atomic_store_explicit(&it->queued, false, memory_order_release);
   }
   atomic_store_explicit(&n->nonempty, n->head != NULL, memory_order_relaxed);
@@ -104,7 +105,6 @@ void sp_notifier_cancel(sp_notifier_t *n, sp_notify_item_t *it) {
     if (prev) prev->next = p->next;
     else n->head = p->next;
     if (n->tail == p) n->tail = prev;
-    n->count--;
     break;
   }
   atomic_store_explicit(&n->nonempty, n->head != NULL, memory_order_relaxed);

@@ -8,7 +8,7 @@
  *
  * Protocol (all state under `lock`, which is a leaf lock: callers may hold a
  * channel lock while posting, never the other way round):
- * - post(item): appends the item unless it is already queued. The eventfd is
+ * - post(item): queues the item (in seq order) unless it is already queued. The eventfd is
  *   written only when the owner announced it is about to block (`sleeping`)
  *   and nobody wrote it since (`rung`): a busy or spinning owner costs posters
  *   no system call at all.
@@ -26,6 +26,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <uv.h>
 
 typedef struct sp_notify_item sp_notify_item_t;
@@ -33,12 +34,15 @@ struct sp_notify_item {
   sp_notify_item_t *next;            /* the queue's, while queued */
   atomic_bool queued;
   void (*run)(sp_notify_item_t *it); /* called by the owner after pop() */
+  /* The item's place in the queue, set once by the owner before the first post: the
+   * queue is kept in ascending seq order (node walks a loop's async handles in the order
+   * they were made, so its ports deliver in the order they were created) */
+  uint64_t seq;
 };
 
 typedef struct sp_notifier {
   uv_mutex_t lock;
   sp_notify_item_t *head, *tail;
-  size_t count;
   atomic_bool nonempty; /* head != NULL, readable without the lock (spinning) */
   atomic_bool sleeping; /* the owner is about to block or blocked */
   bool rung;            /* the eventfd was written since the last pop() */
@@ -62,11 +66,12 @@ static inline bool sp_notifier_pending(sp_notifier_t *n) {
 bool sp_notifier_sleep(sp_notifier_t *n);
 /* The owner is running again (woken by something else): posters need not ring. */
 void sp_notifier_awake(sp_notifier_t *n);
-/* Takes the oldest queued item (NULL if none), with `queued` cleared. One at
- * a time, so an item cancel()ed while an earlier one runs is never touched. */
-sp_notify_item_t *sp_notifier_pop(sp_notifier_t *n);
-/* Items queued now (a round handles these and leaves later ones for the next). */
-size_t sp_notifier_count(sp_notifier_t *n);
+/* Takes the first queued item (lowest seq) if its seq is in (after, upto], else NULL, with
+ * `queued` cleared. One at a time, so an item cancel()ed while an earlier one runs is
+ * never touched. A pass pops with the seq of the item it ran last and the newest seq
+ * when it began: an item queued again meanwhile waits for the next pass, one further on
+ * still comes in this one, one made during the pass waits (node's walk of its handles). */
+sp_notify_item_t *sp_notifier_pop_next(sp_notifier_t *n, uint64_t after, uint64_t upto);
 /* Resets the eventfd once it polled readable (a ring may land after the pop()
  * it was meant for: that costs one spurious wake-up, never a lost one). */
 void sp_notifier_clear_fd(sp_notifier_t *n);

@@ -118,6 +118,7 @@ static void glib_prepare_cb(uv_prepare_t *h) {
 
 static void glib_check_cb(uv_check_t *h) {
   sp_agent_t *a = h->data;
+  sp__inbox_awake(a);
   for (int i = 0; i < a->glib_nfds; i++) {
     a->glib_fds[i].revents = a->glib_poll_fd[i] == a->glib_fds[i].fd ? a->glib_poll_events[i] : 0;
     a->glib_poll_events[i] = 0;

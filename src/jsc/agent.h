@@ -52,6 +52,7 @@ typedef struct sp_agent {
    * ring its eventfd only when this loop sleeps. Queued items run right
    * before the loop would block (prepare) or when the eventfd wakes it. */
   sp_notifier_t inbox;
+  uint64_t inbox_seq;       /* the seq of the agent's newest inbox item (sp__inbox_item_init) */
   uv_poll_t inbox_poll;     /* the eventfd; ref'd while inbox_refs > 0 */
   uv_prepare_t inbox_prepare;
   uv_check_t inbox_check;
@@ -196,8 +197,20 @@ static inline void sp__agent_spin(sp_agent_t *a) { a->spin_traffic = true; }
 int sp__inbox_start(sp_agent_t *a);
 void sp__inbox_stop(sp_agent_t *a);
 void sp__inbox_free(sp_agent_t *a);
+/* The loop runs again after its poll: posts need not ring the eventfd. Every check
+ * callback that runs JS calls it first (libuv runs the newest check handle first, and the
+ * inbox's is the oldest): a ring then would make a second pass in this loop turn. */
+void sp__inbox_awake(sp_agent_t *a);
 /* ns this loop has spent spinning on its inbox (any thread, while `a` lives) */
 uint64_t sp__inbox_spin_idle_ns(sp_agent_t *a);
+/* Owner thread: makes a new item of this agent's inbox; items run in the order they were
+ * made in each pass over the inbox (core/notify.h), as node's ports deliver. */
+static inline void sp__inbox_item_init(sp_agent_t *a, sp_notify_item_t *it, void (*run)(sp_notify_item_t *)) {
+  it->next = NULL;
+  atomic_init(&it->queued, false);
+  it->run = run;
+  it->seq = ++a->inbox_seq;
+}
 /* Queues an item of this agent from any thread (see core/notify.h). */
 static inline void sp__inbox_post(sp_agent_t *a, sp_notify_item_t *it) { sp_notifier_post(&a->inbox, it); }
 /* Owner thread: an item is about to be freed. */

@@ -956,6 +956,7 @@ typedef struct writer {
   /* transfer list (side indices 0..nxf-1), then shared blocks */
   xfer_t *xf;
   uint32_t nxf;
+  JSValueRef source;    /* the posting port, which its own transfer list must not hold (or NULL) */
   sp_wire_side_t *side;
   uint32_t nside, cside;
 } writer_t;
@@ -1369,6 +1370,10 @@ static bool read_transfer_list(writer_t *wr, JSValueRef transfer) {
       return false;
     }
     JSObjectRef o = (JSObjectRef)t;
+    if (t == wr->source) { /* checked entry by entry, before the detached check, as node's */
+      wfail(wr, data_clone_error(ctx, "Transfer list contains source port"));
+      return false;
+    }
     if (kind == SP_WIRE_SIDE_PORT && port_hooks->is_detached(ctx, o)) {
       wfail(wr, data_clone_error(ctx, "MessagePort in transfer list is already detached"));
       return false;
@@ -1516,13 +1521,15 @@ static sp_wire_msg_t *writer_finish(writer_t *wr) {
   return msg;
 }
 
-static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef transfer, JSValueRef *exc) {
+static sp_wire_msg_t *serialize(JSContextRef ctx, JSValueRef value, JSValueRef transfer, JSValueRef source,
+                                JSValueRef *exc) {
   *exc = NULL;
   vm_t *vm = vm_get(ctx, exc);
   if (!vm) return NULL;
   writer_t wr;
   uint8_t small[256]; /* most messages fit: no heap buffer at all */
   writer_start(&wr, ctx, vm, exc, small, sizeof small);
+  wr.source = source;
   if (read_transfer_list(&wr, transfer)) {
     /* side slots 0..nxf-1 belong to the transfer list; filled in phase two */
     for (uint32_t i = 0; i < wr.nxf; i++)
@@ -1780,7 +1787,12 @@ static JSValueRef deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSObjectRef 
 
 /* Serialization runs inside postMessage, i.e. already inside the engine. */
 sp_wire_msg_t *sp_clone_serialize(JSContextRef ctx, JSValueRef value, JSValueRef transfer, JSValueRef *exc) {
-  return serialize(ctx, value, transfer, exc);
+  return serialize(ctx, value, transfer, NULL, exc);
+}
+
+sp_wire_msg_t *sp_clone_serialize_from(JSContextRef ctx, JSValueRef value, JSValueRef transfer, JSObjectRef source,
+                                       JSValueRef *exc) {
+  return serialize(ctx, value, transfer, source, exc);
 }
 
 /* Deserialization usually runs from C (message delivery). Holding the engine

@@ -76,6 +76,10 @@ void sp_clone_set_shared_hooks(const sp_clone_shared_hooks_t *hooks);
  * (and nothing detached). */
 sp_wire_msg_t *sp_clone_serialize(JSContextRef ctx, JSValueRef value, JSValueRef transfer,
                                   JSValueRef *exc);
+/* The same for a port's postMessage: `source` (the port) in the transfer list is a
+ * DataCloneError, found in the list's order with its other errors. */
+sp_wire_msg_t *sp_clone_serialize_from(JSContextRef ctx, JSValueRef value, JSValueRef transfer, JSObjectRef source,
+                                       JSValueRef *exc);
 
 /* Direct writes, for the runtime's own MessagePort.postMessage without a transfer list:
  * JS calls the codec's writeDirect(value) itself (sp_clone_direct_writer returns it), then

@@ -28,13 +28,16 @@ static void window_shrink(sp_agent_t *a) {
   a->spin_window_ns = a->spin_window_ns / 2 < SP_SPIN_WINDOW_MIN_NS ? SP_SPIN_WINDOW_MIN_NS : a->spin_window_ns / 2;
 }
 
-/* Runs the items queued now; later ones wait for the next round, so a flood on
- * one port cannot starve timers and I/O. */
+/* One pass over the inbox, as node's over its loop's async handles: the items queued run
+ * in the order they were made; one queued while the pass runs comes in it if it is
+ * further on, in the next pass if it is behind (or the one running) or was made during
+ * the pass (a port that arrived in a message). Each item runs at most once per pass, so
+ * a flood on one port cannot starve timers and I/O. */
 static void run_round(sp_agent_t *a) {
-  size_t n = sp_notifier_count(&a->inbox);
-  for (size_t i = 0; i < n && !a->exiting; i++) {
-    sp_notify_item_t *it = sp_notifier_pop(&a->inbox);
-    if (!it) break;
+  uint64_t last = 0, upto = a->inbox_seq;
+  sp_notify_item_t *it;
+  while (!a->exiting && (it = sp_notifier_pop_next(&a->inbox, last, upto)) != NULL) {
+    last = it->seq;
     it->run(it);
   }
 }
@@ -123,11 +126,12 @@ static void inbox_prepare_cb(uv_prepare_t *h) {
   else if (a->spin_window_ns < SP_SPIN_WINDOW_MAX_NS) a->sleep_since = uv_hrtime(); /* may block: see inbox_poll_cb */
 }
 
-static void inbox_check_cb(uv_check_t *h) {
-  sp_agent_t *a = h->loop->data;
+void sp__inbox_awake(sp_agent_t *a) {
   sp_notifier_awake(&a->inbox);
   a->sleep_since = 0;
 }
+
+static void inbox_check_cb(uv_check_t *h) { sp__inbox_awake(h->loop->data); }
 
 int sp__inbox_start(sp_agent_t *a) {
   uv_mutex_init(&a->spin_lock);

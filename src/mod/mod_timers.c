@@ -28,6 +28,7 @@ static void timer_cb(uv_timer_t *h) {
 static void immediate_check_cb(uv_check_t *h) {
   sp_agent_t *a = h->loop->data;
   if (a->immediate_info[SP_IMM_COUNT] == 0) return;
+  sp__inbox_awake(a);
   JSValueRef first = JSValueMakeBoolean(a->ctx, true);
   for (;;) {
     JSValueRef r = sp__agent_callback(a, a->fn_process_immediates, NULL, 1, &first);

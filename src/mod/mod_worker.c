@@ -312,9 +312,9 @@ static void close_release(port_handle_t *h) {
 }
 
 /* node emits a port's 'close' from its libuv handle's close callback: in the loop's
- * closing phase, after the setImmediate callbacks of that turn. Ports here have no handle
- * of their own; one handle, closed as soon as a 'close' is due, gets the callback there
- * for all the ports due by then, in order. */
+ * closing phase, after the setImmediate callbacks of that turn, last closed first (libuv's
+ * closing list). Ports here have no handle of their own; one handle, closed as soon as a
+ * 'close' is due, gets the callback there for all the ports due by then. */
 static void close_phase_cb(uv_handle_t *hd) {
   worker_state_t *st = hd->data;
   free(hd);
@@ -325,8 +325,9 @@ static void close_phase_cb(uv_handle_t *hd) {
   size_t n = st->nclosing;
   st->closing = NULL;
   st->nclosing = st->closing_cap = 0;
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = n; i-- > 0;) {
     port_handle_t *h = JSObjectGetPrivate(due[i]);
+    if (h && h->closing && h->port) sp_port_close(h->port); /* close() was called: the peer learns now */
     if (h && !h->close_emitted) close_release(h); /* closed here before its messages were read: dropped */
     JSValueRef arg = due[i];
     if (!a->exiting) call_hook(a, "emitClose", 1, &arg);
@@ -335,8 +336,8 @@ static void close_phase_cb(uv_handle_t *hd) {
   free(due);
 }
 
-/* Queues the port's 'close' event for the closing phase (once; the order of the calls is
- * the order of the events). */
+/* Queues the port's 'close' event for the closing phase (once; the events come in the
+ * reverse order of the calls). */
 static void queue_close(port_handle_t *h) {
   if (h->close_queued || !port_object(h)) return;
   sp_agent_t *a = h->agent;
@@ -400,8 +401,9 @@ static void deliver(port_handle_t *h) {
   }
   /* As node: the peer's close comes after the messages it sent, so a port that still has
    * some (not started, or stopped) emits 'close' only once they are taken (delivered after
-   * start(), or by receiveMessageOnPort: js_receive); a port closed on this side drops them. */
-  if (sp_port_is_closed(h->port) && (h->closing || sp_port_pending(h->port) == 0)) emit_close(h);
+   * start(), or by receiveMessageOnPort: js_receive). A port closed on this side is let go
+   * in its closing phase (close_phase_cb), with what it still holds. */
+  if (!h->closing && sp_port_is_closed(h->port) && sp_port_pending(h->port) == 0) emit_close(h);
 }
 
 /* ---- postMessageToThread's inbox ------------------------------------------ */
@@ -432,8 +434,7 @@ static void tm_register(sp_agent_t *a, uint64_t thread_id) {
   st->tm_reader = reader;
   st->tm_thread_id = thread_id;
   st->tm_registered = true;
-  st->tm_item.run = tm_item_run;
-  atomic_init(&st->tm_item.queued, false);
+  sp__inbox_item_init(a, &st->tm_item, tm_item_run);
   sp_port_set_waker(reader, tm_wake, st);
 }
 
@@ -473,8 +474,7 @@ static JSObjectRef port_wrap(sp_agent_t *a, sp_port_t *port) {
   h->next = st->handles;
   if (st->handles) st->handles->prev = h;
   st->handles = h;
-  h->item.run = port_item_run;
-  atomic_init(&h->item.queued, false);
+  sp__inbox_item_init(a, &h->item, port_item_run);
   h->slot = st->nfree_slots ? st->free_slots[--st->nfree_slots] : st->next_slot++;
   JSObjectRef obj = JSObjectMake(a->ctx, port_class, h);
   h->obj = obj;
@@ -504,6 +504,9 @@ static void *hook_detach_port(JSContextRef ctx, JSObjectRef obj, JSValueRef *exc
   sp_port_set_waker(p, NULL, NULL);
   h->port = NULL; /* the reference moves into the message */
   h->started = false;
+  /* As node, which closes the port it moves: the object left behind emits 'close' (in the
+   * loop's closing phase) */
+  queue_close(h);
   handle_release(h);
   handle_protect(h, false);
   return p;
@@ -551,20 +554,35 @@ SP_FN(js_create_channel) {
   return JSObjectMakeArray(ctx, 2, ports, exc);
 }
 
-/* Posts msg (taken) on h's port, as postMessage does after cloning. */
+/* Whether msg carries the peer of port: it could only arrive inside its own queue. */
+static bool carries_peer(sp_wire_msg_t *msg, sp_port_t *port) {
+  for (uint32_t i = 0; i < msg->nside; i++)
+    if (msg->side[i].kind == SP_WIRE_SIDE_PORT && sp_port_entangled(port, msg->side[i].handle)) return true;
+  return false;
+}
+
+/* Posts msg (taken) on h's port, as postMessage does after cloning. Returns what node's
+ * postMessage does: true; false when the peer is gone but this port has not closed yet;
+ * undefined when the port is closed or was transferred away (the message is dropped
+ * silently); null: the message carried the port's own peer, so it was dropped and the
+ * channel closes (node warns of it: the caller does). */
 static JSValueRef post_cloned(JSContextRef ctx, sp_agent_t *a, port_handle_t *h, sp_wire_msg_t *msg, JSValueRef *exc) {
   if (atomic_load(&a->terminate)) { /* a flood of posts must not outrun terminate() */
     sp_wire_msg_free(msg);
     *exc = sp__termination_exception(ctx);
     return SP_UNDEF;
   }
-  if (!h->port) { /* closed or transferred away: node drops the message silently */
+  if (!h->port || h->closing) {
     sp_wire_msg_free(msg);
     return SP_UNDEF;
   }
-  sp_port_post(h->port, &msg->link);
+  if (msg->nside && carries_peer(msg, h->port)) {
+    sp_wire_msg_free(msg); /* drops the peer's last reference: the channel closes, this port's 'close' follows */
+    return JSValueMakeNull(ctx);
+  }
+  if (sp_port_post(h->port, &msg->link) != 0) return JSValueMakeBoolean(ctx, false); /* the peer is gone */
   sp__agent_spin(h->agent); /* a reply is likely: stay awake for it */
-  return SP_UNDEF;
+  return JSValueMakeBoolean(ctx, true);
 }
 
 /* What node's (native) MessagePort methods throw for a `this` that is no port. */
@@ -580,7 +598,7 @@ SP_FN(js_post_message) {
   }
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
   if (!h) return not_a_port(ctx, exc);
-  sp_wire_msg_t *msg = sp_clone_serialize(ctx, SP_ARG(1), SP_ARG(2), exc);
+  sp_wire_msg_t *msg = sp_clone_serialize_from(ctx, SP_ARG(1), SP_ARG(2), (JSObjectRef)SP_ARG(0), exc);
   return msg ? post_cloned(ctx, a, h, msg, exc) : SP_UNDEF;
 }
 
@@ -596,7 +614,7 @@ SP_FN(js_post_staged) {
 SP_FN(js_start) {
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
   if (!h) return not_a_port(ctx, exc);
-  if (!h->port || h->started) return SP_UNDEF;
+  if (!h->port || h->started || h->closing) return SP_UNDEF; /* closing: what is queued is dropped */
   h->started = true;
   handle_protect(h, true);
   update_ref(h);
@@ -631,12 +649,13 @@ SP_FN(js_close) {
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
   if (!h || !h->port) return SP_UNDEF;
   h->closing = true;
-  sp_port_close(h->port); /* the peer's waker fires: it emits its 'close' when it notices */
-  /* This side's 'close' comes in the loop's closing phase, first of the two, and the
-   * port goes then (close_phase_cb). As node: until then receiveMessageOnPort still takes
-   * what was queued, and a close() in a 'message' listener lets the rest of that delivery
-   * go on; otherwise no more 'message' events. */
+  /* This side's 'close' comes in the loop's closing phase, and the channel closes only
+   * then (close_phase_cb), so the peer learns of it after that, as node's does (its 'close'
+   * comes a loop turn later, at the earliest). As node: until then the peer's posts still
+   * arrive, receiveMessageOnPort still takes what is queued, and a close() in a 'message'
+   * listener lets the rest of that delivery go on; otherwise no more 'message' events. */
   queue_close(h);
+  if (!h->close_queued) sp_port_close(h->port); /* no closing phase to wait for (out of memory) */
   if (!h->delivering) h->started = false;
   return SP_UNDEF;
 }

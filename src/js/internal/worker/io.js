@@ -144,15 +144,17 @@ Object.defineProperties(MessagePort.prototype, {
       if (transfer === undefined || transfer === null) {
         if (writeDirect === null) writeDirect = binding('clone').directWriter();
         const n = writeDirect(message);
-        if (n >= 0) { native.postStaged(this); return true; }
+        if (n >= 0) return native.postStaged(this);
       }
       const list = normalizeTransfer(transfer);
-      if (list !== undefined && list.includes(this)) {
-        const { DOMException } = require('internal/domexception');
-        throw new DOMException('Transfer list contains source port', 'DataCloneError');
+      // node's value: true, undefined once the port is closed or transferred away
+      const posted = native.postMessage(this, message, list);
+      if (posted === null) {
+        // the message carried this port's own peer: node drops it and the channel is lost
+        process.emitWarning('The target port was posted to itself, and the communication channel was lost');
+        return true;
       }
-      native.postMessage(this, message, list);
-      return true; // node's value, also once the port is closed
+      return posted;
     },
     writable: true, configurable: true,
   },
@@ -271,15 +273,21 @@ function findWrapper(port, type, listener, capture) {
   return -1;
 }
 
-// `port.onmessage = fn`: one listener that receives a MessageEvent-like object.
+// `port.onmessage = fn`: one listener that receives a MessageEvent-like object. As node's,
+// a new handler in place of another keeps its place among the port's listeners.
 function eventHandlerProperty(type, key) {
   return {
     get() { return this[key] ? this[key].listener : null; },
     set(fn) {
-      if (this[key]) this.off(type, this[key]);
+      const current = this[key];
+      if (current && typeof fn === 'function') {
+        current.listener = fn;
+        return;
+      }
+      if (current) this.off(type, current);
       this[key] = null;
       if (typeof fn === 'function') {
-        const wrapper = (data) => dispatchTo(this, type, data, fn);
+        const wrapper = (data) => dispatchTo(this, type, data, wrapper.listener);
         wrapper.listener = fn;
         this[key] = wrapper;
         this.on(type, wrapper);
@@ -310,6 +318,10 @@ function dispatchTo(port, type, data, listener) {
 // node's MessagePort is an EventTarget: every listener runs even when an earlier one
 // throws, and the error becomes an uncaught exception on the next tick (node's
 // emitUncaughtException), before the next message. A lone listener is called directly.
+// With several, the walk is node's over its list of listeners: each one's successor is
+// taken before it is called, so one removed by an earlier listener is not called (the walk
+// goes on from where it was), and one added is called only if the listener that added it
+// was not the last.
 function dispatch(port, type, value) {
   const events = port._events;
   const handler = events === undefined ? undefined : events[type];
@@ -322,14 +334,29 @@ function dispatch(port, type, value) {
     }
     return;
   }
-  const listeners = handler.slice();
-  for (let i = 0; i < listeners.length; i++) {
-    try {
-      listeners[i].call(port, value);
-    } catch (err) {
-      process.nextTick(rethrow, err);
+  let listener = handler[0];
+  while (listener !== undefined) {
+    const before = listenersOf(port, type).slice();
+    const at = before.indexOf(listener);
+    let next = at === -1 ? undefined : before[at + 1];
+    if (at !== -1) {
+      try {
+        listener.call(port, value);
+      } catch (err) {
+        process.nextTick(rethrow, err);
+      }
     }
+    while (next !== undefined && !listenersOf(port, type).includes(next)) next = before[before.indexOf(next) + 1];
+    listener = next;
   }
+}
+
+const noListeners = [];
+function listenersOf(port, type) {
+  const events = port._events;
+  const current = events === undefined ? undefined : events[type];
+  if (typeof current === 'function') return [current];
+  return Array.isArray(current) ? current : noListeners;
 }
 
 function rethrow(err) { throw err; }
