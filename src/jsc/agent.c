@@ -172,6 +172,7 @@ static bool over_heap_limit(JSContextRef ctx, sp_agent_t *a) {
 
 static bool should_terminate(JSContextRef ctx, void *data) {
   sp_agent_t *a = data;
+  sp__watchdog_clock_looked();
   if (atomic_load(&a->terminate)) {
     a->engine_terminated = true;
     return true;
@@ -436,6 +437,7 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
    * thread): the main thread arms it only to exit. */
   if (worker) {
     sp__watchdog_clock_use_wall_time(true);
+    sp__watchdog_clock_hurry_on(&a->terminate); /* a loop of promise jobs stops too */
     JSContextGroupSetExecutionTimeLimit(a->group, a->timeout_period, should_terminate, a);
   }
 
@@ -594,6 +596,7 @@ static bool agent_free(sp_agent_t *a, sp__engine_t *keep) {
   for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
     if (fns[i]) JSValueUnprotect(a->ctx, fns[i]);
   JSContextGroupClearExecutionTimeLimit(a->group);
+  sp__watchdog_clock_hurry_on(NULL); /* `a` goes (a no-op on a thread that never set it) */
   if (keep && !engine_reusable(a)) keep = NULL;
   sp_clone_realm_forget(a->ctx);
   if (keep && !a->anchor) {

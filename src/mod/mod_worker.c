@@ -882,6 +882,9 @@ static void worker_main(void *arg) {
     if (rc == 0 && !a->exiting) {
       sp__agent_run_worker(a);
       sp_agent_run_loop(a);
+      /* stopped by terminate() while only the engine ran (a loop of promise jobs): the
+       * loop may end before it sees the request */
+      if (!a->exiting && atomic_load(&w->terminate)) a->exit_code = 1;
     } else if (rc != 0) {
       a->exit_code = 1;
     }
