@@ -432,14 +432,16 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
    * too late (RSS grew ~0.8 MB per realm): a spare collects while it idles
    * (mod_worker), and a VM reused back to back collects every few realms. */
   if (reuse && (a->garbage_realms = reuse->garbage_realms + 1) >= SP_GARBAGE_REALMS_MAX) sp__agent_collect_garbage(a);
-  /* Only a worker can be terminate()d from outside, and the watchdog reads a
-   * clock at every VM entry (watchdog_clock.c makes that one cheap on a worker's
-   * thread): the main thread arms it only to exit. */
-  if (worker) {
-    sp__watchdog_clock_use_wall_time(true);
-    sp__watchdog_clock_hurry_on(&a->terminate); /* a loop of promise jobs stops too */
-    JSContextGroupSetExecutionTimeLimit(a->group, a->timeout_period, should_terminate, a);
-  }
+  /* The watchdog: a worker's looks every 50 ms of running JS (terminate(), heap limits);
+   * the main thread's never looks by itself (a period of a year), but it is armed so that
+   * process.exit() can stop the JS it is called from at once (sp__agent_begin_exit: the
+   * engine starts a new limit only within a VM entry that began with the watchdog armed).
+   * Armed, it reads a clock at every VM entry; watchdog_clock.c makes that one cheap on
+   * this thread while the agent lives. */
+  sp__watchdog_clock_use_wall_time(true);
+  if (worker) sp__watchdog_clock_hurry_on(&a->terminate); /* a loop of promise jobs stops too */
+  else a->timeout_period = 365 * 24 * 3600.0;
+  JSContextGroupSetExecutionTimeLimit(a->group, a->timeout_period, should_terminate, a);
 
   JSContextRef ctx = a->ctx;
   a->bindings = JSObjectMake(ctx, NULL, NULL);
@@ -596,7 +598,8 @@ static bool agent_free(sp_agent_t *a, sp__engine_t *keep) {
   for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
     if (fns[i]) JSValueUnprotect(a->ctx, fns[i]);
   JSContextGroupClearExecutionTimeLimit(a->group);
-  sp__watchdog_clock_hurry_on(NULL); /* `a` goes (a no-op on a thread that never set it) */
+  sp__watchdog_clock_hurry_on(NULL); /* `a` goes */
+  sp__watchdog_clock_use_wall_time(false);
   if (keep && !engine_reusable(a)) keep = NULL;
   sp_clone_realm_forget(a->ctx);
   if (keep && !a->anchor) {

@@ -39,10 +39,13 @@ SP_FN(js_write) {
   return SP_UNDEF;
 }
 
+/* reallyExit(code, unwind): the agent stops; its JS is stopped by the engine's watchdog
+ * (armed here, uncatchable) as soon as it runs on, or, with `unwind`, by an exception
+ * thrown now (which a catch block can see). */
 SP_FN(js_really_exit) {
   sp_agent_t *a = sp__agent_current();
   sp__agent_begin_exit(a, (int)sp_js_num(ctx, SP_ARG(0)));
-  *exc = sp__termination_exception(ctx);
+  if (JSValueToBoolean(ctx, SP_ARG(1))) *exc = sp__termination_exception(ctx);
   return SP_UNDEF;
 }
 

@@ -157,11 +157,16 @@ function setUncaughtExceptionCaptureCallback(fn) {
 }
 function hasUncaughtExceptionCaptureCallback() { return captureFn !== null; }
 
-// A handler of an uncaught error threw: node prints that error and exits with 7.
+// A handler of an uncaught error threw: node prints that error and exits with 7; a
+// worker's goes to its parent as the worker's error (exit code 1).
 function handlerFailed(err) {
+  if (workerHandler !== null) {
+    workerHandler(err, false);
+    return;
+  }
   native.write(2, formatUncaught(err));
   process.exitCode = 7;
-  native.reallyExit(7);
+  native.reallyExit(7, true);
 }
 
 // The uncaught error's way, as node's: 'uncaughtExceptionMonitor' listeners see it first,
@@ -198,7 +203,13 @@ function onUncaughtException(err) {
     process._exiting = true;
     try { process.emit('exit', 1); } catch { /* already failing */ }
   }
-  native.reallyExit(1);
+  native.reallyExit(exitCodeAfterError(), true);
+}
+
+// An 'exit' listener may still set process.exitCode after an uncaught error: node exits
+// with it.
+function exitCodeAfterError() {
+  return process.exitCode === undefined ? 1 : process.exitCode;
 }
 
 function reportMicrotaskError(err) {
@@ -208,5 +219,5 @@ function reportMicrotaskError(err) {
 module.exports = {
   runMain, evalScript, runEvalScript, emitBeforeExit, emitExit, onUncaughtException, reportMicrotaskError,
   formatUncaught, setWorkerUncaughtHandler, sourceContext, noteRejection,
-  setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallback,
+  setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallback, exitCodeAfterError,
 };

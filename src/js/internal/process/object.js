@@ -135,9 +135,9 @@ Object.assign(process, {
       process._exiting = true;
       process.emit('exit', process.exitCode || 0);
     }
-    native.reallyExit(process.exitCode || 0);
+    reallyExit(process.exitCode || 0);
   },
-  reallyExit: native.reallyExit,
+  reallyExit,
   kill(pid, sig = 'SIGTERM') {
     if (pid != (pid | 0)) throw new codes.ERR_INVALID_ARG_TYPE('pid', 'number', pid);
     let num = sig;
@@ -154,7 +154,7 @@ Object.assign(process, {
     native.kill(pid, num);
     return true;
   },
-  abort() { native.reallyExit(134); },
+  abort() { reallyExit(134); },
   umask(mask) {
     if (mask !== undefined && !binding('worker').isMainThread) {
       throw new codes.ERR_WORKER_UNSUPPORTED_OPERATION('Setting process.umask()');
@@ -244,6 +244,17 @@ Object.defineProperty(process, 'exitCode', {
   enumerable: true,
   configurable: false,
 });
+
+// Nothing after process.exit() runs, not even a catch or finally block, as in node:
+// native.reallyExit arms the engine's watchdog, whose termination no JS can catch, and the
+// loop below runs until it comes (at once). Were it not to come, the exit unwinds as an
+// exception.
+function reallyExit(code) {
+  native.reallyExit(code, false);
+  const giveUp = Date.now() + 5000;
+  while (Date.now() < giveUp);
+  native.reallyExit(code, true);
+}
 
 function hrtime(prev) {
   const ns = native.hrtimeBigint();

@@ -61,7 +61,7 @@ function run() {
       process._exiting = true;
       try { process.emit('exit', 1); } catch { /* already failing */ }
     }
-    binding('process').reallyExit(1);
+    binding('process').reallyExit(execution.exitCodeAfterError(), true);
   });
 
   native.postOnline(ctrl); // { type: 'online' }, written in C
