@@ -289,7 +289,7 @@ function workerStdio(worker, fd) {
 }
 
 // C: the worker's thread ended. Deliver what it sent, then 'exit'.
-io.hooks.emitWorkerExit = function emitWorkerExit(handle, code, outOfMemory) {
+io.hooks.emitWorkerExit = function emitWorkerExit(handle, code, outOfMemory, initError) {
   const worker = handle[kOwner];
   if (!worker) return;
   // As node: what the worker sent before it ended comes first, while the Worker
@@ -302,6 +302,7 @@ io.hooks.emitWorkerExit = function emitWorkerExit(handle, code, outOfMemory) {
   worker[kPort].close();
   worker[kCtrl].close();
   if (outOfMemory) worker.emit('error', new codes.ERR_WORKER_OUT_OF_MEMORY('JS heap out of memory'));
+  if (initError !== undefined) worker.emit('error', new codes.ERR_WORKER_INIT_FAILED(initError));
   if (worker[kStdout] !== null) worker[kStdout].push(null);
   if (worker[kStderr] !== null) worker[kStderr].push(null);
   // a stream first touched in this tick (an 'exit' listener) still sees its 'end', as node's

@@ -7,9 +7,11 @@
  * jobs. If those queued more ticks (or left unhandled rejections), repeat. */
 #include "jsc/agent.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <unistd.h>
 
 #include "jsc/clone.h"
@@ -382,10 +384,42 @@ int sp_agent_new(sp_agent_t **out, const sp_agent_options_t *opts) {
   return sp__agent_new_worker(out, opts, NULL, NULL);
 }
 
+/* An agent needs a few descriptors (its loop's epoll and eventfd, GLib's wakeup, the
+ * inbox's eventfd), and GLib aborts the process when it cannot make its own. So an agent
+ * sees first that there are a few more than that free, and makes them while no other
+ * agent of the process is being made (a burst of workers would share the last few): a
+ * worker that cannot start fails (ERR_WORKER_INIT_FAILED), as node's. */
+enum { AGENT_FDS = 8 };
+static uv_mutex_t agent_fds_lock;
+static uv_once_t agent_fds_once = UV_ONCE_INIT;
+static void agent_fds_lock_init(void) { uv_mutex_init(&agent_fds_lock); }
+
+static int fds_available(int n) {
+  int fds[AGENT_FDS], got = 0, rc = 0;
+  for (; got < n; got++)
+    if ((fds[got] = eventfd(0, EFD_CLOEXEC)) < 0) {
+      rc = -errno;
+      break;
+    }
+  while (got-- > 0) close(fds[got]);
+  return rc;
+}
+
 int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struct sp_worker *worker,
                          sp__engine_t *reuse) {
-  sp_agent_t *a = calloc(1, sizeof *a);
-  if (!a) return -ENOMEM;
+  uv_once(&agent_fds_once, agent_fds_lock_init);
+  uv_mutex_lock(&agent_fds_lock);
+  int fds_rc = fds_available(AGENT_FDS);
+  int loop_rc = fds_rc;
+  sp_agent_t *a = fds_rc ? NULL : calloc(1, sizeof *a);
+  if (a && (loop_rc = uv_loop_init(&a->loop)) != 0) {
+    free(a);
+    a = NULL;
+  }
+  if (!a) {
+    uv_mutex_unlock(&agent_fds_lock);
+    return fds_rc ? fds_rc : loop_rc ? loop_rc : -ENOMEM; /* *out stays NULL: nothing to free */
+  }
   a->worker = worker;
   a->opts.argc = opts->argc;
   a->opts.argv = dup_argv(opts->argc, opts->argv);
@@ -395,7 +429,6 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   a->boot_start_ns = uv_hrtime();
   a->timeout_period = 0.05;
   sp_waiter_init(&a->waiter);
-  uv_loop_init(&a->loop);
   uv_loop_configure(&a->loop, UV_METRICS_IDLE_TIME); /* event-loop utilization, as node */
   a->loop.data = a;
   current_agent = a;
@@ -421,6 +454,7 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   uv_async_init(&a->loop, &a->engine_hold, NULL);
   uv_unref((uv_handle_t *)&a->engine_hold);
   int inbox_rc = sp__inbox_start(a); /* fails only without file descriptors left */
+  uv_mutex_unlock(&agent_fds_lock);
 
   a->group = reuse ? reuse->group : JSContextGroupCreate();
   a->ctx = JSGlobalContextCreateInGroup(a->group, NULL);

@@ -170,6 +170,7 @@ struct sp_worker {
   uv_timer_t gc_timer;    /* on the worker's loop: a spare's idle collection (spare_wait_for_job) */
   atomic_bool terminate;
   int exit_code;          /* written by the thread before it signals exit_async */
+  int init_error;         /* likewise: its agent could not be made (-errno), or 0 */
   bool out_of_memory;     /* likewise: ended for exceeding heap_limit */
   size_t heap_limit;      /* bytes, from resourceLimits; 0 = none */
   uint64_t thread_id;
@@ -867,6 +868,14 @@ static void worker_main(void *arg) {
   for (;;) {
     sp_agent_t *a = NULL;
     int rc = sp__agent_new_worker(&a, &opts, w, reuse);
+    if (!a) { /* not even a loop (no descriptors left): the Worker gets ERR_WORKER_INIT_FAILED */
+      w->init_error = rc;
+      w->exit_code = 1;
+      uv_async_send(w->exit_async);
+      worker_unref(w);
+      if (reuse) sp__engine_free(reuse);
+      return;
+    }
     uv_mutex_lock(&w->lock);
     w->agent = a;
     uv_async_init(&a->loop, &w->wake_async, wake_cb);
@@ -887,6 +896,7 @@ static void worker_main(void *arg) {
       if (!a->exiting && atomic_load(&w->terminate)) a->exit_code = 1;
     } else if (rc != 0) {
       a->exit_code = 1;
+      w->init_error = rc;
     }
     int code = a->exit_code;
     w->out_of_memory = a->out_of_memory;
@@ -1002,9 +1012,9 @@ static void exit_async_cb(uv_async_t *async) {
   JSObjectRef owner = w->owner;
   w->owner = NULL;
   if (owner) {
-    JSValueRef args[3] = {owner, JSValueMakeNumber(a->ctx, w->exit_code),
-                          JSValueMakeBoolean(a->ctx, w->out_of_memory)};
-    call_hook(a, "emitWorkerExit", 3, args);
+    JSValueRef args[4] = {owner, JSValueMakeNumber(a->ctx, w->exit_code), JSValueMakeBoolean(a->ctx, w->out_of_memory),
+                          w->init_error ? sp_js_str(a->ctx, uv_err_name(w->init_error)) : JSValueMakeUndefined(a->ctx)};
+    call_hook(a, "emitWorkerExit", 4, args);
     JSObjectSetPrivate(owner, NULL);
     JSValueUnprotect(a->ctx, owner);
   }
