@@ -193,6 +193,7 @@ class Worker extends EventEmitter {
     port.unref();
     ctrl.on('message', (msg) => this[kOnControl](msg));
     ctrl.unref();
+    process.nextTick(() => process.emit('worker', this)); // node's 'worker' event, right after
   }
 
   [kOnControl](msg) {
@@ -251,6 +252,7 @@ class Worker extends EventEmitter {
       this.once('exit', (code) => process.nextTick(callback, null, code));
     }
     if (this[kHandle] === null) return Promise.resolve();
+    native.setWorkerRef(this[kHandle], true); // as node: an unref()'d worker's promise settles too
     native.terminate(this[kHandle]);
     return new Promise((resolve) => this[kTerminating].push(resolve));
   }

@@ -6,11 +6,10 @@
 const { EventTarget } = require('internal/event_target');
 const { MessageEvent } = require('internal/worker/message_event');
 const native = binding('worker');
-require('internal/worker/io');
+const { kInnerPort: kPort } = require('internal/worker/io');
 const { codes } = require('internal/errors');
 
 const kId = Symbol('kId');
-const kPort = Symbol('kPort');
 const kName = Symbol('kName');
 const kOnMessage = Symbol('kOnMessage');
 const kOnMessageError = Symbol('kOnMessageError');
@@ -28,8 +27,11 @@ class BroadcastChannel extends EventTarget {
     const [id, port] = native.bcOpen(this[kName]);
     this[kId] = id;
     this[kPort] = port;
-    port.on('message', (data) => this.dispatchEvent(new MessageEvent('message', { data })));
-    port.on('messageerror', (data) => this.dispatchEvent(new MessageEvent('messageerror', { data })));
+    // closed by a listener: what was already queued is not delivered, as node's
+    port.on('message', (data) => { if (this[kId] !== 0) this.dispatchEvent(new MessageEvent('message', { data })); });
+    port.on('messageerror', (data) => {
+      if (this[kId] !== 0) this.dispatchEvent(new MessageEvent('messageerror', { data }));
+    });
   }
 
   get name() { return this[kName]; }

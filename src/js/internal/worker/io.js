@@ -163,9 +163,10 @@ Object.defineProperties(MessagePort.prototype, {
     writable: true, configurable: true,
   },
   close: {
-    value: function close() {
+    value: function close(callback) {
       checkPort(this);
       if (!native.isOpen(this)) return;
+      if (typeof callback === 'function') this.once('close', callback);
       native.close(this); // 'close' comes from C, in the loop's closing phase (as node's)
     },
     writable: true, configurable: true,
@@ -379,7 +380,14 @@ class MessageChannel {
   }
 }
 
+// The MessagePort inside another object that receives (a BroadcastChannel's), which
+// receiveMessageOnPort takes as node's does.
+const kInnerPort = Symbol('kInnerPort');
+
 function receiveMessageOnPort(port) {
+  if (!isMessagePort(port) && port !== null && typeof port === 'object' && isMessagePort(port[kInnerPort])) {
+    port = port[kInnerPort];
+  }
   if (!isMessagePort(port)) {
     throw makeNativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
   }
@@ -400,5 +408,5 @@ native.setup(MessagePort.prototype, hooks);
 
 module.exports = {
   MessagePort, MessageChannel, receiveMessageOnPort, moveMessagePortToContext, isMessagePort, hooks,
-  normalizeTransfer,
+  normalizeTransfer, kInnerPort,
 };

@@ -150,8 +150,12 @@ class ReadableWorkerStdio extends EventEmitter {
     }
   }
 
-  pipe(dest) {
+  // As stream.Readable's: dest ends with this one (unless { end: false }, or it is the
+  // process's stdout or stderr).
+  pipe(dest, options) {
     this.on('data', (chunk) => dest.write(chunk));
+    const end = !(options && options.end === false) && dest !== process.stdout && dest !== process.stderr;
+    if (end) this.once('end', () => dest.end());
     return dest;
   }
 

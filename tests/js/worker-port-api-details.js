@@ -1,0 +1,58 @@
+// Details of the worker_threads API that node's own tests check (each failed before):
+// port.close(callback) calls it on 'close'; terminate() of an unref()'d worker still
+// settles; process emits 'worker' with each new Worker right after it is made;
+// worker.stdout.pipe(dest) ends dest; receiveMessageOnPort takes a BroadcastChannel; a
+// BroadcastChannel closed by its own listener gets none of what was already queued for it.
+const { Worker, MessageChannel, BroadcastChannel, receiveMessageOnPort } = require('worker_threads');
+const { Writable } = require('stream');
+
+const steps = [
+  function closeCallback(next) {
+    const { port1 } = new MessageChannel();
+    port1.close(() => { console.log('close callback called'); next(); });
+  },
+  function terminateUnrefed(next) {
+    const w = new Worker('setInterval(() => {}, 1000);', { eval: true });
+    w.once('online', () => {
+      w.unref();
+      w.terminate().then((code) => { console.log('terminate() of an unref()d worker gave', code); next(); });
+    });
+  },
+  function workerEvent(next) {
+    let made;
+    process.once('worker', (w) => console.log("'worker' event, the same Worker:", w === made));
+    made = new Worker('', { eval: true });
+    console.log('constructor returned');
+    made.on('exit', () => next());
+  },
+  function stdoutPipe(next) {
+    const w = new Worker("console.log('from the worker')", { eval: true, stdout: true });
+    let got = '';
+    const sink = new Writable({ write(chunk, encoding, cb) { got += chunk; cb(); } });
+    w.stdout.pipe(sink);
+    sink.on('finish', () => { console.log('sink finished with', JSON.stringify(got)); next(); });
+  },
+  function broadcastReceive(next) {
+    const a = new BroadcastChannel('details'), b = new BroadcastChannel('details');
+    a.postMessage('some data');
+    console.log('receiveMessageOnPort(channel):', receiveMessageOnPort(b), receiveMessageOnPort(b));
+    a.close();
+    b.close();
+    next();
+  },
+  function broadcastCloseInListener(next) {
+    const c1 = new BroadcastChannel('x').unref(), c2 = new BroadcastChannel('x'), c3 = new BroadcastChannel('x');
+    c2.onmessage = (e) => { console.log('c2 got', e.data); c2.close(); };
+    c3.onmessage = (e) => {
+      console.log('c3 got', e.data);
+      if (e.data === 'done') { c3.close(); c1.close(); next(); }
+    };
+    c1.postMessage('first');
+    c1.postMessage('done');
+  },
+];
+
+(function run() {
+  const step = steps.shift();
+  if (step) { console.log(`-- ${step.name}`); step(run); }
+})();
