@@ -686,10 +686,10 @@ static const char helpers_src[] =
     "  }\n"
     "}\n"
     "/* Delivery in one engine entry: decode, then hand the value (or the error) on. */\n"
-    "function readThen(stage, fn, arg) {\n"
+    "function readThen(stage, fn, arg, ports) {\n"
     "  var v;\n"
-    "  try { v = read(stage); } catch (e) { return fn(arg, e, true); }\n"
-    "  return fn(arg, v, false);\n"
+    "  try { v = read(stage); } catch (e) { return fn(arg, e, true, ports); }\n"
+    "  return fn(arg, v, false, ports);\n"
     "}\n"
     "return {\n"
     "  write: write, read: read, readThen: readThen, writeDirect: writeDirect, wstage: wstage, dgen: dgen,\n"
@@ -1606,6 +1606,7 @@ typedef struct reader {
   sp_wire_msg_t *msg;
   JSValueRef exc;
   bool failed;
+  JSObjectRef *ports; /* by side index: the message's ports, made before the value (deliveries) */
 } reader_t;
 
 static __thread reader_t *cur_reader; /* the innermost deserialize on this thread */
@@ -1713,6 +1714,7 @@ static JSValueRef nat_take(JSContextRef ctx, JSObjectRef f, JSObjectRef self, si
     void *h = sp_wire_msg_take(rd->msg, idx, SP_WIRE_SIDE_PORT);
     if (h && port_hooks) o = port_hooks->attach_port(ctx, h);
     else if (h && port_hooks) port_hooks->free_port(h);
+    else if (!h && rd->ports) o = rd->ports[idx];
   }
   return o ? o : reader_fail(ctx, rd, exc);
 }
@@ -1764,13 +1766,40 @@ static JSValueRef deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSObjectRef 
   }
   memcpy(ptr, msg->data, msg->len);
   reader_t rd = {.ctx = ctx, .vm = vm, .msg = msg};
+  /* A delivery hands on every port the message carries (node's MessageEvent.ports, in
+   * transfer list order), also those the value does not hold: made first, here. Locals
+   * on this stack keep them alive (the collector scans it). */
+  JSValueRef ports_arg = JSValueMakeUndefined(ctx);
+  JSObjectRef ports_small[8], *ports = NULL;
+  JSValueRef listed_small[8], *listed = NULL;
+  size_t nports = 0;
+  if (then && port_hooks)
+    for (uint32_t i = 0; i < msg->nside; i++) nports += msg->side[i].kind == SP_WIRE_SIDE_PORT;
+  if (nports) {
+    bool small = msg->nside <= 8 && nports <= 8;
+    ports = small ? ports_small : calloc(msg->nside, sizeof *ports);
+    listed = small ? listed_small : calloc(nports, sizeof *listed);
+    if (!ports || !listed) nports = 0;
+    size_t n = 0;
+    for (uint32_t i = 0; nports && i < msg->nside; i++) {
+      ports[i] = NULL;
+      if (msg->side[i].kind != SP_WIRE_SIDE_PORT) continue;
+      void *h = sp_wire_msg_take(msg, i, SP_WIRE_SIDE_PORT);
+      if (h) ports[i] = port_hooks->attach_port(ctx, h);
+      if (ports[i]) listed[n++] = ports[i];
+    }
+    if (nports) ports_arg = JSObjectMakeArray(ctx, n, listed, NULL);
+    rd.ports = nports ? ports : NULL;
+  }
   reader_t *outer = cur_reader;
   cur_reader = &rd;
   if (own) vm->rstage_busy = true;
   JSValueRef v;
   if (then) {
-    JSValueRef args[3] = {stage, then, arg};
-    v = JSObjectCallAsFunction(ctx, vm->read_then, NULL, 3, args, exc);
+    JSValueRef args[4] = {stage, then, arg, ports_arg};
+    v = JSObjectCallAsFunction(ctx, vm->read_then, NULL, 4, args, exc);
+    if (ports != ports_small) free(ports);
+    if (listed != listed_small) free(listed);
   } else {
     JSValueRef sarg = stage;
     v = JSObjectCallAsFunction(ctx, vm->read, NULL, 1, &sarg, exc);

@@ -2,7 +2,8 @@
 // port.close(callback) calls it on 'close'; terminate() of an unref()'d worker still
 // settles; process emits 'worker' with each new Worker right after it is made;
 // worker.stdout.pipe(dest) ends dest; receiveMessageOnPort takes a BroadcastChannel; a
-// BroadcastChannel closed by its own listener gets none of what was already queued for it.
+// BroadcastChannel closed by its own listener gets none of what was already queued for it;
+// a MessageEvent lists the ports its message carried (MessageEvent.ports).
 const { Worker, MessageChannel, BroadcastChannel, receiveMessageOnPort } = require('worker_threads');
 const { Writable } = require('stream');
 
@@ -49,6 +50,23 @@ const steps = [
     };
     c1.postMessage('first');
     c1.postMessage('done');
+  },
+  function eventPorts(next) {
+    // the web's idiom: the ports a message carries, also those its value does not hold
+    const { port1, port2 } = new MessageChannel();
+    const a = new MessageChannel(), b = new MessageChannel();
+    port2.onmessage = (ev) => {
+      console.log('MessageEvent.ports:', ev.ports.length, ev.data && ev.data.p === ev.ports[0]);
+      if (ev.ports.length < 2) return;
+      ev.ports[1].once('message', (m) => {
+        console.log('the port only in the list works:', m);
+        for (const p of [...ev.ports, port1, port2]) p.close();
+        next();
+      });
+      b.port2.postMessage('hello');
+    };
+    port1.postMessage('no ports');
+    port1.postMessage({ p: a.port1 }, [a.port1, b.port1]);
   },
 ];
 

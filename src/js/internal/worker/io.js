@@ -300,14 +300,16 @@ function eventHandlerProperty(type, key) {
 }
 
 // As node: a trusted-looking MessageEvent whose target is the port, current
-// only while the listener runs. Loaded on first use: most ports only `on()`.
+// only while the listener runs, with the ports the message carried. Loaded on first use:
+// most ports only `on()`.
 let MessageEvent, setEventDispatch;
+let deliveredPorts; // the message being delivered's (deliverMessage)
 function dispatchTo(port, type, data, listener) {
   if (MessageEvent === undefined) {
     ({ MessageEvent } = require('internal/worker/message_event'));
     ({ setEventDispatch } = require('internal/event_target'));
   }
-  const event = new MessageEvent(type, { data });
+  const event = new MessageEvent(type, type === 'message' && deliveredPorts !== undefined ? { data, ports: deliveredPorts } : { data });
   setEventDispatch(event, port, true);
   try {
     listener.call(port, event);
@@ -362,9 +364,16 @@ function listenersOf(port, type) {
 
 function rethrow(err) { throw err; }
 
-// Called from C with a delivered message, decoded (failed: it could not be).
-function deliverMessage(port, value, failed) {
-  dispatch(port, failed ? 'messageerror' : 'message', value);
+// Called from C with a delivered message, decoded (failed: it could not be), and the
+// ports it carried (undefined when none).
+function deliverMessage(port, value, failed, ports) {
+  const outer = deliveredPorts;
+  deliveredPorts = ports;
+  try {
+    dispatch(port, failed ? 'messageerror' : 'message', value);
+  } finally {
+    deliveredPorts = outer;
+  }
 }
 
 // C calls this once per port (its closing queue), in the loop's closing phase.
