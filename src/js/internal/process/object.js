@@ -22,53 +22,68 @@ if (native.execArgv.includes('--no-deprecation')) process.noDeprecation = true;
 // argv0 keeps what was typed; argv[0] is the absolute executable, as in node
 if (native.execPath !== undefined) native.argv[0] = native.execPath;
 
-// process.env: a live view of the C environment; values become strings.
-function makeEnv() {
+// process.env: a view of an environment store ({ get, set, delete, keys }) whose values
+// become strings, and which takes only plain data properties, as node's.
+function makeEnv(store) {
   const desc = (value) => ({ value, writable: true, enumerable: true, configurable: true });
   return new Proxy({}, {
     get(target, key) {
       if (typeof key === 'symbol') return target[key];
-      const value = native.envGet(key);
+      const value = store.get(key);
       return value !== undefined ? value : target[key]; // Object.prototype methods, as in node
     },
     set(target, key, value) {
       if (typeof key === 'symbol') { target[key] = value; return true; }
       if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
-      native.envSet(key, `${value}`);
+      store.set(key, `${value}`);
       return true;
     },
     has(target, key) {
       if (typeof key === 'symbol') return key in target;
-      return native.envGet(key) !== undefined;
+      return store.get(key) !== undefined;
     },
     deleteProperty(target, key) {
-      if (typeof key !== 'symbol') native.envDelete(key);
+      if (typeof key !== 'symbol') store.delete(key);
       else delete target[key];
       return true;
     },
-    ownKeys() { return native.envKeys(); },
+    ownKeys() { return store.keys(); },
     getOwnPropertyDescriptor(target, key) {
       if (typeof key === 'symbol') return undefined;
-      const value = native.envGet(key);
+      const value = store.get(key);
       return value === undefined ? undefined : desc(value);
     },
     defineProperty(target, key, d) {
       if (typeof key === 'symbol') return Reflect.defineProperty(target, key, d);
-      if (!('value' in d) || d.configurable === false || d.writable === false || d.enumerable === false) {
+      if (!('value' in d) || d.configurable !== true || d.writable !== true || d.enumerable !== true) {
         const { codes } = require('internal/errors');
-        throw new codes.ERR_INVALID_OBJECT_DEFINE_PROPERTY(`'process.env' only accepts a configurable, ` +
-          'writable, and enumerable data descriptor');
+        throw new codes.ERR_INVALID_OBJECT_DEFINE_PROPERTY('get' in d || 'set' in d ?
+          `'process.env' does not accept an accessor(getter/setter) descriptor` :
+          `'process.env' only accepts a configurable, writable, and enumerable data descriptor`);
       }
-      native.envSet(key, `${d.value}`);
+      store.set(key, `${d.value}`);
       return true;
     },
   });
 }
 
-// The live view (main thread, and workers with SHARE_ENV); a worker spawned
-// from a thread whose env is this view gets its copy made in C.
-const liveEnv = makeEnv();
+// The live view of the C environment (main thread, and workers with SHARE_ENV); a worker
+// spawned from a thread whose env is this view gets its copy made in C.
+const liveEnv = makeEnv({ get: native.envGet, set: native.envSet, delete: native.envDelete, keys: native.envKeys });
 native.liveEnv = liveEnv;
+
+// A worker's own environment (a copy made at spawn, or options.env), as node's: the same
+// view over a store of its own.
+native.envCopy = function envCopy(entries) {
+  const map = new Map();
+  for (const key of Object.keys(entries)) map.set(key, `${entries[key]}`);
+  return makeEnv({
+    get: (key) => map.get(key),
+    set: (key, value) => { map.set(key, value); },
+    delete: (key) => { map.delete(key); },
+    keys: () => [...map.keys()],
+  });
+};
 
 // Linux signal numbers (x64 and arm64 agree on these)
 const signals = {

@@ -10,8 +10,22 @@ function setEnv(value) {
   Object.defineProperty(process, 'env', { value, writable: true, enumerable: true, configurable: true });
 }
 
+// As node's: what a worker cannot do throws at once, from a stub marked `disabled`.
+function unavailable(name) {
+  function unavailableInWorker() {
+    throw new (require('internal/errors').codes.ERR_WORKER_UNSUPPORTED_OPERATION)(name);
+  }
+  unavailableInWorker.disabled = true;
+  return unavailableInWorker;
+}
+
 function run() {
   require('internal/worker/io');
+  for (const name of ['abort', 'chdir', 'initgroups', 'setgroups', 'setegid', 'seteuid', 'setgid', 'setuid']) {
+    process[name] = unavailable(`process.${name}()`);
+  }
+  const title = process.title; // the process's: a worker cannot change it (node ignores the set)
+  Object.defineProperty(process, 'title', { get: () => title, set() {}, enumerable: true, configurable: true });
   const [argv, execArgv, file, flags, limits, data, parentPort, ctrl] = native.workerInit();
   const { JOB_EVAL, JOB_STDIN, JOB_ENV_SHARED, JOB_ENV_GIVEN } = state.jobFlags;
   process.argv = argv;
@@ -23,12 +37,13 @@ function run() {
   state.environmentData = data === undefined ? undefined : data.environmentData;
   state.hasJob = true;
   if (state.onJob) state.onJob();
+  const envCopy = binding('process').envCopy;
   if (flags & JOB_ENV_GIVEN) {
-    process.env = data.env;
+    process.env = envCopy(data.env);
   } else if (!(flags & JOB_ENV_SHARED)) {
     // the parent's environment, copied in C at spawn: made an object on first use
     Object.defineProperty(process, 'env', {
-      get() { const env = native.jobEnv(); setEnv(env); return env; },
+      get() { const env = envCopy(native.jobEnv()); setEnv(env); return env; },
       set: setEnv,
       enumerable: true,
       configurable: true,
