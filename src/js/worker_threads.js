@@ -30,7 +30,7 @@ const kOnControl = Symbol('kOnControl');
 const kEmitError = Symbol('kEmitError');
 
 const environmentData = new Map();
-const { JOB_EVAL, JOB_STDIN, JOB_ENV_SHARED, JOB_ENV_GIVEN } = child.jobFlags;
+const { JOB_EVAL, JOB_STDIN, JOB_ENV_SHARED, JOB_ENV_GIVEN, JOB_KEEP_FDS } = child.jobFlags;
 
 function toFilename(filename, isEval, evalOption) {
   if (isEval) {
@@ -140,7 +140,7 @@ class Worker extends EventEmitter {
     // The job goes to C as plain fields; only what only a structured clone can carry
     // (workerData, environment data, a given env) is cloned, and only when there is some.
     const flags = (isEval ? JOB_EVAL : 0) | (options.stdin ? JOB_STDIN : 0) | (env === null ? JOB_ENV_SHARED : 0) |
-      (env !== null && env !== undefined ? JOB_ENV_GIVEN : 0);
+      (env !== null && env !== undefined ? JOB_ENV_GIVEN : 0) | ((options.trackUnmanagedFds ?? true) ? 0 : JOB_KEEP_FDS);
     const limits = effectiveLimits(resourceLimits);
     let data;
     if (options.workerData !== undefined || environmentData.size > 0 || (flags & JOB_ENV_GIVEN) ||

@@ -624,6 +624,7 @@ static bool agent_free(sp_agent_t *a, sp__engine_t *keep) {
   sp__atomics_agent_teardown(a);
   sp__child_agent_teardown(a);
   sp__fswatch_agent_teardown(a);
+  sp__fs_agent_teardown(a);
   sp__inbox_stop(a);
   uv_walk(&a->loop, close_walk_cb, NULL);
   uv_run(&a->loop, UV_RUN_DEFAULT);

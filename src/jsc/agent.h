@@ -85,6 +85,11 @@ typedef struct sp_agent {
   atomic_bool terminate;    /* set by any thread to stop this agent's JS */
   size_t heap_limit;        /* bytes (resourceLimits); 0 = none. Checked by the watchdog */
   bool out_of_memory;       /* the watchdog stopped JS for exceeding heap_limit */
+  /* A worker's descriptors opened by fs and not closed yet, closed when it ends (node's
+   * trackUnmanagedFds): a bit per descriptor number (mod_fs.c). */
+  bool track_fds;
+  uint64_t *open_fds;
+  size_t open_fds_words;
   double timeout_period;    /* watchdog period in seconds */
 
   sp_agent_options_t opts;  /* argv etc, owned copies */
@@ -181,6 +186,8 @@ void sp__atomics_agent_free(sp_agent_t *a);
 void sp__child_agent_teardown(sp_agent_t *a);
 /* mod_fswatch: closes the agent's fs.watch handles */
 void sp__fswatch_agent_teardown(sp_agent_t *a);
+/* mod_fs.c: closes what a worker that tracks its descriptors left open */
+void sp__fs_agent_teardown(sp_agent_t *a);
 /* Calls fn as a macrotask: then nextTicks, then microtasks, then rejections (Node's order). */
 JSValueRef sp__agent_callback(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc,
                               const JSValueRef argv[]);

@@ -219,6 +219,37 @@ static JSValueRef scandir_result(JSContextRef ctx, fs_req_t *r, JSValueRef *err)
 }
 
 /* The JS value of a finished request, or NULL with *err set. */
+/* ---- a worker's descriptors (node's trackUnmanagedFds, on by default) ---------- */
+
+static void fd_track(sp_agent_t *a, int fd, bool open) {
+  if (!a->track_fds || fd < 0) return;
+  size_t word = (size_t)fd / 64;
+  if (word >= a->open_fds_words) {
+    if (!open) return;
+    size_t n = word + 1 > a->open_fds_words * 2 ? word + 1 : a->open_fds_words * 2;
+    uint64_t *grown = realloc(a->open_fds, n * sizeof *grown);
+    if (!grown) return; /* out of memory: this one is not closed for the worker */
+    memset(grown + a->open_fds_words, 0, (n - a->open_fds_words) * sizeof *grown);
+    a->open_fds = grown;
+    a->open_fds_words = n;
+  }
+  uint64_t bit = (uint64_t)1 << (fd % 64);
+  if (open) a->open_fds[word] |= bit;
+  else a->open_fds[word] &= ~bit;
+}
+
+void sp__fs_agent_teardown(sp_agent_t *a) {
+  for (size_t w = 0; w < a->open_fds_words; w++)
+    for (int b = 0; b < 64 && a->open_fds[w]; b++)
+      if (a->open_fds[w] & ((uint64_t)1 << b)) {
+        close((int)(w * 64 + (size_t)b));
+        a->open_fds[w] &= ~((uint64_t)1 << b);
+      }
+  free(a->open_fds);
+  a->open_fds = NULL;
+  a->open_fds_words = 0;
+}
+
 static JSValueRef fs_result(JSContextRef ctx, fs_req_t *r, JSValueRef *err) {
   uv_fs_t *req = &r->req;
   if (req->result < 0) {
@@ -230,7 +261,7 @@ static JSValueRef fs_result(JSContextRef ctx, fs_req_t *r, JSValueRef *err) {
     return NULL;
   }
   switch (req->fs_type) {
-    case UV_FS_OPEN:
+    case UV_FS_OPEN: fd_track(sp__agent_current(), (int)req->result, true); /* fall through */
     case UV_FS_READ:
     case UV_FS_WRITE: return JSValueMakeNumber(ctx, (double)req->result);
     case UV_FS_STAT:
@@ -344,7 +375,9 @@ SP_FN(js_open) { /* open(path, flags, mode, cb) */
 
 SP_FN(js_close) {
   BEGIN(1);
-  return fs_finish(ctx, r, uv_fs_close(loop(), &r->req, arg_int(ctx, argc, argv, 0), fs_cb(r)), exc);
+  int fd = arg_int(ctx, argc, argv, 0);
+  fd_track(sp__agent_current(), fd, false);
+  return fs_finish(ctx, r, uv_fs_close(loop(), &r->req, fd, fs_cb(r)), exc);
 }
 
 /* read(fd, view, offset, length, position|-1, cb) / write(...) same shape */

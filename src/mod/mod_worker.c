@@ -99,6 +99,7 @@ enum {
   JOB_STDIN = 2,      /* options.stdin */
   JOB_ENV_SHARED = 4, /* env: SHARE_ENV (the process's live environment) */
   JOB_ENV_GIVEN = 8,  /* env: an object, cloned in `data` */
+  JOB_KEEP_FDS = 16,  /* trackUnmanagedFds: false (what fs opened stays open when it ends) */
 };
 typedef struct worker_job {
   JSStringRef file;        /* the eval code, or the script's absolute path */
@@ -1273,6 +1274,7 @@ SP_FN(js_worker_init) {
   sp_worker_t *w = a->worker;
   if (!w || !w->parent_port) return SP_UNDEF;
   worker_job_t *job = &w->job;
+  a->track_fds = !(job->flags & JOB_KEEP_FDS);
   JSValueRef data = SP_UNDEF;
   if (job->data) {
     data = sp_clone_deserialize(ctx, job->data, exc);

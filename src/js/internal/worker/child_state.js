@@ -16,7 +16,7 @@ const state = {
   // resourceLimits' keys, in the order the parent's spawn() and the worker's workerInit() pass them
   resourceLimitKeys: ['maxYoungGenerationSizeMb', 'maxOldGenerationSizeMb', 'codeRangeSizeMb', 'stackSizeMb'],
   // a job's flags, as the parent's spawn() and the worker's workerInit() pass them (mod_worker.c's JOB_*)
-  jobFlags: { JOB_EVAL: 1, JOB_STDIN: 2, JOB_ENV_SHARED: 4, JOB_ENV_GIVEN: 8 },
+  jobFlags: { JOB_EVAL: 1, JOB_STDIN: 2, JOB_ENV_SHARED: 4, JOB_ENV_GIVEN: 8, JOB_KEEP_FDS: 16 },
 };
 
 // An uncaught error crosses threads as node's internal/error_serdes sends it: an Error as
