@@ -1767,29 +1767,26 @@ static JSValueRef deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSObjectRef 
   memcpy(ptr, msg->data, msg->len);
   reader_t rd = {.ctx = ctx, .vm = vm, .msg = msg};
   /* A delivery hands on every port the message carries (node's MessageEvent.ports, in
-   * transfer list order), also those the value does not hold: made first, here. Locals
-   * on this stack keep them alive (the collector scans it). */
+   * transfer list order), also those the value does not hold: made first, here, each held
+   * by the list (protected) until the array that then holds them all is made. */
   JSValueRef ports_arg = JSValueMakeUndefined(ctx);
   JSObjectRef ports_small[8], *ports = NULL;
-  JSValueRef listed_small[8], *listed = NULL;
   size_t nports = 0;
   if (then && port_hooks)
     for (uint32_t i = 0; i < msg->nside; i++) nports += msg->side[i].kind == SP_WIRE_SIDE_PORT;
   if (nports) {
-    bool small = msg->nside <= 8 && nports <= 8;
-    ports = small ? ports_small : calloc(msg->nside, sizeof *ports);
-    listed = small ? listed_small : calloc(nports, sizeof *listed);
-    if (!ports || !listed) nports = 0;
-    size_t n = 0;
-    for (uint32_t i = 0; nports && i < msg->nside; i++) {
+    ports = msg->nside <= 8 ? ports_small : calloc(msg->nside, sizeof *ports);
+    sp_js_list_t listed = {.ctx = ctx};
+    for (uint32_t i = 0; ports && i < msg->nside; i++) {
       ports[i] = NULL;
       if (msg->side[i].kind != SP_WIRE_SIDE_PORT) continue;
       void *h = sp_wire_msg_take(msg, i, SP_WIRE_SIDE_PORT);
       if (h) ports[i] = port_hooks->attach_port(ctx, h);
-      if (ports[i]) listed[n++] = ports[i];
+      if (ports[i]) sp_js_list_add(&listed, ports[i]);
     }
-    if (nports) ports_arg = JSObjectMakeArray(ctx, n, listed, NULL);
-    rd.ports = nports ? ports : NULL;
+    JSObjectRef array = sp_js_list_array(&listed, NULL);
+    if (array) ports_arg = array;
+    rd.ports = ports;
   }
   reader_t *outer = cur_reader;
   cur_reader = &rd;
@@ -1799,7 +1796,6 @@ static JSValueRef deserialize(JSContextRef ctx, sp_wire_msg_t *msg, JSObjectRef 
     JSValueRef args[4] = {stage, then, arg, ports_arg};
     v = JSObjectCallAsFunction(ctx, vm->read_then, NULL, 4, args, exc);
     if (ports != ports_small) free(ports);
-    if (listed != listed_small) free(listed);
   } else {
     JSValueRef sarg = stage;
     v = JSObjectCallAsFunction(ctx, vm->read, NULL, 1, &sarg, exc);
