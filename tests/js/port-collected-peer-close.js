@@ -24,8 +24,10 @@ function churn() {
 const closers = [];
 for (let i = 0; i < 300; i++) closers.push(dropPeer(i));
 
-// held, unstarted: its 'close' still comes when the peer closes
-const held = new MessageChannel();
+// held, unstarted: its 'close' still comes when the peer closes. Held by a global: a local
+// that no function uses is garbage once this script's body has run, and so would its ports
+// be (the peer learns of a close a loop turn later, by when a collection may have run).
+const held = globalThis.heldChannel = new MessageChannel();
 let heldClosed = false;
 held.port2.on('close', () => { heldClosed = true; check(); });
 

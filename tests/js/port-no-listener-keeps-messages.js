@@ -1,31 +1,38 @@
 // As node: a port whose last 'message' listener went away (off, once, onmessage = null)
 // stops receiving; what arrives meanwhile stays queued for the next listener.
 const { MessageChannel, Worker } = require('worker_threads');
-const later = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+// Waits are for the events themselves, or a few loop turns (a message posted in one thread
+// is delivered in the next turn), never a fixed time: a slow machine must not change them.
+const turns = (n) => new Promise((resolve) => { (function next(k) { if (k === 0) resolve(); else setImmediate(next, k - 1); })(n); });
+const logged = (fn) => new Promise((resolve) => fn(resolve));
 
 (async () => {
   const c = new MessageChannel();
-  const f = (m) => console.log('first listener', m);
-  c.port2.on('message', f);
-  c.port1.postMessage(1);
-  await later(10);
+  let f;
+  await logged((resolve) => {
+    f = (m) => { console.log('first listener', m); resolve(); };
+    c.port2.on('message', f);
+    c.port1.postMessage(1);
+  });
   c.port2.off('message', f);
   c.port1.postMessage(2);
-  await later(10);
+  await turns(5);
   console.log('no listener: nothing delivered yet');
-  c.port2.on('message', (m) => console.log('new listener', m));
-  await later(10);
+  await logged((resolve) => c.port2.on('message', (m) => { console.log('new listener', m); resolve(); }));
 
   const d = new MessageChannel();
-  d.port2.onmessage = (e) => { console.log('onmessage', e.data); d.port2.onmessage = null; };
-  d.port1.postMessage('p');
-  d.port1.postMessage('q');
-  await later(10);
-  d.port2.once('message', (m) => console.log('once', m));
-  d.port1.postMessage('r');
-  await later(10);
-  d.port2.on('message', (m) => console.log('on', m));
-  await later(10);
+  await logged((resolve) => {
+    d.port2.onmessage = (e) => { console.log('onmessage', e.data); d.port2.onmessage = null; resolve(); };
+    d.port1.postMessage('p');
+    d.port1.postMessage('q');
+  });
+  await turns(5);
+  await logged((resolve) => {
+    d.port2.once('message', (m) => { console.log('once', m); resolve(); });
+    d.port1.postMessage('r');
+  });
+  await turns(5);
+  await logged((resolve) => d.port2.on('message', (m) => { console.log('on', m); resolve(); }));
 
   // a worker's parentPort: once() takes one message, the next waits for a listener
   const w = new Worker(`
