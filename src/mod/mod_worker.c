@@ -17,9 +17,12 @@
  *   (exit_async, owner, sibling list). The child signals its end with
  *   exit_async; the parent joins the thread there and emits 'exit'.
  */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "core/broadcast.h"
 #include "core/port.h"
@@ -176,6 +179,8 @@ struct sp_worker {
   size_t heap_limit;      /* bytes, from resourceLimits; 0 = none */
   uint64_t thread_id;
   size_t stack_size;
+  void *stack_mem;          /* a stack of its own (worker_start), unmapped once joined; or NULL */
+  size_t stack_mem_len;
   /* start-up data, read once by the thread */
   worker_job_t job;
   sp_port_t *parent_port;   /* the worker's end of the public channel */
@@ -942,6 +947,8 @@ static void worker_join(sp_worker_t *w) {
   reuse_decline(w);
   uv_thread_join(&w->thread);
   w->joined = true;
+  if (w->stack_mem) munmap(w->stack_mem, w->stack_mem_len);
+  w->stack_mem = NULL;
   children_remove(state_of(w->parent), w);
 }
 
@@ -1099,9 +1106,38 @@ static sp_worker_t *worker_alloc(sp_agent_t *a, size_t stack_size, bool spare) {
   return w;
 }
 
+static void *worker_main_pthread(void *arg) {
+  worker_main(arg);
+  return NULL;
+}
+
+/* A thread of resourceLimits.stackSizeMb gets a stack made for it: the C library would
+ * hand it the cached stack of an ended thread of up to 4x the size asked, and the engine
+ * takes the stack it finds. The default size takes the library's stacks (such a thread
+ * may serve several workers: worker_main). */
+static int thread_with_own_stack(sp_worker_t *w) {
+  size_t page = (size_t)sysconf(_SC_PAGESIZE);
+  size_t len = (w->stack_size + page - 1) / page * page + page; /* a guard page below */
+  void *mem = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+  if (mem == MAP_FAILED) return UV_ENOMEM;
+  mprotect(mem, page, PROT_NONE);
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstack(&attr, (char *)mem + page, len - page);
+  int rc = pthread_create(&w->thread, &attr, worker_main_pthread, w);
+  pthread_attr_destroy(&attr);
+  if (rc != 0) {
+    munmap(mem, len);
+    return -rc;
+  }
+  w->stack_mem = mem;
+  w->stack_mem_len = len;
+  return 0;
+}
+
 static int worker_start(sp_worker_t *w) {
   uv_thread_options_t topts = {.flags = UV_THREAD_HAS_STACK_SIZE, .stack_size = w->stack_size};
-  int rc = uv_thread_create_ex(&w->thread, &topts, worker_main, w);
+  int rc = w->stack_size != DEFAULT_STACK ? thread_with_own_stack(w) : uv_thread_create_ex(&w->thread, &topts, worker_main, w);
   if (rc != 0) { /* undo worker_alloc */
     children_remove(state_of(w->parent), w);
     w->joined = true;
