@@ -649,6 +649,7 @@ SP_FN(js_set_ref) {
 SP_FN(js_has_ref) {
   port_handle_t *h = handle_of(ctx, SP_ARG(0));
   if (!h) return not_a_port(ctx, exc);
+  if (h->close_emitted && !h->port) return SP_UNDEF; /* closed for good: node's handle is gone */
   return JSValueMakeBoolean(ctx, h->counted);
 }
 

@@ -3,7 +3,10 @@
 // settles; process emits 'worker' with each new Worker right after it is made;
 // worker.stdout.pipe(dest) ends dest; receiveMessageOnPort takes a BroadcastChannel; a
 // BroadcastChannel closed by its own listener gets none of what was already queued for it;
-// a MessageEvent lists the ports its message carried (MessageEvent.ports).
+// a MessageEvent lists the ports its message carried (MessageEvent.ports); another event
+// emitted on a port reaches addEventListener as a CustomEvent; a port closed for good (or
+// transferred away) inspects as active: false; an anonymous function in an argument error
+// reads "Received function ".
 const { Worker, MessageChannel, BroadcastChannel, receiveMessageOnPort } = require('worker_threads');
 const { Writable } = require('stream');
 
@@ -67,6 +70,35 @@ const steps = [
     };
     port1.postMessage('no ports');
     port1.postMessage({ p: a.port1 }, [a.port1, b.port1]);
+  },
+  function emitOtherEvents(next) {
+    const { port1 } = new MessageChannel();
+    port1.addEventListener('foo', (e) => console.log('addEventListener got a', e.constructor.name, e.type, e.detail));
+    port1.on('foo', (value) => console.log('on got', value));
+    port1.emit('foo', 'bar');
+    port1.close();
+    next();
+  },
+  function closedForGood(next) {
+    const util = require('util');
+    const { port1, port2 } = new MessageChannel();
+    const a = new MessageChannel();
+    port1.postMessage(null, [a.port1]);
+    const active = (p) => /active: (true|false)/.exec(util.inspect(p))[1];
+    console.log('open:', port1.hasRef(), active(port1));
+    port1.close();
+    let turns = 0;
+    (function later() {
+      if (++turns < 5) return setImmediate(later);
+      console.log('closed, its peer, transferred away:', port1.hasRef(), port2.hasRef(), a.port1.hasRef(),
+        active(port1), active(port2), active(a.port1));
+      a.port2.close();
+      next();
+    })();
+  },
+  function anonymousFunctionInError(next) {
+    try { new Worker(() => {}); } catch (e) { console.log(e.code, e.message); }
+    next();
   },
 ];
 

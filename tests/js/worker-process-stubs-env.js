@@ -1,6 +1,6 @@
 // A worker's process, as node's: what a worker cannot do (abort, chdir, the credential
 // setters) throws ERR_WORKER_UNSUPPORTED_OPERATION at once from a stub marked `disabled`,
-// process.title cannot be changed, and its process.env (the parent's copy, or
+// process.title and process.debugPort cannot be changed, and its process.env (the parent's copy, or
 // options.env) turns values into strings and takes only plain data properties, as the
 // main thread's does.
 const { Worker } = require('worker_threads');
@@ -11,9 +11,10 @@ for (const name of ['abort', 'chdir', 'setuid', 'setgid', 'seteuid', 'setegid', 
     console.log(name, e.name, e.code, e.message, 'disabled:', process[name].disabled);
   }
 }
-const title = process.title;
+const title = process.title, debugPort = process.debugPort;
 process.title = 'changed';
-console.log('title unchanged:', process.title === title);
+process.debugPort++;
+console.log('title and debugPort unchanged:', process.title === title, process.debugPort === debugPort);
 process.env.NUM = 1;
 process.env.U = undefined;
 console.log('env values:', typeof process.env.NUM, JSON.stringify(process.env.U), 'NUM' in process.env);

@@ -22,9 +22,12 @@ function inspectShort(value) {
 // "Received ..." suffix exactly as Node builds it.
 function determineSpecificType(value) {
   if (value == null) return '' + value;
-  if (typeof value === 'function' && value.name) return `function ${value.name}`;
+  if (typeof value === 'function') return `function ${value.name}`; // "function " for an anonymous one
   if (typeof value === 'object') {
-    if (value.constructor && value.constructor.name) return `an instance of ${value.constructor.name}`;
+    const ctor = value.constructor;
+    if ((typeof ctor === 'function' || (typeof ctor === 'object' && ctor !== null)) && 'name' in ctor) {
+      return `an instance of ${ctor.name}`;
+    }
     return `${inspectShort(value)}`;
   }
   let inspected = inspectShort(value);

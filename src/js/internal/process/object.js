@@ -117,6 +117,7 @@ function onWarning(warning) {
 let exitCode;
 Object.assign(process, {
   title: 'spindle',
+  debugPort: 9229, // node's default inspector port (spindle has no inspector)
   version: native.version,
   versions,
   arch: native.arch,

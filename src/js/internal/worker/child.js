@@ -24,8 +24,11 @@ function run() {
   for (const name of ['abort', 'chdir', 'initgroups', 'setgroups', 'setegid', 'seteuid', 'setgid', 'setuid']) {
     process[name] = unavailable(`process.${name}()`);
   }
-  const title = process.title; // the process's: a worker cannot change it (node ignores the set)
-  Object.defineProperty(process, 'title', { get: () => title, set() {}, enumerable: true, configurable: true });
+  // the process's: a worker cannot change them (node ignores the set)
+  for (const key of ['title', 'debugPort']) {
+    const value = process[key];
+    Object.defineProperty(process, key, { get: () => value, set() {}, enumerable: true, configurable: true });
+  }
   const [argv, execArgv, file, flags, limits, data, parentPort, ctrl] = native.workerInit();
   const { JOB_EVAL, JOB_STDIN, JOB_ENV_SHARED, JOB_ENV_GIVEN } = state.jobFlags;
   process.argv = argv;

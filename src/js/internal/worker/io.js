@@ -180,7 +180,7 @@ Object.defineProperties(MessagePort.prototype, {
     writable: true, configurable: true,
   },
   hasRef: {
-    value: function hasRef() { checkPort(this); return native.hasRef(this); },
+    value: function hasRef() { checkPort(this); return !!native.hasRef(this); },
     writable: true, configurable: true,
   },
   onmessage: eventHandlerProperty('message', kOnMessage),
@@ -242,19 +242,19 @@ Object.defineProperties(NodeEventTarget.prototype, {
   },
 });
 
-// node's inspector for a port: `active` and `refed` first, then its own enumerable
-// properties. The object returned has MessagePort.prototype, whose inspector then sees no
-// port (hasRef throws) and lets it be printed as it is.
-const portHasRef = MessagePort.prototype.hasRef;
+// node's inspector for a port: `active` and `refed` first (only `active: false` once the
+// port is closed for good), then its own enumerable properties. The object returned has
+// MessagePort.prototype, whose inspector then sees no port and lets it be printed as it is.
 Object.defineProperty(MessagePort.prototype, Symbol.for('nodejs.util.inspect.custom'), {
   value: function inspect() {
     let refed;
     try {
-      refed = portHasRef.call(this);
+      refed = native.hasRef(this); // throws for what is no port (the object returned below)
     } catch {
       return this;
     }
-    return Object.assign({ __proto__: MessagePort.prototype }, { active: true, refed }, this);
+    return Object.assign({ __proto__: MessagePort.prototype }, refed === undefined ? { active: false } : { active: true, refed },
+      this);
   },
   writable: true, configurable: true,
 });
@@ -302,14 +302,17 @@ function eventHandlerProperty(type, key) {
 // As node: a trusted-looking MessageEvent whose target is the port, current
 // only while the listener runs, with the ports the message carried. Loaded on first use:
 // most ports only `on()`.
-let MessageEvent, setEventDispatch;
+// Another event type (port.emit('foo', value)) gives its listeners a CustomEvent with the
+// value as its detail, as node's NodeEventTarget does.
+let MessageEvent, CustomEvent, setEventDispatch;
 let deliveredPorts; // the message being delivered's (deliverMessage)
 function dispatchTo(port, type, data, listener) {
   if (MessageEvent === undefined) {
     ({ MessageEvent } = require('internal/worker/message_event'));
-    ({ setEventDispatch } = require('internal/event_target'));
+    ({ CustomEvent, setEventDispatch } = require('internal/event_target'));
   }
-  const event = new MessageEvent(type, type === 'message' && deliveredPorts !== undefined ? { data, ports: deliveredPorts } : { data });
+  const event = type !== 'message' && type !== 'messageerror' ? new CustomEvent(type, { detail: data }) :
+    new MessageEvent(type, type === 'message' && deliveredPorts !== undefined ? { data, ports: deliveredPorts } : { data });
   setEventDispatch(event, port, true);
   try {
     listener.call(port, event);
