@@ -20,6 +20,15 @@ function closedError() {
 }
 
 class BroadcastChannel extends EventTarget {
+  #brand;
+
+  // as node's: a method called on anything but a BroadcastChannel throws ERR_INVALID_THIS
+  static #check(channel) {
+    if (channel === null || typeof channel !== 'object' || !(#brand in channel)) {
+      throw new codes.ERR_INVALID_THIS('BroadcastChannel');
+    }
+  }
+
   constructor(name) {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('name');
     super();
@@ -34,23 +43,25 @@ class BroadcastChannel extends EventTarget {
     });
   }
 
-  get name() { return this[kName]; }
+  get name() { BroadcastChannel.#check(this); return this[kName]; }
 
   postMessage(message) {
+    BroadcastChannel.#check(this);
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('message');
     if (this[kId] === 0) throw closedError();
     native.bcPost(this[kId], message);
   }
 
   close() {
+    BroadcastChannel.#check(this);
     if (this[kId] === 0) return;
     native.bcClose(this[kId]);
     this[kId] = 0;
     this[kPort].close();
   }
 
-  ref() { if (this[kId] !== 0) this[kPort].ref(); return this; }
-  unref() { if (this[kId] !== 0) this[kPort].unref(); return this; }
+  ref() { BroadcastChannel.#check(this); if (this[kId] !== 0) this[kPort].ref(); return this; }
+  unref() { BroadcastChannel.#check(this); if (this[kId] !== 0) this[kPort].unref(); return this; }
 
   get onmessage() { return this[kOnMessage] || null; }
   set onmessage(fn) { this.#setHandler('message', kOnMessage, fn); }
@@ -64,6 +75,7 @@ class BroadcastChannel extends EventTarget {
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    BroadcastChannel.#check(this);
     if (depth < 0) return 'BroadcastChannel';
     return `BroadcastChannel ${inspect({ name: this[kName], active: this[kId] !== 0 }, options)}`;
   }

@@ -19,11 +19,17 @@ class MessageEvent extends Event {
     this.#source = o.source === undefined ? null : o.source;
     this.#ports = o.ports === undefined ? [] : [...o.ports];
   }
-  get data() { return this.#data; }
-  get origin() { return this.#origin; }
-  get lastEventId() { return this.#lastEventId; }
-  get source() { return this.#source; }
-  get ports() { return this.#ports; }
+  // as node's: on anything but a MessageEvent, ERR_INVALID_THIS
+  static #check(event) {
+    if (event === null || typeof event !== 'object' || !(#data in event)) {
+      throw new (require('internal/errors').codes.ERR_INVALID_THIS)('MessageEvent');
+    }
+  }
+  get data() { MessageEvent.#check(this); return this.#data; }
+  get origin() { MessageEvent.#check(this); return this.#origin; }
+  get lastEventId() { MessageEvent.#check(this); return this.#lastEventId; }
+  get source() { MessageEvent.#check(this); return this.#source; }
+  get ports() { MessageEvent.#check(this); return this.#ports; }
 }
 
 module.exports = { MessageEvent };
