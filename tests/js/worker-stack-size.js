@@ -25,5 +25,5 @@ function depth(stackSizeMb) {
   console.log('1 MB after a default-size worker as deep as before:', near(oneAgain, one));
   console.log('0.5 MB about half as deep as 1 MB:', half < one * 0.7 && half > one * 0.25);
   console.log('2 MB about twice as deep as 1 MB:', two > one * 1.5 && two < one * 2.6);
-  console.log('the default (4 MB) deeper than 2 MB:', dflt > two * 1.5);
+  console.log('the default (4 MB) deeper than 2 MB:', dflt > two * 1.2); // (a sanitizer's TLS takes its share)
 })();

@@ -31,6 +31,7 @@ class BroadcastChannel extends EventTarget {
 
   constructor(name) {
     if (arguments.length === 0) throw new codes.ERR_MISSING_ARGS('name');
+    if (typeof name === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string'); // V8's words
     super();
     this[kName] = `${name}`;
     const [id, port] = native.bcOpen(this[kName]);

@@ -52,6 +52,13 @@ function run() {
       configurable: true,
     });
   }
+  // a worker of a process with an IPC channel (NODE_CHANNEL_FD in its env) cannot use it
+  if (process.env.NODE_CHANNEL_FD) {
+    for (const name of ['send', 'disconnect']) process[name] = unavailable(`process.${name}()`);
+    for (const name of ['channel', 'connected']) {
+      Object.defineProperty(process, name, { get: unavailable(`process.${name}`), enumerable: false, configurable: true });
+    }
+  }
   process.execArgv = execArgv;
   if (execArgv.includes('--no-deprecation')) process.noDeprecation = true;
   if (execArgv.includes('--no-warnings')) { // the default 'warning' printer goes (process/object)

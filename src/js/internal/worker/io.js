@@ -106,7 +106,12 @@ function readIterable(value) {
   if (Array.isArray(value)) return value;
   const iterator = value[Symbol.iterator];
   if (typeof iterator !== 'function') return null;
-  return [...{ [Symbol.iterator]: () => iterator.call(value) }];
+  const it = iterator.call(value);
+  const next = it !== null && (typeof it === 'object' || typeof it === 'function') ? it.next : undefined;
+  if (typeof next !== 'function') return null; // an iterator that cannot step is no iterable either
+  const list = [];
+  for (let step = next.call(it); !step.done; step = next.call(it)) list.push(step.value);
+  return list;
 }
 
 // postMessage's second argument, read as node reads it: a transfer list (any iterable),
