@@ -221,9 +221,27 @@ static JSValueRef scandir_result(JSContextRef ctx, fs_req_t *r, JSValueRef *err)
 /* The JS value of a finished request, or NULL with *err set. */
 /* ---- a worker's descriptors (node's trackUnmanagedFds, on by default) ---------- */
 
-static void fd_track(sp_agent_t *a, int fd, bool open) {
+/* As node: process.emitWarning(text) (rare: only when a tracked worker's descriptors were
+ * opened or closed behind fs's back). */
+static void fd_warn(JSContextRef ctx, const char *text, int fd) {
+  char msg[96];
+  snprintf(msg, sizeof msg, text, fd);
+  JSObjectRef global = JSContextGetGlobalObject(ctx);
+  JSValueRef process = sp_js_get(ctx, global, "process");
+  if (!JSValueIsObject(ctx, process)) return;
+  JSValueRef emit = sp_js_get(ctx, (JSObjectRef)process, "emitWarning");
+  if (!JSValueIsObject(ctx, emit) || !JSObjectIsFunction(ctx, (JSObjectRef)emit)) return;
+  JSValueRef arg = sp_js_str(ctx, msg), exc = NULL;
+  JSObjectCallAsFunction(ctx, (JSObjectRef)emit, (JSObjectRef)process, 1, &arg, &exc);
+}
+
+static void fd_track(JSContextRef ctx, sp_agent_t *a, int fd, bool open) {
   if (!a->track_fds || fd < 0) return;
   size_t word = (size_t)fd / 64;
+  uint64_t bit = (uint64_t)1 << (fd % 64);
+  bool tracked = word < a->open_fds_words && (a->open_fds[word] & bit);
+  if (open && tracked) fd_warn(ctx, "File descriptor %d opened in unmanaged mode twice", fd);
+  if (!open && !tracked) fd_warn(ctx, "File descriptor %d closed but not opened in unmanaged mode", fd);
   if (word >= a->open_fds_words) {
     if (!open) return;
     size_t n = word + 1 > a->open_fds_words * 2 ? word + 1 : a->open_fds_words * 2;
@@ -233,7 +251,6 @@ static void fd_track(sp_agent_t *a, int fd, bool open) {
     a->open_fds = grown;
     a->open_fds_words = n;
   }
-  uint64_t bit = (uint64_t)1 << (fd % 64);
   if (open) a->open_fds[word] |= bit;
   else a->open_fds[word] &= ~bit;
 }
@@ -261,7 +278,7 @@ static JSValueRef fs_result(JSContextRef ctx, fs_req_t *r, JSValueRef *err) {
     return NULL;
   }
   switch (req->fs_type) {
-    case UV_FS_OPEN: fd_track(sp__agent_current(), (int)req->result, true); /* fall through */
+    case UV_FS_OPEN: fd_track(ctx, sp__agent_current(), (int)req->result, true); /* fall through */
     case UV_FS_READ:
     case UV_FS_WRITE: return JSValueMakeNumber(ctx, (double)req->result);
     case UV_FS_STAT:
@@ -376,7 +393,7 @@ SP_FN(js_open) { /* open(path, flags, mode, cb) */
 SP_FN(js_close) {
   BEGIN(1);
   int fd = arg_int(ctx, argc, argv, 0);
-  fd_track(sp__agent_current(), fd, false);
+  fd_track(ctx, sp__agent_current(), fd, false);
   return fs_finish(ctx, r, uv_fs_close(loop(), &r->req, fd, fs_cb(r)), exc);
 }
 
