@@ -394,9 +394,9 @@ static uv_mutex_t agent_fds_lock;
 static uv_once_t agent_fds_once = UV_ONCE_INIT;
 static void agent_fds_lock_init(void) { uv_mutex_init(&agent_fds_lock); }
 
-static int fds_available(int n) {
+static int fds_available(void) {
   int fds[AGENT_FDS], got = 0, rc = 0;
-  for (; got < n; got++)
+  for (; got < AGENT_FDS; got++)
     if ((fds[got] = eventfd(0, EFD_CLOEXEC)) < 0) {
       rc = -errno;
       break;
@@ -409,16 +409,16 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
                          sp__engine_t *reuse) {
   uv_once(&agent_fds_once, agent_fds_lock_init);
   uv_mutex_lock(&agent_fds_lock);
-  int fds_rc = fds_available(AGENT_FDS);
-  int loop_rc = fds_rc;
-  sp_agent_t *a = fds_rc ? NULL : calloc(1, sizeof *a);
-  if (a && (loop_rc = uv_loop_init(&a->loop)) != 0) {
+  int rc = fds_available();
+  sp_agent_t *a = rc ? NULL : calloc(1, sizeof *a);
+  if (!rc && !a) rc = -ENOMEM;
+  if (a && (rc = uv_loop_init(&a->loop)) != 0) {
     free(a);
     a = NULL;
   }
   if (!a) {
     uv_mutex_unlock(&agent_fds_lock);
-    return fds_rc ? fds_rc : loop_rc ? loop_rc : -ENOMEM; /* *out stays NULL: nothing to free */
+    return rc; /* *out stays NULL: nothing to free */
   }
   a->worker = worker;
   a->opts.argc = opts->argc;

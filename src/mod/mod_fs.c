@@ -218,7 +218,6 @@ static JSValueRef scandir_result(JSContextRef ctx, fs_req_t *r, JSValueRef *err)
   return out;
 }
 
-/* The JS value of a finished request, or NULL with *err set. */
 /* ---- a worker's descriptors (node's trackUnmanagedFds, on by default) ---------- */
 
 /* As node: process.emitWarning(text) (rare: only when a tracked worker's descriptors were
@@ -267,6 +266,7 @@ void sp__fs_agent_teardown(sp_agent_t *a) {
   a->open_fds_words = 0;
 }
 
+/* The JS value of a finished request, or NULL with *err set. */
 static JSValueRef fs_result(JSContextRef ctx, fs_req_t *r, JSValueRef *err) {
   uv_fs_t *req = &r->req;
   if (req->result < 0) {

@@ -1112,10 +1112,6 @@ static void *worker_main_pthread(void *arg) {
   return NULL;
 }
 
-/* A thread of resourceLimits.stackSizeMb gets a stack made for it: the C library would
- * hand it the cached stack of an ended thread of up to 4x the size asked, and the engine
- * takes the stack it finds. The default size takes the library's stacks (such a thread
- * may serve several workers: worker_main). */
 /* The C library keeps a thread's own data (its static TLS) at the top of a stack it is
  * given; ThreadSanitizer's is ~900 KB. Room for it comes on top of the size asked. */
 #if defined(__SANITIZE_THREAD__)
@@ -1124,6 +1120,10 @@ enum { STACK_TLS_ROOM = 1u << 20 };
 enum { STACK_TLS_ROOM = 32u << 10 };
 #endif
 
+/* A thread of resourceLimits.stackSizeMb gets a stack made for it: the C library would
+ * hand it the cached stack of an ended thread of up to 4x the size asked, and the engine
+ * takes the stack it finds. The default size takes the library's stacks (such a thread
+ * may serve several workers: worker_main). */
 static int thread_with_own_stack(sp_worker_t *w) {
   size_t page = (size_t)sysconf(_SC_PAGESIZE);
   size_t len = (w->stack_size + STACK_TLS_ROOM + page - 1) / page * page + page; /* a guard page below */
@@ -1146,7 +1146,8 @@ static int thread_with_own_stack(sp_worker_t *w) {
 
 static int worker_start(sp_worker_t *w) {
   uv_thread_options_t topts = {.flags = UV_THREAD_HAS_STACK_SIZE, .stack_size = w->stack_size};
-  int rc = w->stack_size != DEFAULT_STACK ? thread_with_own_stack(w) : UV_EINVAL;
+  int rc = UV_EINVAL;
+  if (w->stack_size != DEFAULT_STACK) rc = thread_with_own_stack(w);
   /* the default size, or a stack the C library refused: its own stacks */
   if (rc == UV_EINVAL) rc = uv_thread_create_ex(&w->thread, &topts, worker_main, w);
   if (rc != 0) { /* undo worker_alloc */

@@ -152,7 +152,7 @@ Object.defineProperties(MessagePort.prototype, {
         if (n >= 0) return native.postStaged(this);
       }
       const list = normalizeTransfer(transfer);
-      // node's value: true, undefined once the port is closed or transferred away
+      // node's value (mod_worker's post_cloned says which), or null: see below
       const posted = native.postMessage(this, message, list);
       if (posted === null) {
         // the message carried this port's own peer: node drops it and the channel is lost
@@ -304,11 +304,10 @@ function eventHandlerProperty(type, key) {
   };
 }
 
-// As node: a trusted-looking MessageEvent whose target is the port, current
-// only while the listener runs, with the ports the message carried. Loaded on first use:
-// most ports only `on()`.
-// Another event type (port.emit('foo', value)) gives its listeners a CustomEvent with the
-// value as its detail, as node's NodeEventTarget does.
+// As node: a trusted-looking MessageEvent whose target is the port, current only while the
+// listener runs, with the ports the message carried; another event type (port.emit('foo',
+// value)) gives its listeners a CustomEvent with the value as its detail, as node's
+// NodeEventTarget does. Loaded on first use: most ports only `on()`.
 let MessageEvent, CustomEvent, setEventDispatch;
 let deliveredPorts; // the message being delivered's (deliverMessage)
 function dispatchTo(port, type, data, listener) {
@@ -331,8 +330,8 @@ function dispatchTo(port, type, data, listener) {
 // emitUncaughtException), before the next message. A lone listener is called directly.
 // With several, the walk is node's over its list of listeners: each one's successor is
 // taken before it is called, so one removed by an earlier listener is not called (the walk
-// goes on from where it was), and one added is called only if the listener that added it
-// was not the last.
+// goes on from where it was), and one added is called when the walk reaches it (not when
+// the listener that added it was the last).
 function dispatch(port, type, value) {
   const events = port._events;
   const handler = events === undefined ? undefined : events[type];
