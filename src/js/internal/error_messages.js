@@ -139,7 +139,6 @@ const messages = {
   ERR_ENCODING_INVALID_ENCODED_DATA: [TypeError, (e) => `The encoded data was not valid for encoding ${e}`],
   ERR_EVENT_RECURSION: [Error, (t) => `The event "${t}" is already being dispatched`],
   ERR_ILLEGAL_CONSTRUCTOR: [TypeError, () => 'Illegal constructor'],
-  ERR_CONSTRUCT_CALL_INVALID: [TypeError, () => 'Constructor cannot be called'],
   ERR_CONSTRUCT_CALL_REQUIRED: [TypeError, (n) => `Class constructor ${n} cannot be invoked without 'new'`],
   ERR_FALSY_VALUE_REJECTION: [Error, () => 'Promise was rejected with falsy value'],
   ERR_ASSERTION: [Error, (m) => m],

@@ -8,12 +8,14 @@ const kIsNodeError = Symbol('kIsNodeError');
 
 // A Node error: class from the table, `code` own property, name shown as "TypeError [CODE]" in stacks.
 // As node's, a node error's prototype is a subclass of its base named as the base, whose
-// toString shows the code: String(err) is "TypeError [ERR_X]: message".
+// constructor reads as the base and whose toString shows the code: String(err) is "TypeError [ERR_X]: message".
 const nodeErrorClasses = new Map();
 function nodeErrorClass(Base) {
   let C = nodeErrorClasses.get(Base);
   if (C === undefined) {
     C = { [Base.name]: class extends Base {
+      // node's: err.constructor is the base itself (TypeError), not this subclass
+      get ['constructor']() { return Base; }
       toString() { return `${this.name} [${this.code}]: ${this.message}`; }
     } }[Base.name];
     nodeErrorClasses.set(Base, C);

@@ -64,16 +64,14 @@ function lazyData(obj, key, compute) {
 }
 
 function emitBeforeExit() {
-  if (process._exiting) return;
   process.emit('beforeExit', process.exitCode || 0);
 }
 
-// The loop ran dry: emit 'exit' and return the final exit code.
+// The loop ran dry: emit 'exit' and return the final exit code. As node's, also when
+// process._exiting is already set (by hand, or by a _fatalException nothing took).
 function emitExit() {
-  if (!process._exiting) {
-    process._exiting = true;
-    process.emit('exit', process.exitCode || 0);
-  }
+  process._exiting = true;
+  process.emit('exit', process.exitCode || 0);
   return process.exitCode || 0;
 }
 
@@ -212,6 +210,27 @@ function exitCodeAfterError() {
   return process.exitCode === undefined ? 1 : process.exitCode;
 }
 
+// process._fatalException(err, fromPromise), node's hook for an uncaught error called by
+// hand: the listeners' way without the ending. Returns whether something took the error;
+// when nothing did, the process is marked as exiting with 1 and 'exit' is emitted, as node's.
+function fatalException(err, fromPromise) {
+  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  process.emit('uncaughtExceptionMonitor', err, origin);
+  if (captureFn !== null) {
+    captureFn(err);
+  } else if (!process.emit('uncaughtException', err, origin)) {
+    try {
+      if (!process._exiting) {
+        process._exiting = true;
+        process.exitCode = 1;
+        process.emit('exit', 1);
+      }
+    } catch { /* already failing */ }
+    return false;
+  }
+  return true;
+}
+
 function reportMicrotaskError(err) {
   onUncaughtException(err);
 }
@@ -220,4 +239,5 @@ module.exports = {
   runMain, evalScript, runEvalScript, emitBeforeExit, emitExit, onUncaughtException, reportMicrotaskError,
   formatUncaught, setWorkerUncaughtHandler, sourceContext, noteRejection,
   setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallback, exitCodeAfterError,
+  fatalException,
 };

@@ -245,6 +245,9 @@ Object.assign(process, {
   hasUncaughtExceptionCaptureCallback() {
     return require('internal/process/execution').hasUncaughtExceptionCaptureCallback();
   },
+  _fatalException(err, fromPromise) {
+    return require('internal/process/execution').fatalException(err, fromPromise);
+  },
 });
 
 Object.defineProperty(process, 'exitCode', {

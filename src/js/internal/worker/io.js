@@ -14,8 +14,9 @@ const kOnMessageError = Symbol('kOnMessageError');
 const kWrappers = Symbol('kWrappers');
 const kNoMessage = Symbol('kNoMessage'); // what native.receive returns when nothing is queued
 
+// node's C++ throws this one: a plain TypeError with a code, no "[CODE]" in its text
 function MessagePort() {
-  throw new codes.ERR_CONSTRUCT_CALL_INVALID();
+  throw makeNativeError(TypeError, 'ERR_CONSTRUCT_CALL_INVALID', 'Constructor cannot be called', MessagePort);
 }
 
 // node's MessagePort is a NodeEventTarget: an EventTarget with EventEmitter-style methods.
