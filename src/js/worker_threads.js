@@ -152,8 +152,10 @@ class Worker extends EventEmitter {
       };
     }
     // JavaScriptCore has one heap: the old and young limits together bound it.
-    const heapLimitMb = (resourceLimits.maxOldGenerationSizeMb || 0) +
-      (resourceLimits.maxOldGenerationSizeMb ? resourceLimits.maxYoungGenerationSizeMb || 0 : 0);
+    // -1: none. An old generation of 0 MB is a limit, as in node (where the worker runs out
+    // of memory as it starts).
+    const heapLimitMb = resourceLimits.maxOldGenerationSizeMb === undefined ? -1 :
+      Math.max(0, resourceLimits.maxOldGenerationSizeMb) + Math.max(0, resourceLimits.maxYoungGenerationSizeMb || 0);
     const [handle, threadId, port, ctrl] = native.spawn(processArgv, execArgv, file, flags,
       resourceLimitKeys.map((key) => limits[key]), data, transferList, resourceLimits.stackSizeMb || 0,
       heapLimitMb);

@@ -83,8 +83,9 @@ typedef struct sp_agent {
   int exit_code;
   bool exiting;             /* process.exit() or terminate(): no more JS */
   atomic_bool terminate;    /* set by any thread to stop this agent's JS */
-  size_t heap_limit;        /* bytes (resourceLimits); 0 = none. Checked by the watchdog */
+  size_t heap_limit;        /* bytes (resourceLimits); 0 = none. Checked by the watchdog and sp__agent_enter */
   bool out_of_memory;       /* the watchdog stopped JS for exceeding heap_limit */
+  uint64_t heap_looked_at;  /* loop time (ms) the heap limit was last checked between callbacks */
   /* A worker's descriptors opened by fs and not closed yet, closed when it ends (node's
    * trackUnmanagedFds): a bit per descriptor number (mod_fs.c). */
   bool track_fds;
@@ -191,6 +192,8 @@ void sp__fs_agent_teardown(sp_agent_t *a);
 /* Calls fn as a macrotask: then nextTicks, then microtasks, then rejections (Node's order). */
 JSValueRef sp__agent_callback(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc,
                               const JSValueRef argv[]);
+/* Whether the heap is over resourceLimits' limit now (then out_of_memory is set). */
+bool sp__agent_heap_limit_reached(sp_agent_t *a);
 /* The same in three steps, for a macrotask that does more than one call
  * (e.g. decode a message, then emit it) under one engine lock:
  * enter() returns false when the agent runs no more JS; call() reports an

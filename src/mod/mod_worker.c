@@ -895,6 +895,9 @@ static void worker_main(void *arg) {
     /* Stopped before its job began: node exits such a worker with code 0 (its
      * environment did not exist yet), not the 1 of a terminated running one. */
     if (atomic_load(&w->terminate)) sp__agent_begin_exit(a, 0);
+    /* Likewise one whose heap is over its limit already (maxOldGenerationSizeMb: 0): node's
+     * runs out of memory while it builds the environment, reports it, and exits with 0. */
+    if (!a->exiting && rc == 0 && sp__agent_heap_limit_reached(a)) sp__agent_begin_exit(a, 0);
     if (rc == 0 && !a->exiting) {
       sp__agent_run_worker(a);
       sp_agent_run_loop(a);
@@ -1233,7 +1236,7 @@ SP_FN(js_spawn) {
 
   /* A warm one takes the job; not one with a heap limit: a reused VM may still
    * hold its earlier realms' garbage, which the limit's heap samples would count. */
-  sp_worker_t *w = heap_mb > 0 ? NULL : spare_take(state_of(a), stack_size);
+  sp_worker_t *w = heap_mb >= 0 ? NULL : spare_take(state_of(a), stack_size);
   if (w) uv_ref((uv_handle_t *)w->exit_async);
   bool fresh = w == NULL;
   if (fresh && !(w = worker_alloc(a, stack_size, false))) {
@@ -1244,7 +1247,9 @@ SP_FN(js_spawn) {
   uv_mutex_lock(&w->lock);
   w->job = job;
   w->thread_id = atomic_fetch_add(&next_thread_id, 1);
-  w->heap_limit = heap_mb > 0 ? (size_t)(heap_mb * 1024 * 1024) : 0;
+  /* heap_mb < 0: no limit; 0 MB is a limit no heap is under (node's worker dies as it starts) */
+  double heap_bytes = heap_mb * 1024 * 1024;
+  w->heap_limit = !(heap_mb >= 0) ? 0 : heap_bytes >= (double)(SIZE_MAX / 2) ? SIZE_MAX / 2 : (size_t)heap_bytes + 1;
   if (!(job.flags & (JOB_ENV_SHARED | JOB_ENV_GIVEN))) w->env = sp__env_snapshot();
   sp_channel_new(&pub_parent, &w->parent_port);
   sp_channel_new(&ctrl_parent, &w->ctrl_port);
