@@ -16,14 +16,21 @@ static const char usage[] =
     "  -p, --print script    evaluate script and print result\n"
     "  -h, --help            print spindle command line options\n"
     "  -v, --version         print spindle and JavaScriptCore versions\n"
+    "  -r, --require module  module to preload (option can be repeated; in workers too)\n"
+    "  --no-warnings         silence all process warnings\n"
+    "  --no-deprecation      silence deprecation warnings\n"
+    "  --trace-warnings      show stack traces on process warnings\n"
+    "  --trace-deprecation   show stack traces on deprecations\n"
+    "  --throw-deprecation   throw an exception on deprecations\n"
     "  --expose-gc           expose the gc() function (in every thread)\n"
     "  --experimental-worker accepted and ignored (workers are always on)\n";
 
 /* Node flags that are accepted. They take effect, if they have any here, through
- * process.execArgv (--no-warnings, --no-deprecation, --expose-gc: the agent reads them). */
+ * process.execArgv, which the agent reads (internal/process/exec_options.js; --expose-gc
+ * in C), in the main thread and in workers, which inherit it by default. */
 static const char *const accepted_flags[] = {"--experimental-worker", "--no-warnings", "--no-deprecation",
                                              "--expose-gc", "--expose_gc", "--trace-warnings", "--harmony",
-                                             NULL};
+                                             "--trace-deprecation", "--throw-deprecation", NULL};
 
 static char *read_all(FILE *f) {
   size_t cap = 1 << 16, len = 0;
@@ -61,6 +68,12 @@ int main(int argc, char **argv) {
       eval_src = argv[++i];
       continue;
     }
+    if (!strcmp(a, "-r") || !strcmp(a, "--require")) { /* the module is read from execArgv */
+      if (i + 1 >= argc) { fprintf(stderr, "spindle: %s requires an argument\n", a); return 9; }
+      i++;
+      continue;
+    }
+    if (!strncmp(a, "--require=", 10)) continue;
     if (!strncmp(a, "--eval=", 7) || !strncmp(a, "--print=", 8)) {
       if (a[2] == 'p') print = 1;
       eval_src = strchr(a, '=') + 1;

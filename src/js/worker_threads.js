@@ -96,7 +96,8 @@ class Worker extends EventEmitter {
     }
     const isEval = !!options.eval;
     const file = toFilename(filename, isEval, options.eval);
-    let execArgv = [];
+    // As node: without the option a worker has its parent's execArgv (so its preloads too)
+    let execArgv = native.isMainThread ? processBinding.execArgv : child.execArgv;
     if (options.execArgv) {
       validateArray(options.execArgv, 'options.execArgv');
       execArgv = options.execArgv.map(String);
@@ -127,7 +128,7 @@ class Worker extends EventEmitter {
       }
     }
     // As node: checked where node's native constructor checks it, after the options above
-    if (execArgv.length > 0) {
+    if (options.execArgv && execArgv.length > 0) {
       const invalid = require('internal/worker/exec_argv').invalidExecArgv(execArgv);
       if (invalid.length > 0) throw new codes.ERR_WORKER_INVALID_EXEC_ARGV(invalid);
     }

@@ -401,6 +401,15 @@ Module.createRequire = function createRequire(filename) {
   return makeRequire(m);
 };
 
+// node's: the -r/--require modules, required from a module of no file in the working
+// directory (a relative name is found from there), before the main script.
+Module._preloadModules = function preloadModules(requests) {
+  if (!Array.isArray(requests) || requests.length === 0) return;
+  const parent = new Module('internal/preload', null);
+  parent.paths = nodeModulePaths(process.cwd());
+  for (const request of requests) parent.require(request);
+};
+
 Module.runMain = function runMain(main) {
   const filename = path.resolve(main);
   Module._load(filename, null, true);

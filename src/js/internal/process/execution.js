@@ -3,7 +3,15 @@
 
 const native = binding('process');
 
+// The main thread's -r/--require modules, before its script (a worker's: internal/worker/child)
+function preloadModules() {
+  if (native.execArgv.length === 0) return;
+  const requires = require('internal/process/exec_options').parseExecArgv(native.execArgv).requires;
+  if (requires.length > 0) require('internal/modules/cjs')._preloadModules(requires);
+}
+
 function runMain(filename) {
+  preloadModules();
   const Module = require('internal/modules/cjs');
   // process.argv[1] is absolute, as in node
   if (process.argv[1] === filename) process.argv[1] = require('path').resolve(filename);
@@ -13,6 +21,7 @@ function runMain(filename) {
 // -e / -p / stdin. flags: bit 0 prints the result (-p), bit 1 means the source came from stdin.
 const evalSources = new Map(); // name -> source, for the source line of an uncaught error
 function evalScript(source, flags) {
+  preloadModules();
   const name = flags & 2 ? '[stdin]' : '[eval]';
   const result = runEvalScript(source, name);
   if (flags & 1) {

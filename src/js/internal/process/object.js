@@ -17,7 +17,8 @@ const versions = {
   uv: native.uvVersion,
 };
 
-if (native.execArgv.includes('--no-deprecation')) process.noDeprecation = true;
+// the main thread's options (a worker's come with its job: internal/worker/child)
+if (native.execArgv.length > 0) require('internal/process/exec_options').applyExecArgv(process, native.execArgv);
 
 // argv0 keeps what was typed; argv[0] is the absolute executable, as in node
 if (native.execPath !== undefined) native.argv[0] = native.execPath;
@@ -97,11 +98,14 @@ const signals = {
 let traceHintShown = false;
 function writeWarning(w) {
   const code = w.code ? `[${w.code}] ` : '';
-  let text = `(spindle:${process.pid}) ${code}${w.name}: ${w.message}\n`;
+  const isDeprecation = w.name === 'DeprecationWarning';
+  // --trace-warnings, --trace-deprecation: the stack where it was emitted
+  const trace = process.traceProcessWarnings || (isDeprecation && process.traceDeprecation);
+  let text = `(spindle:${process.pid}) ${code}${trace && w.stack ? w.stack : `${w.name}: ${w.message}`}\n`;
   if (typeof w.detail === 'string') text += `${w.detail}\n`;
-  if (!traceHintShown) {
+  if (!trace && !traceHintShown) {
     traceHintShown = true;
-    const flag = w.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+    const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
     text += `(Use \`spindle ${flag} ...\` to show where the warning was created)\n`;
   }
   process._writeStdio(2, text);

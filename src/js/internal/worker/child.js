@@ -60,7 +60,8 @@ function run() {
     }
   }
   process.execArgv = execArgv;
-  if (execArgv.includes('--no-deprecation')) process.noDeprecation = true;
+  state.execArgv = execArgv;
+  const preloads = execArgv.length > 0 ? require('internal/process/exec_options').applyExecArgv(process, execArgv) : [];
   if (execArgv.includes('--no-warnings')) { // the default 'warning' printer goes (process/object)
     for (const listener of process.listeners('warning')) {
       if (listener.name === 'onWarning') process.removeListener('warning', listener);
@@ -90,6 +91,7 @@ function run() {
   });
 
   native.postOnline(ctrl); // { type: 'online' }, written in C
+  if (preloads.length > 0) require('internal/modules/cjs')._preloadModules(preloads);
   if (flags & JOB_EVAL) {
     execution.runEvalScript(file, '[worker eval]');
   } else {

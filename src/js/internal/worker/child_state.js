@@ -9,6 +9,7 @@ const state = {
   workerData: null,
   resourceLimits: {},
   environmentData: null,
+  execArgv: [],  // the job's (its workers' default)
   hasJob: false, // set once the fields above hold what the parent sent
   onJob: null,   // called then, if set (by worker_threads loaded ahead, in a spare)
   serializeError,

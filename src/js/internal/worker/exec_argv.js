@@ -59,8 +59,13 @@ const accepted = new Set((
   '--watch-path --watch-preserve-output -C -c -e -i -p -r ' +
   '').trim().split(' '));
 
-// The options node would refuse, as written (`--title=x` stays `--title=x`).
+// The options node would refuse, as written (`--title=x` stays `--title=x`); when an
+// option lacks its value, node reports only the first such ("-r requires an argument").
 function invalidExecArgv(execArgv) {
+  const { missing } = require('internal/process/exec_options').parseExecArgv(execArgv);
+  if (missing.length > 0) {
+    return [`${missing[0]} ${missing[0] === '--watch' ? 'requires specifying a file' : 'requires an argument'}`];
+  }
   const invalid = [];
   for (const arg of execArgv) {
     if (arg === '--') break;
