@@ -21,3 +21,14 @@ for (const f of cases) {
       Object.keys(e));
   }
 }
+
+// node's C++ constructors called without `new`
+const { MessageChannel } = require('worker_threads');
+for (const f of [() => MessageChannel(), () => MessagePort()]) {
+  try { f(); } catch (e) { console.log(e.name, e.code, e.message, e.constructor === TypeError); }
+}
+class MyChannel extends MessageChannel {}
+const c = new MyChannel();
+console.log(c instanceof MessageChannel, c instanceof MyChannel, typeof c.port1.postMessage, Object.keys(c));
+console.log(require('util').inspect(new MessageChannel(), { depth: 0 }));
+c.port1.close();

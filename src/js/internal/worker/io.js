@@ -389,12 +389,14 @@ function emitClose(port) {
   dispatch(port, 'close');
 }
 
-class MessageChannel {
-  constructor() {
-    const [port1, port2] = native.createChannel();
-    this.port1 = port1;
-    this.port2 = port2;
+// A function, not a class: node's (C++) one called without `new` throws its own error.
+function MessageChannel() {
+  if (new.target === undefined) {
+    throw makeNativeError(TypeError, 'ERR_CONSTRUCT_CALL_REQUIRED', 'Cannot call constructor without `new`', MessageChannel);
   }
+  const [port1, port2] = native.createChannel();
+  this.port1 = port1;
+  this.port2 = port2;
 }
 
 // The MessagePort inside another object that receives (a BroadcastChannel's), which
