@@ -31,23 +31,69 @@ function convertLocation(loc) {
   return shift === 0 ? loc : `${m[1]}:${line}:${Math.max(1, +m[3] - shift)}`;
 }
 
-function convertFrame(line) {
+// One JSC frame line as V8 names its parts: name ('' for top-level code), location
+// ('native', or "url:line:col" with the wrapper's columns taken off).
+function parseFrame(line) {
   const at = line.lastIndexOf('@');
   let name = at === -1 ? '' : line.slice(0, at);
   let loc = at === -1 ? line : line.slice(at + 1);
   if (loc === '[native code]') loc = 'native';
   else loc = convertLocation(loc);
-  if (name === 'global code' || name === 'module code') return `    at ${loc}`;
-  if (name === 'eval code') name = 'eval';
-  if (name === '__spindle_cjs__') name = 'Object.<anonymous>';
-  if (name === '') return `    at ${loc}`;
-  return `    at ${name} (${loc})`;
+  if (name === 'global code' || name === 'module code') name = '';
+  else if (name === 'eval code') name = 'eval';
+  else if (name === '__spindle_cjs__') name = 'Object.<anonymous>';
+  return { name, loc };
+}
+
+function convertFrame(line) {
+  const { name, loc } = parseFrame(line);
+  return name === '' ? `    at ${loc}` : `    at ${name} (${loc})`;
 }
 
 function v8Frames(jscStack) {
   if (typeof jscStack !== 'string' || jscStack === '') return '';
   if (jscStack.includes('\n    at ')) return jscStack; // already converted
   return jscStack.split('\n').filter((l) => l !== '').map(convertFrame).join('\n');
+}
+
+// V8's CallSite, for Error.prepareStackTrace (given by Error.captureStackTrace): what a JSC
+// frame tells (function name, file, line, column); no receiver or function object.
+class CallSite {
+  #name; #file; #line; #column;
+  constructor({ name, loc }) {
+    this.#name = name;
+    const m = /^(.*):(\d+):(\d+)$/.exec(loc);
+    this.#file = m === null ? (loc === 'native' ? undefined : loc) : m[1];
+    this.#line = m === null ? null : +m[2];
+    this.#column = m === null ? null : +m[3];
+  }
+  getThis() { return undefined; }
+  getFunction() { return undefined; }
+  getTypeName() { return this.#name === 'Object.<anonymous>' ? 'Object' : null; }
+  getFunctionName() {
+    return this.#name === '' || this.#name === 'Object.<anonymous>' ? null : this.#name;
+  }
+  getMethodName() { return null; }
+  getFileName() { return this.#file; }
+  getScriptNameOrSourceURL() { return this.#file; }
+  getScriptHash() { return ''; }
+  getLineNumber() { return this.#line; }
+  getColumnNumber() { return this.#column; }
+  getEnclosingLineNumber() { return null; }
+  getEnclosingColumnNumber() { return null; }
+  getPosition() { return 0; }
+  getEvalOrigin() { return undefined; }
+  getPromiseIndex() { return null; }
+  isToplevel() { return this.#name === ''; }
+  isEval() { return this.#name === 'eval'; }
+  isNative() { return false; }
+  isConstructor() { return false; }
+  isAsync() { return false; }
+  isPromiseAll() { return false; }
+  toString() {
+    const loc = this.#file === undefined ? 'native' : this.#line === null ? this.#file : `${this.#file}:${this.#line}:${this.#column}`;
+    return this.#name === '' ? loc : `${this.#name} (${loc})`;
+  }
 }
 
 function errorHeader(err) {
@@ -72,23 +118,31 @@ function v8Stack(err) {
 
 // The rest of Error.captureStackTrace (internal/errors): `obj.stack` holds
 // JSC's frames (limit + 20 of them) when `limit` is positive; give it V8's
-// shape with the frames above `fn` cut.
+// shape with the frames above `fn` cut, or, when the program set
+// Error.prepareStackTrace, what that returns for the frames as CallSites (V8 calls it
+// when the stack is first read; here at once, which is what the programs that set it
+// around a capture, as depd does, see the same).
 function finishCapture(obj, fn, limit) {
-  let frames = '';
+  let frames = [];
   if (typeof limit === 'number' && limit > 0) {
-    let list = v8Frames(obj.stack).split('\n');
-    if (list[0] && list[0].startsWith('    at captureStackTrace (')) list.shift();
+    const jsc = typeof obj.stack === 'string' ? obj.stack : '';
+    frames = jsc.includes('\n    at ') ? [] : jsc.split('\n').filter((l) => l !== '').map(parseFrame);
+    if (frames[0] && frames[0].name === 'captureStackTrace') frames.shift();
     if (typeof fn === 'function' && fn.name) {
-      const prefix = `    at ${fn.name} (`;
-      const i = list.findIndex((l) => l.startsWith(prefix) || l === `    at ${fn.name}`);
-      if (i !== -1) list = list.slice(i + 1);
+      const i = frames.findIndex((f) => f.name === fn.name);
+      if (i !== -1) frames = frames.slice(i + 1);
     }
-    frames = list.slice(0, limit).join('\n');
+    frames = frames.slice(0, limit);
   }
-  const header = errorHeader(obj);
-  Object.defineProperty(obj, 'stack', {
-    value: frames ? `${header}\n${frames}` : header, writable: true, configurable: true, enumerable: false,
-  });
+  let stack;
+  if (typeof Error.prepareStackTrace === 'function') {
+    stack = Error.prepareStackTrace(obj, frames.map((f) => new CallSite(f)));
+  } else {
+    const header = errorHeader(obj);
+    const lines = frames.map(({ name, loc }) => (name === '' ? `    at ${loc}` : `    at ${name} (${loc})`));
+    stack = lines.length > 0 ? `${header}\n${lines.join('\n')}` : header;
+  }
+  Object.defineProperty(obj, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
 }
 
 module.exports = { registerWrappedFile, errorColumn, v8Frames, errorHeader, v8Stack, finishCapture };
