@@ -4,6 +4,7 @@
 // object with a prepareStackTrace that returns the CallSites, then read file, line and
 // function names. (spindle gives CallSites only through captureStackTrace: README.)
 const path = require('path');
+const nodeDefault = Error.prepareStackTrace; // node's own function
 
 function getStack(cut) {
   const prep = Error.prepareStackTrace;
@@ -38,7 +39,7 @@ Error.prepareStackTrace = () => 42;
 const o2 = {};
 Error.captureStackTrace(o2);
 console.log(o2.stack, Object.getOwnPropertyDescriptor(o2, 'stack').enumerable);
-Error.prepareStackTrace = undefined;
+Error.prepareStackTrace = nodeDefault;
 
 // a throwing prepareStackTrace: the capture throws it
 Error.prepareStackTrace = () => { throw new Error('from prepare'); };
@@ -49,7 +50,7 @@ try {
 } catch (e) {
   console.log('threw', e.message);
 }
-Error.prepareStackTrace = undefined;
+Error.prepareStackTrace = nodeDefault;
 
 // and without it, the V8 text
 const o4 = {};
@@ -63,3 +64,34 @@ function callSiteLocation(site) {
 function deprecate() { const stack = getStack(deprecate); return callSiteLocation(stack[0]); }
 function oldApi() { return deprecate(); }
 console.log(oldApi());
+
+// node's default is a function that formats V8's text
+console.log(typeof Error.prepareStackTrace, Error.prepareStackTrace.name, Error.prepareStackTrace === nodeDefault);
+const defaultPrepare = Error.prepareStackTrace;
+const fake = { toString() { return 'frame (file.js:1:2)'; } };
+console.log(JSON.stringify(defaultPrepare(new RangeError('r'), [fake, fake])), JSON.stringify(defaultPrepare(new Error('e'), [])));
+
+// callsites (thread libraries, import-fresh, parent-module...): `new Error().stack` with a
+// prepareStackTrace that returns the CallSites, the first being the function that made it
+function callsites() {
+  const prep = Error.prepareStackTrace;
+  Error.prepareStackTrace = (_, stack) => stack;
+  const stack = new Error().stack.slice(1);
+  Error.prepareStackTrace = prep;
+  return stack;
+}
+function whoCalls() { return callsites().slice(0, 2).map(describe); }
+function theCaller() { return whoCalls(); }
+console.log(theCaller());
+// prepareStackTrace is called when the stack is first read, with the error made then
+Error.prepareStackTrace = (err, sites) => `lazy ${err.message} ${sites[0].getFunctionName()}`;
+function makes() { return new Error('m'); }
+const made = makes();
+console.log(made.stack, made instanceof Error, made.message);
+Error.prepareStackTrace = (err) => { throw new Error(`prepare threw for ${err.message}`); };
+const throwing = new Error('t');
+try { console.log(throwing.stack); } catch (e) { console.log('reading threw', e.message); }
+Error.prepareStackTrace = defaultPrepare;
+// and everything as before once the program's function is gone
+console.log(Error === Object.getPrototypeOf(TypeError), new Error('x').constructor === Error,
+  typeof new Error('x').stack, Error.prepareStackTrace === defaultPrepare);

@@ -116,17 +116,43 @@ function v8Stack(err) {
 }
 
 
+function parseFrames(jscStack) {
+  if (typeof jscStack !== 'string' || jscStack.includes('\n    at ')) return [];
+  return jscStack.split('\n').filter((l) => l !== '').map(parseFrame);
+}
+
+// V8's default text: the header, then a line per frame.
+function formatFrames(err, frames) {
+  const header = errorHeader(err);
+  const lines = frames.map(({ name, loc }) => (name === '' ? `    at ${loc}` : `    at ${name} (${loc})`));
+  return lines.length > 0 ? `${header}\n${lines.join('\n')}` : header;
+}
+
+// node's default Error.prepareStackTrace, called by hand with CallSites (or anything
+// that prints as a frame)
+function formatStack(err, trace) {
+  const header = errorHeader(err);
+  if (!Array.isArray(trace) || trace.length === 0) return header;
+  return `${header}\n${trace.map((site) => `    at ${site}`).join('\n')}`;
+}
+
+// The stack a program's Error.prepareStackTrace makes of the frames, or V8's text.
+function prepareStack(err, frames) {
+  const prepare = require('internal/errors').programPrepareStackTrace();
+  if (prepare === undefined) return formatFrames(err, frames);
+  return prepare(err, frames.map((f) => new CallSite(f)));
+}
+
 // The rest of Error.captureStackTrace (internal/errors): `obj.stack` holds
 // JSC's frames (limit + 20 of them) when `limit` is positive; give it V8's
 // shape with the frames above `fn` cut, or, when the program set
 // Error.prepareStackTrace, what that returns for the frames as CallSites (V8 calls it
-// when the stack is first read; here at once, which is what the programs that set it
-// around a capture, as depd does, see the same).
+// when the stack is first read; here at once, which the programs that set it around a
+// capture, as depd does, cannot tell apart).
 function finishCapture(obj, fn, limit) {
   let frames = [];
   if (typeof limit === 'number' && limit > 0) {
-    const jsc = typeof obj.stack === 'string' ? obj.stack : '';
-    frames = jsc.includes('\n    at ') ? [] : jsc.split('\n').filter((l) => l !== '').map(parseFrame);
+    frames = parseFrames(obj.stack);
     if (frames[0] && frames[0].name === 'captureStackTrace') frames.shift();
     if (typeof fn === 'function' && fn.name) {
       const i = frames.findIndex((f) => f.name === fn.name);
@@ -134,15 +160,73 @@ function finishCapture(obj, fn, limit) {
     }
     frames = frames.slice(0, limit);
   }
-  let stack;
-  if (typeof Error.prepareStackTrace === 'function') {
-    stack = Error.prepareStackTrace(obj, frames.map((f) => new CallSite(f)));
-  } else {
-    const header = errorHeader(obj);
-    const lines = frames.map(({ name, loc }) => (name === '' ? `    at ${loc}` : `    at ${name} (${loc})`));
-    stack = lines.length > 0 ? `${header}\n${lines.join('\n')}` : header;
-  }
+  const stack = prepareStack(obj, frames);
   Object.defineProperty(obj, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
 }
 
-module.exports = { registerWrappedFile, errorColumn, v8Frames, errorHeader, v8Stack, finishCapture };
+// `new Error()` while a program's Error.prepareStackTrace is set (callsites, and the
+// packages built on it: `new Error().stack` as an array of CallSites). JavaScriptCore has no
+// such hook, so the global Error is then a proxy of the real one whose construction gives
+// the error a `stack` made, when first read, by the prepareStackTrace set at that time (as
+// V8's). The real Error is back in place once the program's function is taken away, so
+// `err.constructor === Error` and `Object.getPrototypeOf(TypeError) === Error` hold again
+// (they do not while the proxy stands in). Errors the engine throws, and TypeError & co,
+// are not covered.
+let realError = null;
+let errorProxy = null;
+function programPrepareChanged(set) {
+  if (set) {
+    if (errorProxy === null) {
+      realError = globalThis.Error;
+      errorProxy = new Proxy(realError, {
+        construct: function spindleErrorConstruct(target, args, newTarget) {
+          const limit = widenLimit();
+          try {
+            return withLazyStack(Reflect.construct(target, args, newTarget === errorProxy ? target : newTarget), limit);
+          } finally { realError.stackTraceLimit = limit; }
+        },
+        apply: function spindleErrorConstruct(target, self, args) {
+          const limit = widenLimit();
+          try {
+            return withLazyStack(Reflect.apply(target, self, args), limit);
+          } finally { realError.stackTraceLimit = limit; }
+        },
+      });
+    }
+    if (globalThis.Error === realError) globalThis.Error = errorProxy;
+  } else if (errorProxy !== null && globalThis.Error === errorProxy) {
+    globalThis.Error = realError;
+  }
+}
+
+// The proxy's own frames (its trap, the engine's call into it) are on top of the error's
+// stack: the limit is raised by as many while the error is made, and they are cut.
+const kProxyFrames = 2;
+function widenLimit() {
+  const limit = realError.stackTraceLimit;
+  if (typeof limit === 'number') realError.stackTraceLimit = limit + kProxyFrames;
+  return limit;
+}
+
+function withLazyStack(err, limit) {
+  let frames = parseFrames(err.stack);
+  const trap = frames.findIndex((f) => f.name === 'spindleErrorConstruct');
+  if (trap !== -1) {
+    let first = trap + 1;
+    while (first < frames.length && frames[first].loc === 'native') first++;
+    frames = frames.slice(first);
+  }
+  if (typeof limit === 'number' && frames.length > limit) frames.length = Math.max(0, limit);
+  const define = (value) => Object.defineProperty(err, 'stack', { value, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(err, 'stack', {
+    get() { const value = prepareStack(err, frames); define(value); return value; },
+    set: define,
+    enumerable: false,
+    configurable: true,
+  });
+  return err;
+}
+
+module.exports = {
+  registerWrappedFile, errorColumn, v8Frames, errorHeader, v8Stack, finishCapture, formatStack, programPrepareChanged,
+};

@@ -101,6 +101,24 @@ function installStackTraceApi() {
     capture.spindle = true;
     Object.defineProperty(Error, 'captureStackTrace', { value: capture, writable: true, configurable: true });
   }
+  // Error.prepareStackTrace: node's default is a function that formats V8's text. A program's
+  // own gets CallSites from Error.captureStackTrace, and from `new Error()` while it is set
+  // (internal/error_stack then puts a constructor that calls it in the global Error's place).
+  let prepare = ErrorPrepareStackTrace;
+  Object.defineProperty(Error, 'prepareStackTrace', {
+    get() { return prepare; },
+    set(fn) {
+      prepare = fn;
+      stackApi().programPrepareChanged(typeof fn === 'function' && fn !== ErrorPrepareStackTrace);
+    },
+    enumerable: false,
+    configurable: true,
+  });
+}
+function ErrorPrepareStackTrace(error, trace) { return stackApi().formatStack(error, trace); }
+function programPrepareStackTrace() {
+  const fn = Error.prepareStackTrace;
+  return typeof fn === 'function' && fn !== ErrorPrepareStackTrace ? fn : undefined;
 }
 
 // ---- validators ------------------------------------------------------------
@@ -171,6 +189,7 @@ class AbortError extends Error {
 
 module.exports = {
   codes, kIsNodeError, makeNodeError, makeNativeError, v8Stack, v8Frames, errorHeader, installStackTraceApi,
+  programPrepareStackTrace,
   registerWrappedFile, errorColumn,
   determineSpecificType, AbortError,
   validateFunction, validateString, validateBoolean, validateObject, validateArray, validateNumber,
