@@ -118,6 +118,26 @@ function onWarning(warning) {
   if (!process.noProcessWarnings) writeWarning(warning);
 }
 
+// process.allowedNodeEnvironmentFlags, as node's: a frozen Set of the flags NODE_OPTIONS may
+// hold, whose has() takes a flag in any of node's spellings (without its dashes, with
+// underscores, with a value after '=') and whose add, delete and clear change nothing.
+function makeAllowedNodeEnvironmentFlags() {
+  class NodeEnvironmentFlagsSet extends Set {
+    add() { return this; }
+    delete() { return false; }
+    clear() {}
+    has(key) {
+      if (typeof key !== 'string') return false;
+      const flag = key.replace(/_/g, '-');
+      if (flag.startsWith('-')) return super.has(flag.replace(/=.*$/, ''));
+      return super.has(`-${flag}`) || super.has(`--${flag}`);
+    }
+  }
+  const flags = new NodeEnvironmentFlagsSet();
+  for (const flag of require('internal/process/node_env_flags')) Set.prototype.add.call(flags, flag);
+  return Object.freeze(flags);
+}
+
 let exitCode;
 Object.assign(process, {
   title: 'spindle',
@@ -252,6 +272,20 @@ Object.assign(process, {
   _fatalException(err, fromPromise) {
     return require('internal/process/execution').fatalException(err, fromPromise);
   },
+});
+
+// made on first read, then a plain property (which a program may replace), as node's
+Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+  get() {
+    const value = makeAllowedNodeEnvironmentFlags();
+    Object.defineProperty(process, 'allowedNodeEnvironmentFlags', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  },
+  set(value) {
+    Object.defineProperty(process, 'allowedNodeEnvironmentFlags', { value, writable: true, enumerable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
 });
 
 Object.defineProperty(process, 'exitCode', {
