@@ -264,7 +264,8 @@ void *sp_wire_msg_take(sp_wire_msg_t *m, uint64_t index, int kind) {
 }
 
 /* ---- validator ------------------------------------------------------------ */
-enum { OBJ_PLAIN, OBJ_BUFFER, OBJ_PENDING_VIEW };
+/* PENDING: a view or module, made after the buffer it holds; no REF may name it meanwhile */
+enum { OBJ_PLAIN, OBJ_BUFFER, OBJ_PENDING };
 
 typedef struct {
   sp_rbuf_t r;
@@ -378,7 +379,7 @@ static void check_value(check_t *c, int tag) {
   }
   case SP_WIRE_TAG_REF: {
     uint64_t id = sp_rbuf_varint(r);
-    if (!r->err && (id >= c->nobj || c->okind[id] == OBJ_PENDING_VIEW)) cfail(c, SP_WIRE_EBAD_REF);
+    if (!r->err && (id >= c->nobj || c->okind[id] == OBJ_PENDING)) cfail(c, SP_WIRE_EBAD_REF);
     break;
   }
   case SP_WIRE_TAG_OBJECT:
@@ -454,13 +455,23 @@ static void check_value(check_t *c, int tag) {
     if (!r->err && c->olen[c->nobj - 1] > max) cfail(c, SP_WIRE_EBAD_LENGTH);
     break;
   }
+  case SP_WIRE_TAG_WASM_MODULE: { /* the module is made from its bytes, a buffer of its own */
+    size_t id = c->nobj;
+    if ((e = new_obj(c, OBJ_PENDING, 0))) { cfail(c, e); break; }
+    int t = sp_rbuf_u8(r);
+    if (r->err) break;
+    if (t != SP_WIRE_TAG_ARRAY_BUFFER && t != SP_WIRE_TAG_TRANSFERRED) { cfail(c, SP_WIRE_EBAD_TAG); break; }
+    check_value(c, t);
+    c->okind[id] = OBJ_PLAIN;
+    break;
+  }
   case SP_WIRE_TAG_PORT:
     side_ref(c, SP_WIRE_SIDE_PORT);
     if (!r->err && (e = new_obj(c, OBJ_PLAIN, 0))) cfail(c, e);
     break;
   case SP_WIRE_TAG_VIEW: {
     size_t id = c->nobj;
-    if ((e = new_obj(c, OBJ_PENDING_VIEW, 0))) { cfail(c, e); break; }
+    if ((e = new_obj(c, OBJ_PENDING, 0))) { cfail(c, e); break; }
     uint8_t kind = sp_rbuf_u8(r) & ~SP_WIRE_VIEW_TRACKING;
     uint64_t off = sp_rbuf_len(r, SP_WIRE_MAX_LEN), blen = sp_rbuf_len(r, SP_WIRE_MAX_LEN);
     if (r->err) break;

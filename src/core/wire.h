@@ -66,7 +66,8 @@
   X(PORT, 0x1d, "varint side index of a SP_WIRE_SIDE_PORT")                                \
   X(KEY_REF, 0x1e, "varint key id (keys only)")                                            \
   X(KEY_INDEX, 0x1f, "varint array index (keys only)")                                     \
-  X(RESIZABLE, 0x20, "varint maxByteLength, ARRAY_BUFFER or TRANSFERRED no longer than that")
+  X(RESIZABLE, 0x20, "varint maxByteLength, ARRAY_BUFFER or TRANSFERRED no longer than that") \
+  X(WASM_MODULE, 0x21, "ARRAY_BUFFER or TRANSFERRED: the module's bytes, compiled by the reader")
 
 enum {
 #define SP_WIRE_TAG_ENUM(name, value, desc) SP_WIRE_TAG_##name = value,

@@ -86,6 +86,29 @@ static const char helpers_src[] =
     "var errorNames = ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError'];\n"
     "var errorCtors = [Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError];\n"
     "var marked = new WeakSet(), wsHas = WeakSet.prototype.has, wsAdd = WeakSet.prototype.add;\n"
+    "/* WebAssembly.Module -> a copy of the bytes it was compiled from (recorded by the realm's\n"
+    " * WebAssembly wrappers, internal/bootstrap): a module travels as its bytes, compiled again by\n"
+    " * the reader (JavaScriptCore cannot share compiled code between VMs). The other WebAssembly\n"
+    " * objects are uncloneable, told apart by a getter of theirs that checks its receiver. */\n"
+    "var wasmBytes = new WeakMap(), wmGet = WeakMap.prototype.get, wmSet = WeakMap.prototype.set;\n"
+    "var Wasm = typeof WebAssembly === 'object' ? WebAssembly : undefined;\n"
+    "var WasmModule = Wasm && Wasm.Module, wasmModuleExports = Wasm && Wasm.Module.exports;\n"
+    "var wasmBrands = Wasm ? [\n"
+    "  ['[object WebAssembly.Instance]', gopd(Wasm.Instance.prototype, 'exports').get],\n"
+    "  ['[object WebAssembly.Memory]', gopd(Wasm.Memory.prototype, 'buffer').get],\n"
+    "  ['[object WebAssembly.Table]', gopd(Wasm.Table.prototype, 'length').get],\n"
+    "  ['[object WebAssembly.Global]', Wasm.Global.prototype.valueOf],\n"
+    "] : [];\n"
+    "function wasmClass(o, tag) {\n"
+    "  if (tag === '[object WebAssembly.Module]') {\n"
+    "    try { apply(wasmModuleExports, undefined, [o]); } catch (e) { return 0; }\n"
+    "    return apply(wmGet, wasmBytes, [o]) !== undefined ? 11 : 10;\n"
+    "  }\n"
+    "  for (var i = 0; i < wasmBrands.length; i++) {\n"
+    "    if (wasmBrands[i][0] === tag) { try { apply(wasmBrands[i][1], o, []); return 10; } catch (e) { return 0; } }\n"
+    "  }\n"
+    "  return 0;\n"
+    "}"
     "var hidden = { value: undefined, writable: true, enumerable: false, configurable: true };\n"
     "var open = { value: undefined, writable: true, enumerable: true, configurable: true };\n"
     "function ctorName(v) {\n"
@@ -163,6 +186,7 @@ static const char helpers_src[] =
     "    case '[object Symbol]': case '[object Promise]': case '[object WeakMap]': case '[object WeakSet]':\n"
     "    case '[object WeakRef]': case '[object FinalizationRegistry]': case '[object Generator]':\n"
     "    case '[object AsyncGenerator]': case '[object Arguments]': return 10;\n"
+    "    default: if (Wasm && tag.length > 20 && tag.charCodeAt(8) === 87) return wasmClass(o, tag); /* 'W' */\n"
     "    }\n"
     "  }\n"
     "  return 0;\n"
@@ -413,6 +437,9 @@ static const char helpers_src[] =
     "  case 7: ensure(1); wb[wpos++] = 0x12; wstring(apply(strValueOf, o, [])); return;\n"
     "  case 8: ensure(1); wb[wpos++] = apply(boolValueOf, o, []) ? 0x13 : 0x14; return;\n"
     "  case 9: ensure(1); wb[wpos++] = 0x15; wbigint(apply(bigValueOf, o, [])); return;\n"
+    "  case 11: /* its bytes are a buffer of their own (an object id too), never shared */\n"
+    "    a = apply(wmGet, wasmBytes, [o]); ensure(1); wb[wpos++] = 0x21; idAdd(wids, a); N.writeBuffer(wpos, a); wpos = 0;\n"
+    "    return;\n"
     "  }\n"
     "}\n"
     "/* The outermost write reuses two tables, so that a small message allocates nothing here\n"
@@ -656,6 +683,15 @@ static const char helpers_src[] =
     "    apply(taSet, new U8(o), [new U8(inner)]);\n"
     "    break;\n"
     "  case 0x1a: case 0x1b: case 0x1d: o = N.take(t, rvarint()); break;\n"
+    "  case 0x21:\n"
+    "    var mid = robjs.length; robjs[mid] = undefined;\n"
+    "    t = rb[rpos++];\n"
+    "    if ((t !== 0x19 && t !== 0x1a) || !WasmModule) throw bad();\n"
+    "    var code = rvalue(t);\n"
+    "    try { o = new WasmModule(code); } catch (e) { throw bad(); }\n"
+    "    apply(wmSet, wasmBytes, [o, code]);\n"
+    "    robjs[mid] = o;\n"
+    "    return o;\n"
     "  case 0x1c:\n"
     "    var id = robjs.length; robjs[id] = undefined;\n"
     "    var vk = rb[rpos++], off = rvarint(), blen = rvarint(), buf = rvalue(rb[rpos++]), have, tracking = vk >= 0x80;\n"
@@ -732,6 +768,7 @@ static const char helpers_src[] =
     "  },\n"
     "  mark: function (o) { apply(wsAdd, marked, [o]); },\n"
     "  isMarked: function (o) { return apply(wsHas, marked, [o]); },\n"
+    "  recordWasm: function (m, bytes) { apply(wmSet, wasmBytes, [m, bytes]); },\n"
     "};\n"
     "})\n";
 
@@ -742,7 +779,7 @@ typedef struct vm {
   JSObjectRef holder; /* protected; owns every function below */
   JSObjectRef token;  /* the holder's vm_class object: its finalizer frees this */
   JSObjectRef write, read, read_then, describe, is_detached, slice, copy_into, transfer, data_view, mark, is_marked,
-      detach, tag_lent, lent_id, resizable_max, tracks_length;
+      detach, tag_lent, lent_id, resizable_max, tracks_length, record_wasm;
   /* staging byte arrays shared with the JS codec (held by the holder; pointers
    * taken once: they are ours, never transferred). busy: in use by an outer call. */
   JSObjectRef wstage, rstage;
@@ -869,6 +906,7 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   F(slice, "slice") F(copy_into, "copyInto") F(transfer, "transfer") F(data_view, "dataView")
   F(mark, "mark") F(is_marked, "isMarked") F(detach, "detach") F(tag_lent, "tagLent") F(lent_id, "lentId")
   F(write_direct, "writeDirect") F(resizable_max, "resizableMax") F(tracks_length, "tracksLength")
+  F(record_wasm, "recordWasm")
 #undef F
   JSValueRef dgen = sp_js_get(ctx, holder, "dgen");
   if (JSValueIsObject(ctx, dgen)) vm->dgen_ptr = JSObjectGetTypedArrayBytesPtr(ctx, (JSObjectRef)dgen, NULL);
@@ -1854,4 +1892,12 @@ bool sp_clone_is_untransferable(JSContextRef ctx, JSValueRef v) {
   if (!vm || !JSValueIsObject(ctx, v)) return false;
   JSValueRef r = call(ctx, vm->is_marked, NULL, 1, &v, &e);
   return r && JSValueToBoolean(ctx, r);
+}
+
+/* ---- WebAssembly modules ------------------------------------------------------------ */
+void sp_clone_record_wasm_module(JSContextRef ctx, JSObjectRef module, JSObjectRef bytes) {
+  JSValueRef e = NULL;
+  vm_t *vm = vm_get(ctx, &e);
+  JSValueRef args[2] = {module, bytes};
+  if (vm) call(ctx, vm->record_wasm, NULL, 2, args, &e);
 }

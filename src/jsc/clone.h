@@ -110,5 +110,8 @@ void sp_clone_realm_forget(JSContextRef ctx);
  * even when listed in a transfer list (node 20 behaviour). */
 void sp_clone_mark_untransferable(JSContextRef ctx, JSObjectRef obj);
 bool sp_clone_is_untransferable(JSContextRef ctx, JSValueRef v);
+/* Keeps bytes (an ArrayBuffer of the realm's, never handed out) as what module was compiled
+ * from: a module is cloned as its bytes, compiled again by the reader. */
+void sp_clone_record_wasm_module(JSContextRef ctx, JSObjectRef module, JSObjectRef bytes);
 
 #endif

@@ -63,6 +63,13 @@ SP_FN(js_mark_untransferable) {
   return SP_UNDEF;
 }
 
+/* recordWasmModule(module, bytes): see sp_clone_record_wasm_module */
+SP_FN(js_record_wasm_module) {
+  if (JSValueIsObject(ctx, SP_ARG(0)) && JSValueIsObject(ctx, SP_ARG(1)))
+    sp_clone_record_wasm_module(ctx, (JSObjectRef)SP_ARG(0), (JSObjectRef)SP_ARG(1));
+  return SP_UNDEF;
+}
+
 SP_FN(js_is_untransferable) { return JSValueMakeBoolean(ctx, sp_clone_is_untransferable(ctx, SP_ARG(0))); }
 
 /* liveBlocks(): transferred/copied buffer blocks still alive (leak checks). */
@@ -78,5 +85,6 @@ void sp_mod_clone_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent) 
   sp_js_fn(ctx, target, "check", js_check);
   sp_js_fn(ctx, target, "markAsUntransferable", js_mark_untransferable);
   sp_js_fn(ctx, target, "isMarkedAsUntransferable", js_is_untransferable);
+  sp_js_fn(ctx, target, "recordWasmModule", js_record_wasm_module);
   sp_js_fn(ctx, target, "liveBlocks", js_live_blocks);
 }

@@ -286,6 +286,18 @@ static void test_forged(void) {
   FORGED(0, NULL, 0, T_VIEW, SP_WIRE_VIEW_DATAVIEW | TRACK, 0, 0, T_RAB, 8, T_AB, 0);
   FORGED(SP_WIRE_EBAD_VIEW, NULL, 0, T_VIEW, SP_WIRE_VIEW_UINT8 | TRACK, 2, 3, T_RAB, 8, T_AB, 4, 1, 2, 3, 4);
   FORGED(SP_WIRE_EBAD_VIEW, NULL, 0, T_VIEW, SP_WIRE_VIEW_UINT8 | 0x40, 0, 0, T_AB, 0);
+  /* a WebAssembly module: its bytes as a copied or transferred buffer, nothing else; its id
+   * is reserved meanwhile (a ref to it fails), the buffer is an object of its own after it */
+  const uint8_t T_WASM = SP_WIRE_TAG_WASM_MODULE;
+  FORGED(0, NULL, 0, T_WASM, T_AB, 4, 0, 'a', 's', 'm');
+  FORGED(0, side, 2, T_WASM, T_X, 0);
+  FORGED(SP_WIRE_EBAD_TAG, NULL, 0, T_WASM, T_NULL);
+  FORGED(SP_WIRE_EBAD_TAG, NULL, 0, T_WASM, T_REF, 0);
+  FORGED(SP_WIRE_EBAD_TAG, NULL, 0, T_WASM, T_RAB, 8, T_AB, 0);
+  FORGED(SP_WIRE_EBAD_TAG, side, 2, T_WASM, SP_WIRE_TAG_SHARED, 0);
+  FORGED(SP_WIRE_ETRUNCATED, NULL, 0, T_WASM);
+  FORGED(0, NULL, 0, T_ARR, 3, 3, T_WASM, T_AB, 0, T_REF, 1, T_REF, 2, T_END);
+  FORGED(SP_WIRE_EBAD_REF, NULL, 0, T_ARR, 2, 2, T_WASM, T_AB, 0, T_REF, 3, T_END);
 }
 
 static void test_depth(void) {
