@@ -40,6 +40,7 @@ function toFilename(filename, isEval, evalOption) {
   }
   if (filename !== null && typeof filename === 'object' && typeof filename.href === 'string' &&
       typeof filename.protocol === 'string') {
+    if (filename.protocol === 'data:') return null; // an ES module: see the constructor
     if (filename.protocol !== 'file:') {
       throw new codes.ERR_INVALID_URL_SCHEME('file');
     }
@@ -87,8 +88,14 @@ function workerLoopUtilization(worker, util1, util2) {
 class Worker extends EventEmitter {
   constructor(filename, options = {}) {
     super();
-    // Validation order follows node's, since which error wins is observable.
-    if (options === null || options === undefined) options = {};
+    // Validation order follows node's, since which error wins is observable (options null
+    // is a TypeError, as node's read of options.execArgv).
+    // As node: without the option a worker has its parent's execArgv (so its preloads too)
+    let execArgv = native.isMainThread ? processBinding.execArgv : child.execArgv;
+    if (options.execArgv) {
+      validateArray(options.execArgv, 'options.execArgv');
+      execArgv = options.execArgv.map(String);
+    }
     let argv = [];
     if (options.argv) {
       validateArray(options.argv, 'options.argv');
@@ -96,12 +103,6 @@ class Worker extends EventEmitter {
     }
     const isEval = !!options.eval;
     const file = toFilename(filename, isEval, options.eval);
-    // As node: without the option a worker has its parent's execArgv (so its preloads too)
-    let execArgv = native.isMainThread ? processBinding.execArgv : child.execArgv;
-    if (options.execArgv) {
-      validateArray(options.execArgv, 'options.execArgv');
-      execArgv = options.execArgv.map(String);
-    }
     let env;
     if (options.env === SHARE_ENV) {
       env = null;
@@ -157,6 +158,9 @@ class Worker extends EventEmitter {
     // of memory as it starts).
     const heapLimitMb = resourceLimits.maxOldGenerationSizeMb === undefined ? -1 :
       Math.max(0, resourceLimits.maxOldGenerationSizeMb) + Math.max(0, resourceLimits.maxYoungGenerationSizeMb || 0);
+    // node runs a data: URL as an ES module, which spindle cannot yet: refused once the
+    // options have been checked as node checks them
+    if (file === null) throw new codes.ERR_SPINDLE_UNSUPPORTED('A Worker from a data: URL (an ES module)');
     const [handle, threadId, port, ctrl] = native.spawn(processArgv, execArgv, file, flags,
       resourceLimitKeys.map((key) => limits[key]), data, transferList, resourceLimits.stackSizeMb || 0,
       heapLimitMb);

@@ -11,9 +11,11 @@ function addNumericalSeparator(val) {
   return `${val.slice(0, i)}${res}`;
 }
 
-function inspectShort(value) {
+// node's inspect of a received value: with the default depth, or depth -1 ("[Object]"),
+// as each message does
+function inspectValue(value, depth) {
   try {
-    return require('internal/util/inspect').inspect(value, { depth: -1, colors: false });
+    return require('internal/util/inspect').inspect(value, depth === undefined ? { colors: false } : { depth, colors: false });
   } catch {
     return String(value);
   }
@@ -28,9 +30,9 @@ function determineSpecificType(value) {
     if ((typeof ctor === 'function' || (typeof ctor === 'object' && ctor !== null)) && 'name' in ctor) {
       return `an instance of ${ctor.name}`;
     }
-    return `${inspectShort(value)}`;
+    return `${inspectValue(value, -1)}`;
   }
-  let inspected = inspectShort(value);
+  let inspected = inspectValue(value);
   if (inspected.length > 28) inspected = `${inspected.slice(0, 25)}...`;
   return `type ${typeof value} (${inspected})`;
 }
@@ -81,7 +83,7 @@ function invalidArgTypeMessage(name, expected, actual) {
 const messages = {
   ERR_INVALID_ARG_TYPE: [TypeError, invalidArgTypeMessage],
   ERR_INVALID_ARG_VALUE: [TypeError, (name, value, reason = 'is invalid') => {
-    let inspected = inspectShort(value);
+    let inspected = inspectValue(value);
     if (inspected.length > 128) inspected = `${inspected.slice(0, 128)}...`;
     const type = name.includes('.') ? 'property' : 'argument';
     return `The ${type} '${name}' ${reason}. Received ${inspected}`;
@@ -93,7 +95,7 @@ const messages = {
       received = String(input);
       if (input > 2n ** 32n || input < -(2n ** 32n)) received = addNumericalSeparator(received);
       received += 'n';
-    } else received = inspectShort(input);
+    } else received = inspectValue(input);
     return `The value of "${str}" is out of range. It must be ${range}. Received ${received}`;
   }],
   ERR_MISSING_ARGS: [TypeError, (...args) => {
