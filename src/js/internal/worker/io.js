@@ -7,7 +7,7 @@
 
 const EventEmitter = require('events');
 const native = binding('worker');
-const { codes, makeNativeError, validateEventListener } = require('internal/errors');
+const { codes, makeNativeError, validateEventListener, validateString } = require('internal/errors');
 
 const kOnMessage = Symbol('kOnMessage');
 const kOnMessageError = Symbol('kOnMessageError');
@@ -32,6 +32,61 @@ for (const key of Reflect.ownKeys(EventEmitter.prototype)) {
   if (key !== 'constructor') {
     Object.defineProperty(NodeEventTarget.prototype, key, Object.getOwnPropertyDescriptor(EventEmitter.prototype, key));
   }
+}
+// node's NodeEventTarget.on() and kin take what addEventListener takes: a function, or an
+// object whose handleEvent gets the node-style argument; null and undefined add nothing
+// (with node's warning); anything else is refused as no EventListener.
+function nodeStyleListener(listener) {
+  if (!validateEventListener(listener)) {
+    process.emitWarning(`addEventListener called with ${listener} which has no effect.`,
+      'AddEventListenerArgumentTypeWarning');
+    return null;
+  }
+  if (typeof listener === 'function') return listener;
+  const wrapper = function handleEvent(...args) { return listener.handleEvent(...args); };
+  wrapper.listener = listener; // found again by off()/removeListener(), listed by listeners()
+  return wrapper;
+}
+// An event type as EventTarget takes it (a WebIDL DOMString: no symbols)
+function eventType(type) {
+  if (typeof type === 'symbol') throw new codes.ERR_INVALID_ARG_VALUE('value', type);
+  return `${type}`;
+}
+function defineNodeStyle(name, method) {
+  Object.defineProperty(NodeEventTarget.prototype, name, { value: method, writable: true, configurable: true });
+}
+for (const name of ['on', 'addListener', 'once']) {
+  const add = EventEmitter.prototype[name];
+  defineNodeStyle(name, {
+    [name](type, listener) {
+      const fn = nodeStyleListener(listener);
+      if (fn !== null) Reflect.apply(add, this, [eventType(type), fn]);
+      return this;
+    },
+  }[name]);
+}
+for (const name of ['off', 'removeListener']) {
+  const remove = EventEmitter.prototype.removeListener;
+  defineNodeStyle(name, {
+    [name](type, listener) {
+      if (!validateEventListener(listener)) return this;
+      type = eventType(type);
+      // an object listener was added as its wrapper (possibly inside a once wrapper)
+      const fn = typeof listener === 'function' ? listener : this.rawListeners(type).find((l) =>
+        l.listener === listener || (l.listener !== undefined && l.listener.listener === listener));
+      if (fn !== undefined) Reflect.apply(remove, this, [type, fn]);
+      return this;
+    },
+  }[name]);
+}
+{
+  const emit = EventEmitter.prototype.emit;
+  defineNodeStyle('emit', {
+    emit(type, arg) { // one value, as node's (it becomes a CustomEvent's detail for addEventListener)
+      validateString(type, 'type');
+      return Reflect.apply(emit, this, [type, arg]);
+    },
+  }.emit);
 }
 Object.defineProperty(NodeEventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
 // EventTarget.prototype's inspector reads an EventTarget's own state, which a port has not:
@@ -178,11 +233,11 @@ Object.defineProperties(MessagePort.prototype, {
     writable: true, configurable: true,
   },
   ref: {
-    value: function ref() { checkPort(this); native.setRef(this, true); return this; },
+    value: function ref() { checkPort(this); native.setRef(this, true); },
     writable: true, configurable: true,
   },
   unref: {
-    value: function unref() { checkPort(this); native.setRef(this, false); return this; },
+    value: function unref() { checkPort(this); native.setRef(this, false); },
     writable: true, configurable: true,
   },
   hasRef: {
@@ -414,7 +469,8 @@ function receiveMessageOnPort(port) {
   return value === kNoMessage ? undefined : { message: value };
 }
 
-function moveMessagePortToContext() {
+function moveMessagePortToContext(port) {
+  if (!isMessagePort(port)) throw makeNativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
   throw new codes.ERR_SPINDLE_UNSUPPORTED('moveMessagePortToContext (vm contexts)');
 }
 

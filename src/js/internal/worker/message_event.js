@@ -11,8 +11,11 @@ class MessageEvent extends Event {
   #ports;
   constructor(type, options = {}) {
     if (arguments.length === 0) throw new (require('internal/errors').codes.ERR_MISSING_ARGS)('type');
-    super(type, options);
-    const o = options || {};
+    // As node's (undici's): init is read as a dictionary, so a primitive gives the defaults
+    // and null fails when its first member is read.
+    if (options === null) throw new TypeError("Cannot read properties of null (reading 'data')");
+    const o = typeof options === 'object' || typeof options === 'function' ? options : {};
+    super(type, o);
     this.#data = o.data === undefined ? null : o.data;
     this.#origin = o.origin === undefined ? '' : `${o.origin}`;
     this.#lastEventId = o.lastEventId === undefined ? '' : `${o.lastEventId}`;
