@@ -93,5 +93,11 @@ const throwing = new Error('t');
 try { console.log(throwing.stack); } catch (e) { console.log('reading threw', e.message); }
 Error.prepareStackTrace = defaultPrepare;
 // and everything as before once the program's function is gone
-console.log(Error === Object.getPrototypeOf(TypeError), new Error('x').constructor === Error,
+console.log(Error === Object.getPrototypeOf(TypeError), new Error('x').constructor === Error, made.constructor === Error,
   typeof new Error('x').stack, Error.prepareStackTrace === defaultPrepare);
+// source-map-support's way: set for good; errors keep their constructor meanwhile
+Error.prepareStackTrace = (err, sites) => `${err}\n    at ${sites[0]}`;
+function named() { return new Error('kept'); }
+const kept = named();
+console.log(kept.constructor === Error, kept instanceof Error, kept.stack.split('\n')[0], kept.stack.includes('at named ('));
+Error.prepareStackTrace = defaultPrepare;

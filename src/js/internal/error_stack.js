@@ -168,10 +168,10 @@ function finishCapture(obj, fn, limit) {
 // packages built on it: `new Error().stack` as an array of CallSites). JavaScriptCore has no
 // such hook, so the global Error is then a proxy of the real one whose construction gives
 // the error a `stack` made, when first read, by the prepareStackTrace set at that time (as
-// V8's). The real Error is back in place once the program's function is taken away, so
-// `err.constructor === Error` and `Object.getPrototypeOf(TypeError) === Error` hold again
-// (they do not while the proxy stands in). Errors the engine throws, and TypeError & co,
-// are not covered.
+// V8's). Error.prototype.constructor is the proxy meanwhile, so `err.constructor === Error`
+// holds; `Object.getPrototypeOf(TypeError) === Error` does not until the real Error is back
+// in place, once the program's function is taken away. Errors the engine throws, and
+// TypeError & co, are not covered.
 let realError = null;
 let errorProxy = null;
 function programPrepareChanged(set) {
@@ -193,9 +193,13 @@ function programPrepareChanged(set) {
         },
       });
     }
-    if (globalThis.Error === realError) globalThis.Error = errorProxy;
+    if (globalThis.Error === realError) {
+      globalThis.Error = errorProxy;
+      setConstructor(errorProxy);
+    }
   } else if (errorProxy !== null && globalThis.Error === errorProxy) {
     globalThis.Error = realError;
+    setConstructor(realError);
   }
 }
 
@@ -206,6 +210,13 @@ function widenLimit() {
   const limit = realError.stackTraceLimit;
   if (typeof limit === 'number') realError.stackTraceLimit = limit + kProxyFrames;
   return limit;
+}
+
+function setConstructor(ctor) {
+  const d = Object.getOwnPropertyDescriptor(realError.prototype, 'constructor');
+  if (d !== undefined && d.configurable && (d.value === realError || d.value === errorProxy)) {
+    Object.defineProperty(realError.prototype, 'constructor', { ...d, value: ctor });
+  }
 }
 
 function withLazyStack(err, limit) {
