@@ -59,6 +59,7 @@ class BroadcastChannel extends EventTarget {
     native.bcClose(this[kId]);
     this[kId] = 0;
     this[kPort].close();
+    this[kPort] = undefined; // as node's: receiveMessageOnPort(closed channel) is then ERR_INVALID_ARG_TYPE
   }
 
   ref() { BroadcastChannel.#check(this); if (this[kId] !== 0) this[kPort].ref(); return this; }
