@@ -14,6 +14,7 @@
  * As in node, a pending waitAsync does not keep the loop alive: a thread with
  * nothing else to do exits and its promise never settles. */
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,8 +30,13 @@ typedef struct async_waiter {
   JSObjectRef resolve;          /* protected */
   uv_timer_t *timer;            /* NULL without a timeout */
   sp_shm_t *block;              /* keeps the address meaningful while waiting */
+  atomic_uint_least64_t woken;  /* when notified: its place in the process's order of wake-ups */
   bool settled;
 } async_waiter_t;
+
+/* Wake-ups of async waiters in the order notify() made them (from any thread): their
+ * promises settle in that order, as V8 queues them. */
+static atomic_uint_least64_t wake_order = 1;
 
 typedef struct atomics_state {
   JSObjectRef sab_proto; /* protected */
@@ -133,18 +139,34 @@ static void settle(async_waiter_t *aw, const char *result) {
 
 static void wake_async(sp_waiter_t *w) {
   async_waiter_t *aw = (async_waiter_t *)w;
+  atomic_store(&aw->woken, atomic_fetch_add(&wake_order, 1));
   uv_async_send(&state_of(aw->agent)->async); /* any thread: only signal */
 }
 
+static int by_wake_order(const void *x, const void *y) {
+  uint64_t a = atomic_load(&(*(async_waiter_t *const *)x)->woken);
+  uint64_t b = atomic_load(&(*(async_waiter_t *const *)y)->woken);
+  return a < b ? -1 : a > b;
+}
+
+/* Settles the woken waiters in the order they were woken. (A waiter is notified before its
+ * wake callback numbers it: one not numbered yet is left for that callback's signal.) The
+ * JS a settlement runs may add waiters (left for the next signal) but settles none: only
+ * this callback, the waiters' timers and the agent's teardown do. */
 static void async_cb(uv_async_t *h) {
   sp_agent_t *a = h->loop->data;
   atomics_state_t *st = state_of(a);
-  for (;;) {
-    async_waiter_t *aw = st->pending;
-    while (aw && !atomic_load(&aw->w.notified)) aw = aw->next;
-    if (!aw) break;
-    settle(aw, "ok");
-  }
+  size_t n = 0;
+  for (async_waiter_t *aw = st->pending; aw; aw = aw->next) n += atomic_load(&aw->woken) != 0;
+  if (n == 0) return;
+  async_waiter_t **woken = malloc(n * sizeof *woken);
+  if (!woken) return;
+  size_t k = 0;
+  for (async_waiter_t *aw = st->pending; aw && k < n; aw = aw->next)
+    if (atomic_load(&aw->woken) != 0) woken[k++] = aw;
+  qsort(woken, k, sizeof *woken, by_wake_order);
+  for (size_t i = 0; i < k; i++) settle(woken[i], "ok");
+  free(woken);
 }
 
 static void timeout_cb(uv_timer_t *t) {
