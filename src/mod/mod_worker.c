@@ -557,7 +557,10 @@ SP_FN(js_create_channel) {
   sp_agent_t *a = sp__agent_current();
   sp_port_t *p, *q;
   if (sp_channel_new(&p, &q) != 0) return sp_js_throw(ctx, exc, "RangeError", NULL, "out of memory");
-  JSValueRef ports[2] = {port_wrap(a, p), port_wrap(a, q)};
+  /* one after the other: a port's place in the inbox's delivery order is when it is wrapped */
+  JSValueRef ports[2];
+  ports[0] = port_wrap(a, p);
+  ports[1] = port_wrap(a, q);
   return JSObjectMakeArray(ctx, 2, ports, exc);
 }
 
@@ -1268,8 +1271,11 @@ SP_FN(js_spawn) {
     return sp_js_throw(ctx, exc, "Error", "ERR_WORKER_INIT_FAILED", "Worker initialization failure: %s",
                        uv_strerror(rc));
   }
-  JSValueRef out[4] = {handle, JSValueMakeNumber(ctx, (double)w->thread_id), port_wrap(a, pub_parent),
-                       port_wrap(a, ctrl_parent)};
+  /* The control port first, as node's internal port comes before the public one: of what a
+   * worker sent in one go, its errors and output are delivered before its messages. */
+  JSObjectRef ctrl_obj = port_wrap(a, ctrl_parent);
+  JSObjectRef pub_obj = port_wrap(a, pub_parent);
+  JSValueRef out[4] = {handle, JSValueMakeNumber(ctx, (double)w->thread_id), pub_obj, ctrl_obj};
   uint64_t now = uv_hrtime();
   worker_state_t *st = state_of(a);
   spare_ensure(a, now - st->last_spawn_ns < SPARE_BURST_GAP_NS);
@@ -1328,6 +1334,11 @@ SP_FN(js_worker_init) {
   if (!w || !w->parent_port) return SP_UNDEF;
   worker_job_t *job = &w->job;
   a->track_fds = !(job->flags & JOB_KEEP_FDS);
+  /* in node's order of the worker's ports (their place in the inbox's delivery order): the
+   * internal one, the public one, then those workerData carries */
+  JSObjectRef ctrl_obj = port_wrap(a, w->ctrl_port);
+  JSObjectRef parent_obj = port_wrap(a, w->parent_port);
+  w->parent_port = w->ctrl_port = NULL; /* the wrappers own them now */
   JSValueRef data = SP_UNDEF;
   if (job->data) {
     data = sp_clone_deserialize(ctx, job->data, exc);
@@ -1346,9 +1357,8 @@ SP_FN(js_worker_init) {
                        JSValueMakeNumber(ctx, job->flags),
                        JSObjectMakeArray(ctx, 4, limits, exc),
                        data,
-                       port_wrap(a, w->parent_port),
-                       port_wrap(a, w->ctrl_port)};
-  w->parent_port = w->ctrl_port = NULL; /* the wrappers own them now */
+                       parent_obj,
+                       ctrl_obj};
   job_free(job);
   tm_register(a, w->thread_id);
   return JSObjectMakeArray(ctx, 8, out, exc);

@@ -168,7 +168,7 @@ function hasUncaughtExceptionCaptureCallback() { return captureFn !== null; }
 // worker's goes to its parent as the worker's error (exit code 1).
 function handlerFailed(err) {
   if (workerHandler !== null) {
-    workerHandler(err, false);
+    workerHandler(err, false, true);
     return;
   }
   native.write(2, formatUncaught(err));

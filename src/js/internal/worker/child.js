@@ -74,7 +74,16 @@ function run() {
   // (or, with `stdout: true` / `stderr: true`, only to worker.stdout / worker.stderr).
   process._writeStdio = (fd, chunk) => { ctrl.postMessage({ type: 'stdio', fd, chunk }); };
 
-  execution.setWorkerUncaughtHandler((err, fromPromise) => {
+  // As node's: 'exit' first (not when an 'uncaughtException' listener threw), then the error
+  // goes to the parent (after what the 'exit' listeners posted, on its own port).
+  execution.setWorkerUncaughtHandler((err, fromPromise, handlerThrew) => {
+    if (!process._exiting) {
+      process._exiting = true;
+      process.exitCode = 1;
+      if (!handlerThrew) {
+        try { process.emit('exit', 1); } catch { /* already failing */ }
+      }
+    }
     let serialized;
     try {
       serialized = state.serializeError(err, fromPromise ? '' : execution.sourceContext(err));
@@ -82,11 +91,6 @@ function run() {
       serialized = { kind: 'inspected', text: String(err) };
     }
     try { ctrl.postMessage({ type: 'error', error: serialized }); } catch { /* parent gone */ }
-    process.exitCode = 1;
-    if (!process._exiting) {
-      process._exiting = true;
-      try { process.emit('exit', 1); } catch { /* already failing */ }
-    }
     binding('process').reallyExit(execution.exitCodeAfterError(), true);
   });
 
