@@ -201,6 +201,22 @@ class WritableWorkerStdio extends EventEmitter {
     this.writable = true;
     this.writableEnded = false;
     this.writableFinished = false;
+    this.destroyed = false;
+  }
+
+  // As a stream's: no more writes, the other side reads the end (a child's stdin pipe is
+  // closed), then 'error' (with err) and 'close', after the callbacks of writes refused
+  // meanwhile (node's pipe closes its handle first).
+  destroy(err) {
+    if (this.destroyed) return this;
+    this.destroyed = true;
+    this.writable = false;
+    if (!this.writableEnded) this._send(null);
+    process.nextTick(() => process.nextTick(() => {
+      if (err) this.emit('error', err);
+      this.emit('close');
+    }));
+    return this;
   }
 
   write(chunk, encoding, callback) {
@@ -209,12 +225,12 @@ class WritableWorkerStdio extends EventEmitter {
       encoding = undefined;
     }
     checkChunk(chunk);
-    if (this.writableEnded) {
+    if (this.writableEnded || this.destroyed) {
       const { codes } = require('internal/errors');
-      const err = new codes.ERR_STREAM_WRITE_AFTER_END();
+      const err = this.destroyed ? new codes.ERR_STREAM_DESTROYED('write') : new codes.ERR_STREAM_WRITE_AFTER_END();
       process.nextTick(() => {
         if (typeof callback === 'function') callback(err);
-        this.emit('error', err);
+        if (!this.destroyed) this.emit('error', err); // a destroyed stream reports no more errors
       });
       return false;
     }
