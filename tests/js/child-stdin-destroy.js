@@ -4,10 +4,11 @@
 const { spawn } = require('child_process');
 const c = spawn('cat', [], { stdio: ['pipe', 'pipe', 'inherit'] });
 let out = '';
+const seen = [];
 c.stdout.on('data', (d) => { out += d; });
 c.stdin.write('hello ');
-c.stdin.on('close', () => console.log('stdin close', c.stdin.destroyed, c.stdin.writable));
+c.stdin.on('close', () => seen.push(`stdin close ${c.stdin.destroyed} ${c.stdin.writable}`));
 c.stdin.destroy();
-c.stdin.write('more', (err) => console.log('write after destroy:', err && err.code));
-c.on('exit', (code) => console.log('exit', code, JSON.stringify(out)));
-c.stdin.on('error', (e) => console.log('stdin error', e.code));
+c.stdin.write('more', (err) => seen.push(`write after destroy: ${err && err.code}`));
+c.stdin.on('error', (e) => seen.push(`stdin error ${e.code}`));
+c.on('close', (code) => console.log(seen.join('\n'), `\nexit ${code} ${JSON.stringify(out)}`));
