@@ -7,8 +7,10 @@ let out = '';
 const seen = [];
 c.stdout.on('data', (d) => { out += d; });
 c.stdin.write('hello ');
-c.stdin.on('close', () => seen.push(`stdin close ${c.stdin.destroyed} ${c.stdin.writable}`));
+let pending = 2; // the stdin's 'close' and the child's, in either order
+const done = () => { if (--pending === 0) console.log(seen.join('\n')); };
+c.stdin.on('close', () => { console.log(`stdin close ${c.stdin.destroyed} ${c.stdin.writable}`); done(); });
 c.stdin.destroy();
 c.stdin.write('more', (err) => seen.push(`write after destroy: ${err && err.code}`));
 c.stdin.on('error', (e) => seen.push(`stdin error ${e.code}`));
-c.on('close', (code) => console.log(seen.join('\n'), `\nexit ${code} ${JSON.stringify(out)}`));
+c.on('close', (code) => { seen.push(`exit ${code} ${JSON.stringify(out)}`); done(); });
