@@ -35,10 +35,12 @@ const ops = [
 ];
 let budget = 0;
 function step(k) { for (let i = 0; i < k && budget > 0; i++) { budget--; pick(ops)(); } }
+function afterTurns(n, fn) { if (n === 0) fn(); else setImmediate(() => afterTurns(n - 1, fn)); }
 function run(s) {
   seed = s; chans = []; n = 0; budget = 80;
   log('seed', s);
   step(12);
-  return new Promise((resolve) => setTimeout(() => { log('end'); for (const c of chans) c.close(); resolve(); }, 30));
+  // the end comes after a count of loop turns, not a time: the same under a slow sanitizer
+  return new Promise((resolve) => afterTurns(12, () => { log('end'); for (const c of chans) c.close(); afterTurns(4, resolve); }));
 }
 (async () => { for (let s = 1; s <= 20; s++) await run(s); })();

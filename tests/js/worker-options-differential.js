@@ -64,7 +64,7 @@ async function one(i) {
     w.on('error', (e) => events.push('error ' + describe(e)));
     w.on('exit', (code) => { events.push('exit ' + code); resolve(); });
     w.on('online', () => events.push('online'));
-    const guard = setTimeout(() => { events.push('terminated'); w.terminate(); }, 3000);
+    const guard = setTimeout(() => { events.push('terminated'); w.terminate(); }, 20000); // only if one hangs
     w.on('exit', () => clearTimeout(guard));
   });
   // 'online' may or may not precede a quick terminate: keep error and exit only
