@@ -110,6 +110,7 @@ const messages = {
     'or by rejecting a promise which was not handled with .catch(). The promise rejected with the' +
     ` reason "${reason}".`],
   ERR_METHOD_NOT_IMPLEMENTED: [Error, (m) => `The ${m} method is not implemented`],
+  ERR_INVALID_URI: [URIError, () => 'URI malformed'],
   ERR_INVALID_THIS: [TypeError, (t) => `Value of "this" must be of type ${t}`],
   ERR_INVALID_RETURN_VALUE: [TypeError, (input, name, value) =>
     `Expected ${input} to be returned from the "${name}" function but got ${determineSpecificType(value)}.`],
