@@ -186,59 +186,19 @@ for (const name of ['wait', 'waitAsync', 'notify']) {
   }
 }
 
-// WebAssembly's async compiles complete on the thread's GLib context, which the
-// loop drives but cannot count: hold the loop open while one is pending, as node does.
-// And a module keeps a copy of the bytes it was compiled from (taken when the compile is
-// asked for, as the engine's own), which is what postMessage and structuredClone send of it
-// (src/jsc/clone.c): node shares compiled modules between threads, JavaScriptCore cannot.
+// WebAssembly gets spindle's wrappers (internal/wasm) when a program first reads the
+// global: most realms never do, and the wrappers' code costs each one memory.
 if (typeof WebAssembly === 'object') {
-  const processBinding = binding('process');
-  const cloneBinding = binding('clone');
-  const NativeModule = WebAssembly.Module;
-  const bytesOf = (source) => {
-    const view = ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
-      : new Uint8Array(source);
-    const copy = new ArrayBuffer(view.byteLength);
-    new Uint8Array(copy).set(view);
-    return copy;
-  };
-  const record = (module, bytes) => { if (bytes !== undefined) cloneBinding.recordWasmModule(module, bytes); };
-  const sourceBytes = (source) => {
-    try { return bytesOf(source); } catch { return undefined; } // the engine reports a bad source
-  };
-  for (const name of ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming']) {
-    const original = WebAssembly[name];
-    if (typeof original !== 'function') continue;
-    const wrapped = {
-      [name](...args) {
-        const source = args[0];
-        const bytes = (name === 'compile' || name === 'instantiate') && !(source instanceof NativeModule) ?
-          sourceBytes(source) : undefined;
-        let promise = Reflect.apply(original, this, args);
-        if (bytes !== undefined) {
-          promise = promise.then((result) => {
-            record(name === 'compile' ? result : result.module, bytes);
-            return result;
-          });
-        }
-        processBinding.holdLoop(true);
-        const release = () => processBinding.holdLoop(false);
-        promise.then(release, release);
-        return promise;
-      },
-    }[name];
-    Object.defineProperty(WebAssembly, name, { value: wrapped, writable: true, configurable: true });
-  }
-  // new WebAssembly.Module(bytes): the real constructor behind a proxy that records
-  const ModuleProxy = new Proxy(NativeModule, {
-    construct(target, args, newTarget) {
-      const module = Reflect.construct(target, args, newTarget === ModuleProxy ? target : newTarget);
-      record(module, sourceBytes(args[0]));
-      return module;
-    },
+  const real = globalThis.WebAssembly;
+  const define = (value) => Object.defineProperty(globalThis, 'WebAssembly', {
+    value, writable: true, configurable: true, enumerable: false,
   });
-  Object.defineProperty(WebAssembly, 'Module', { value: ModuleProxy, writable: true, configurable: true });
-  Object.defineProperty(NativeModule.prototype, 'constructor', { value: ModuleProxy, writable: true, configurable: true });
+  Object.defineProperty(globalThis, 'WebAssembly', {
+    configurable: true,
+    enumerable: false,
+    get() { builtinRequire('internal/wasm').install(real); define(real); return real; },
+    set(value) { define(value); },
+  });
 }
 
 const { queueMicrotask } = builtinRequire('internal/process/task_queues');

@@ -80,6 +80,46 @@ function invalidArgTypeMessage(name, expected, actual) {
   return msg;
 }
 
+// V8's Object::NoSideEffectsToString, as node shows a rejection's reason: primitives as
+// strings (a bigint without its n), a function's source, an error as "Name: message", an
+// object whose toString is Object.prototype's as "#<Constructor>", anything else as
+// "[object Tag]". Only data properties are read (getters and toString are not called).
+function dataProperty(o, key) {
+  for (let depth = 0; o !== null && depth < 1000; depth++, o = Object.getPrototypeOf(o)) {
+    const d = Object.getOwnPropertyDescriptor(o, key);
+    if (d !== undefined) return 'value' in d ? d.value : undefined;
+  }
+  return undefined;
+}
+function noSideEffectsToString(v) {
+  try {
+    if (typeof v === 'symbol') return `Symbol(${v.description === undefined ? '' : v.description})`;
+    if (typeof v === 'function') return Function.prototype.toString.call(v);
+    if (v === null || typeof v !== 'object') return `${v}`;
+    const toString = dataProperty(v, 'toString');
+    if (v instanceof Error || toString === Error.prototype.toString) {
+      const name = dataProperty(v, 'name'), message = dataProperty(v, 'message');
+      const n = typeof name === 'string' ? name : 'Error', m = typeof message === 'string' ? message : '';
+      return n === '' ? m : m === '' ? n : `${n}: ${m}`;
+    }
+    if (toString === Object.prototype.toString) {
+      const ctor = dataProperty(v, 'constructor');
+      const name = typeof ctor === 'function' ? dataProperty(ctor, 'name') : undefined;
+      if (typeof name === 'string' && name !== '') return `#<${name}>`;
+    }
+    const tag = dataProperty(v, Symbol.toStringTag);
+    return typeof tag === 'string' ? `[object ${tag}]` : `[object ${builtinTag(v)}]`;
+  } catch {
+    return '[object Object]';
+  }
+}
+// the class name V8 gives an object (its tag with no Symbol.toStringTag)
+function builtinTag(v) {
+  if (Array.isArray(v)) return 'Array';
+  const tag = Object.prototype.toString.call(v).slice(8, -1);
+  return ['Arguments', 'Boolean', 'Date', 'Error', 'Number', 'RegExp', 'String'].includes(tag) ? tag : 'Object';
+}
+
 const messages = {
   ERR_INVALID_ARG_TYPE: [TypeError, invalidArgTypeMessage],
   ERR_INVALID_ARG_VALUE: [TypeError, (name, value, reason = 'is invalid') => {
@@ -108,7 +148,7 @@ const messages = {
   ERR_UNHANDLED_REJECTION: [Error, (reason) =>
     'This error originated either by throwing inside of an async function without a catch block, ' +
     'or by rejecting a promise which was not handled with .catch(). The promise rejected with the' +
-    ` reason "${reason}".`],
+    ` reason "${noSideEffectsToString(reason)}".`],
   ERR_METHOD_NOT_IMPLEMENTED: [Error, (m) => `The ${m} method is not implemented`],
   ERR_INVALID_URI: [URIError, () => 'URI malformed'],
   ERR_INVALID_THIS: [TypeError, (t) => `Value of "this" must be of type ${t}`],

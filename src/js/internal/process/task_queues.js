@@ -38,46 +38,6 @@ function onUnhandledRejection(promise, reason) {
   tickInfo[kHasRejection] = 1;
 }
 
-// V8's Object::NoSideEffectsToString, as node shows a rejection's reason: primitives as
-// strings (a bigint without its n), a function's source, an error as "Name: message", an
-// object whose toString is Object.prototype's as "#<Constructor>", anything else as
-// "[object Tag]". Only data properties are read (getters and toString are not called).
-function dataProperty(o, key) {
-  for (let depth = 0; o !== null && depth < 1000; depth++, o = Object.getPrototypeOf(o)) {
-    const d = Object.getOwnPropertyDescriptor(o, key);
-    if (d !== undefined) return 'value' in d ? d.value : undefined;
-  }
-  return undefined;
-}
-function noSideEffectsToString(v) {
-  try {
-    if (typeof v === 'symbol') return `Symbol(${v.description === undefined ? '' : v.description})`;
-    if (typeof v === 'function') return Function.prototype.toString.call(v);
-    if (v === null || typeof v !== 'object') return `${v}`;
-    const toString = dataProperty(v, 'toString');
-    if (v instanceof Error || toString === Error.prototype.toString) {
-      const name = dataProperty(v, 'name'), message = dataProperty(v, 'message');
-      const n = typeof name === 'string' ? name : 'Error', m = typeof message === 'string' ? message : '';
-      return n === '' ? m : m === '' ? n : `${n}: ${m}`;
-    }
-    if (toString === Object.prototype.toString) {
-      const ctor = dataProperty(v, 'constructor');
-      const name = typeof ctor === 'function' ? dataProperty(ctor, 'name') : undefined;
-      if (typeof name === 'string' && name !== '') return `#<${name}>`;
-    }
-    const tag = dataProperty(v, Symbol.toStringTag);
-    return typeof tag === 'string' ? `[object ${tag}]` : `[object ${builtinTag(v)}]`;
-  } catch {
-    return '[object Object]';
-  }
-}
-// the class name V8 gives an object (its tag with no Symbol.toStringTag)
-function builtinTag(v) {
-  if (Array.isArray(v)) return 'Array';
-  const tag = Object.prototype.toString.call(v).slice(8, -1);
-  return ['Arguments', 'Boolean', 'Date', 'Error', 'Number', 'RegExp', 'String'].includes(tag) ? tag : 'Object';
-}
-
 function processRejections() {
   while (pendingRejections.length > 0) {
     const promise = pendingRejections.shift();
@@ -89,11 +49,12 @@ function processRejections() {
     }
     // As node: a reason that looks like an error (an object with its own stack) is thrown
     // as it is; anything else inside an UnhandledPromiseRejection naming it as V8 would
-    // without running its code. code and name are its own enumerable properties, as node's.
+    // without running its code (internal/error_messages). code and name are its own
+    // enumerable properties, as node's.
     let err = reason;
     if (reason === null || typeof reason !== 'object' || !Object.prototype.hasOwnProperty.call(reason, 'stack')) {
       const { codes } = require('internal/errors');
-      const message = new codes.ERR_UNHANDLED_REJECTION(noSideEffectsToString(reason)).message;
+      const message = new codes.ERR_UNHANDLED_REJECTION(reason).message;
       err = new Error(message);
       err.code = 'ERR_UNHANDLED_REJECTION';
       err.name = 'UnhandledPromiseRejection';
