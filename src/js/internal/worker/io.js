@@ -37,15 +37,18 @@ for (const key of Reflect.ownKeys(EventEmitter.prototype)) {
 // object whose handleEvent gets the node-style argument; null and undefined add nothing
 // (with node's warning); anything else is refused as no EventListener.
 function nodeStyleListener(listener) {
-  if (!validateEventListener(listener)) {
-    process.emitWarning(`addEventListener called with ${listener} which has no effect.`,
-      'AddEventListenerArgumentTypeWarning');
-    return null;
-  }
+  if (!listenerToAdd(listener)) return null;
   if (typeof listener === 'function') return listener;
   const wrapper = function handleEvent(...args) { return listener.handleEvent(...args); };
   wrapper.listener = listener; // found again by off()/removeListener(), listed by listeners()
   return wrapper;
+}
+// Whether listener can be added (else, null or undefined, node warns that it adds nothing)
+function listenerToAdd(listener) {
+  if (validateEventListener(listener)) return true;
+  process.emitWarning(`addEventListener called with ${listener} which has no effect.`,
+    'AddEventListenerArgumentTypeWarning');
+  return false;
 }
 // An event type as EventTarget takes it (a WebIDL DOMString: no symbols)
 function eventType(type) {
@@ -71,6 +74,11 @@ for (const name of ['off', 'removeListener']) {
     [name](type, listener) {
       if (!validateEventListener(listener)) return this;
       type = eventType(type);
+      // one added by addEventListener goes its way (which forgets its entry there)
+      if (findWrapper(this, type, listener, false) !== -1) {
+        this.removeEventListener(type, listener);
+        return this;
+      }
       // an object listener was added as its wrapper (possibly inside a once wrapper)
       const fn = typeof listener === 'function' ? listener : this.rawListeners(type).find((l) =>
         l.listener === listener || (l.listener !== undefined && l.listener.listener === listener));
@@ -255,11 +263,8 @@ Object.defineProperties(MessagePort.prototype, {
 Object.defineProperties(NodeEventTarget.prototype, {
   addEventListener: {
     value: function addEventListener(type, listener, options) {
-      if (!validateEventListener(listener)) {
-        process.emitWarning(`addEventListener called with ${listener} which has no effect.`,
-          'AddEventListenerArgumentTypeWarning');
-        return;
-      }
+      if (!listenerToAdd(listener)) return;
+      type = eventType(type);
       const capture = captureOf(options);
       const once = options !== null && typeof options === 'object' && !!options.once;
       const signal = options !== null && typeof options === 'object' ? options.signal : undefined;
@@ -286,6 +291,7 @@ Object.defineProperties(NodeEventTarget.prototype, {
   removeEventListener: {
     value: function removeEventListener(type, listener, options) {
       if (!validateEventListener(listener)) return;
+      type = eventType(type);
       const i = findWrapper(this, type, listener, captureOf(options));
       if (i === -1) return;
       const entry = this[kWrappers][i];
