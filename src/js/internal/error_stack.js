@@ -45,9 +45,13 @@ function parseFrame(line) {
   return { name, loc };
 }
 
-function convertFrame(line) {
-  const { name, loc } = parseFrame(line);
+// A parsed frame as V8 prints it
+function frameLine({ name, loc }) {
   return name === '' ? `    at ${loc}` : `    at ${name} (${loc})`;
+}
+
+function convertFrame(line) {
+  return frameLine(parseFrame(line));
 }
 
 function v8Frames(jscStack) {
@@ -124,8 +128,7 @@ function parseFrames(jscStack) {
 // V8's default text: the header, then a line per frame.
 function formatFrames(err, frames) {
   const header = errorHeader(err);
-  const lines = frames.map(({ name, loc }) => (name === '' ? `    at ${loc}` : `    at ${name} (${loc})`));
-  return lines.length > 0 ? `${header}\n${lines.join('\n')}` : header;
+  return frames.length > 0 ? `${header}\n${frames.map(frameLine).join('\n')}` : header;
 }
 
 // node's default Error.prepareStackTrace, called by hand with CallSites (or anything
@@ -180,16 +183,10 @@ function programPrepareChanged(set) {
       realError = globalThis.Error;
       errorProxy = new Proxy(realError, {
         construct: function spindleErrorConstruct(target, args, newTarget) {
-          const limit = widenLimit();
-          try {
-            return withLazyStack(Reflect.construct(target, args, newTarget === errorProxy ? target : newTarget), limit);
-          } finally { realError.stackTraceLimit = limit; }
+          return withLazyStack(() => Reflect.construct(target, args, newTarget === errorProxy ? target : newTarget));
         },
         apply: function spindleErrorConstruct(target, self, args) {
-          const limit = widenLimit();
-          try {
-            return withLazyStack(Reflect.apply(target, self, args), limit);
-          } finally { realError.stackTraceLimit = limit; }
+          return withLazyStack(() => Reflect.apply(target, self, args));
         },
       });
     }
@@ -203,14 +200,6 @@ function programPrepareChanged(set) {
   }
 }
 
-// The proxy's own frames (its trap, the engine's call into it) are on top of the error's
-// stack: the limit is raised by as many while the error is made, and they are cut.
-const kProxyFrames = 2;
-function widenLimit() {
-  const limit = realError.stackTraceLimit;
-  if (typeof limit === 'number') realError.stackTraceLimit = limit + kProxyFrames;
-  return limit;
-}
 
 function setConstructor(ctor) {
   const d = Object.getOwnPropertyDescriptor(realError.prototype, 'constructor');
@@ -219,7 +208,19 @@ function setConstructor(ctor) {
   }
 }
 
-function withLazyStack(err, limit) {
+// The error make() returns, with a `stack` made when first read. The proxy's own frames (its
+// trap, the engine's call into it) are on top of the error's stack: the limit is raised by as
+// many while the error is made, and they are cut.
+const kProxyFrames = 2;
+function withLazyStack(make) {
+  const limit = realError.stackTraceLimit;
+  let err;
+  if (typeof limit === 'number') realError.stackTraceLimit = limit + kProxyFrames;
+  try {
+    err = make();
+  } finally {
+    realError.stackTraceLimit = limit;
+  }
   let frames = parseFrames(err.stack);
   const trap = frames.findIndex((f) => f.name === 'spindleErrorConstruct');
   if (trap !== -1) {
