@@ -206,11 +206,20 @@ function onUncaughtException(err) {
   }
   native.write(2, formatUncaught(err));
   process.exitCode = 1;
-  if (!process._exiting) {
-    process._exiting = true;
+  exitForError();
+  native.reallyExit(exitCodeAfterError(), true);
+}
+
+// An uncaught error ends the thread: once, it is marked as exiting with code 1 and 'exit'
+// is emitted (not when told no: a worker's 'uncaughtException' listener threw); a throw
+// from a listener changes nothing.
+function exitForError(emitExit = true) {
+  if (process._exiting) return;
+  process._exiting = true;
+  process.exitCode = 1;
+  if (emitExit) {
     try { process.emit('exit', 1); } catch { /* already failing */ }
   }
-  native.reallyExit(exitCodeAfterError(), true);
 }
 
 // An 'exit' listener may still set process.exitCode after an uncaught error: node exits
@@ -228,13 +237,7 @@ function fatalException(err, fromPromise) {
   if (captureFn !== null) {
     captureFn(err);
   } else if (!process.emit('uncaughtException', err, origin)) {
-    try {
-      if (!process._exiting) {
-        process._exiting = true;
-        process.exitCode = 1;
-        process.emit('exit', 1);
-      }
-    } catch { /* already failing */ }
+    exitForError();
     return false;
   }
   return true;
@@ -247,6 +250,6 @@ function reportMicrotaskError(err) {
 module.exports = {
   runMain, evalScript, runEvalScript, emitBeforeExit, emitExit, onUncaughtException, reportMicrotaskError,
   formatUncaught, setWorkerUncaughtHandler, sourceContext, noteRejection,
-  setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallback, exitCodeAfterError,
+  setUncaughtExceptionCaptureCallback, hasUncaughtExceptionCaptureCallback, exitCodeAfterError, exitForError,
   fatalException,
 };

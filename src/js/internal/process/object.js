@@ -275,15 +275,16 @@ Object.assign(process, {
 });
 
 // made on first read, then a plain property (which a program may replace), as node's
+const defineAllowedFlags = (value) => Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
+  value, writable: true, enumerable: true, configurable: true,
+});
 Object.defineProperty(process, 'allowedNodeEnvironmentFlags', {
   get() {
     const value = makeAllowedNodeEnvironmentFlags();
-    Object.defineProperty(process, 'allowedNodeEnvironmentFlags', { value, writable: true, enumerable: true, configurable: true });
+    defineAllowedFlags(value);
     return value;
   },
-  set(value) {
-    Object.defineProperty(process, 'allowedNodeEnvironmentFlags', { value, writable: true, enumerable: true, configurable: true });
-  },
+  set: defineAllowedFlags,
   enumerable: true,
   configurable: true,
 });

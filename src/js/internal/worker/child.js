@@ -77,13 +77,7 @@ function run() {
   // As node's: 'exit' first (not when an 'uncaughtException' listener threw), then the error
   // goes to the parent (after what the 'exit' listeners posted, on its own port).
   execution.setWorkerUncaughtHandler((err, fromPromise, handlerThrew) => {
-    if (!process._exiting) {
-      process._exiting = true;
-      process.exitCode = 1;
-      if (!handlerThrew) {
-        try { process.emit('exit', 1); } catch { /* already failing */ }
-      }
-    }
+    execution.exitForError(!handlerThrew);
     let serialized;
     try {
       serialized = state.serializeError(err, fromPromise ? '' : execution.sourceContext(err));
