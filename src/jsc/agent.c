@@ -257,11 +257,12 @@ static void run_ticks_locked(sp_agent_t *a) {
  * only short callbacks (a timer, a message at a time) never reaches: its callbacks look
  * too, at most once per SP_HEAP_LIMIT_LOOK_MS of loop time. */
 #define SP_HEAP_LIMIT_LOOK_MS 10
-static bool heap_limit_reached_between_callbacks(sp_agent_t *a) {
+static bool heap_limit_look_due(sp_agent_t *a) {
+  if (!a->heap_limit) return false;
   uint64_t now = uv_now(&a->loop);
   if (a->heap_looked_at && now - a->heap_looked_at < SP_HEAP_LIMIT_LOOK_MS) return false;
   a->heap_looked_at = now;
-  return over_heap_limit(a->ctx, a);
+  return true;
 }
 
 bool sp__agent_heap_limit_reached(sp_agent_t *a) {
@@ -275,14 +276,9 @@ bool sp__agent_heap_limit_reached(sp_agent_t *a) {
 
 bool sp__agent_enter(sp_agent_t *a) {
   if (!a->exiting && atomic_load(&a->terminate)) sp__agent_begin_exit(a, 1);
+  if (!a->exiting && heap_limit_look_due(a) && sp__agent_heap_limit_reached(a)) sp__agent_begin_exit(a, 1);
   if (a->exiting) return false;
   JSLock(a->ctx);
-  if (a->heap_limit && heap_limit_reached_between_callbacks(a)) {
-    JSUnlock(a->ctx);
-    a->out_of_memory = true;
-    sp__agent_begin_exit(a, 1);
-    return false;
-  }
   return true;
 }
 
