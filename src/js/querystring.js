@@ -92,10 +92,10 @@ function primitiveText(v) {
 function stringify(obj, sep, eq, options) {
   sep = sep || '&';
   eq = eq || '=';
-  const custom = options && typeof options.encodeURIComponent === 'function' ? options.encodeURIComponent : null;
-  const encode = custom || module.exports.escape;
+  const encode = options && typeof options.encodeURIComponent === 'function' ? options.encodeURIComponent :
+    module.exports.escape;
   const text = (v) => {
-    if (custom !== null || encode !== escape) return encode(primitiveText(v));
+    if (encode !== escape) return encode(primitiveText(v));
     // the default: numbers written in full need no escaping, 1e21 and up ("1e+21") do
     if (typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 1e21) return `${v}`;
     const s = primitiveText(v);

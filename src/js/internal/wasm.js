@@ -1,8 +1,7 @@
 'use strict';
 // WebAssembly as spindle gives it to programs, installed on the first read of the global
-// (internal/bootstrap):
-// WebAssembly's async compiles complete on the thread's GLib context, which the
-// loop drives but cannot count: hold the loop open while one is pending, as node does.
+// (internal/bootstrap). Its async compiles complete on the thread's GLib context, which the
+// loop drives but cannot count: the loop is held open while one is pending, as node does.
 // And a module keeps a copy of the bytes it was compiled from (taken when the compile is
 // asked for, as the engine's own), which is what postMessage and structuredClone send of it
 // (src/jsc/clone.c): node shares compiled modules between threads, JavaScriptCore cannot.
@@ -10,17 +9,19 @@ function install(WebAssembly) {
   const processBinding = binding('process');
   const cloneBinding = binding('clone');
   const NativeModule = WebAssembly.Module;
-  const bytesOf = (source) => {
-    const view = ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
-      : new Uint8Array(source);
-    const copy = new ArrayBuffer(view.byteLength);
-    new Uint8Array(copy).set(view);
-    return copy;
+  // a copy of a source's bytes, or undefined for what is no source (the engine reports it)
+  const sourceBytes = (source) => {
+    try {
+      const view = ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
+        : new Uint8Array(source);
+      const copy = new ArrayBuffer(view.byteLength);
+      new Uint8Array(copy).set(view);
+      return copy;
+    } catch {
+      return undefined;
+    }
   };
   const record = (module, bytes) => { if (bytes !== undefined) cloneBinding.recordWasmModule(module, bytes); };
-  const sourceBytes = (source) => {
-    try { return bytesOf(source); } catch { return undefined; } // the engine reports a bad source
-  };
   for (const name of ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming']) {
     const original = WebAssembly[name];
     if (typeof original !== 'function') continue;
