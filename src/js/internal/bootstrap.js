@@ -136,22 +136,21 @@ const lazyGlobals = {
 // Enumerable as in node (the web-compat functions are, the classes are not).
 const enumerableGlobals = new Set(['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate',
   'clearImmediate', 'structuredClone', 'atob', 'btoa', 'performance', 'crypto']);
-for (const name of Object.keys(lazyGlobals)) {
-  const [id, key] = lazyGlobals[name];
-  if (!allIds.includes(id)) continue; // not written yet
-  const enumerable = enumerableGlobals.has(name);
+// A global computed on its first read, then a plain data property (which a write also
+// makes, after onWrite if given).
+function defineOnFirstUse(name, enumerable, compute, onWrite) {
+  const define = (value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
   Object.defineProperty(globalThis, name, {
     configurable: true,
     enumerable,
-    get() {
-      const value = builtinRequire(id)[key];
-      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
-      return value;
-    },
-    set(value) {
-      Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
-    },
+    get() { const value = compute(); define(value); return value; },
+    set(value) { if (onWrite) onWrite(); define(value); },
   });
+}
+for (const name of Object.keys(lazyGlobals)) {
+  const [id, key] = lazyGlobals[name];
+  if (!allIds.includes(id)) continue; // not written yet
+  defineOnFirstUse(name, enumerableGlobals.has(name), () => builtinRequire(id)[key]);
 }
 
 // Atomics' waiting functions are spindle's (they work across VMs); loaded on first use.
@@ -170,35 +169,17 @@ for (const name of ['wait', 'waitAsync', 'notify']) {
 // A FinalizationRegistry's callbacks are queued by the engine itself, where a
 // later realm of the same VM would run them: a worker whose realm touched it
 // does not hand its VM on (mod_worker reuses a finished worker's VM).
-{
+if (typeof FinalizationRegistry === 'function') {
   const FR = globalThis.FinalizationRegistry;
-  const processBinding = binding('process');
-  const define = (value) => Object.defineProperty(globalThis, 'FinalizationRegistry', {
-    value, writable: true, configurable: true, enumerable: false,
-  });
-  if (typeof FR === 'function') {
-    Object.defineProperty(globalThis, 'FinalizationRegistry', {
-      configurable: true,
-      enumerable: false,
-      get() { processBinding.engineDeferredWork(); define(FR); return FR; },
-      set(value) { processBinding.engineDeferredWork(); define(value); },
-    });
-  }
+  const touched = () => binding('process').engineDeferredWork();
+  defineOnFirstUse('FinalizationRegistry', false, () => { touched(); return FR; }, touched);
 }
 
 // WebAssembly gets spindle's wrappers (internal/wasm) when a program first reads the
 // global: most realms never do, and the wrappers' code costs each one memory.
 if (typeof WebAssembly === 'object') {
   const real = globalThis.WebAssembly;
-  const define = (value) => Object.defineProperty(globalThis, 'WebAssembly', {
-    value, writable: true, configurable: true, enumerable: false,
-  });
-  Object.defineProperty(globalThis, 'WebAssembly', {
-    configurable: true,
-    enumerable: false,
-    get() { builtinRequire('internal/wasm').install(real); define(real); return real; },
-    set(value) { define(value); },
-  });
+  defineOnFirstUse('WebAssembly', false, () => { builtinRequire('internal/wasm').install(real); return real; });
 }
 
 const { queueMicrotask } = builtinRequire('internal/process/task_queues');
