@@ -9,14 +9,12 @@ const { codes, validateString } = require('internal/errors');
 
 const MB = 1024 * 1024;
 
-// The thread's heap limit as node reports it: the old and young generations' sizes.
+// The thread's heap limit as node reports it: the old and young generations' sizes (a
+// worker's resourceLimits, else the defaults a worker reports).
 function heapSizeLimit() {
-  const limits = require('worker_threads').resourceLimits;
-  if (limits.maxOldGenerationSizeMb !== undefined) {
-    return (limits.maxOldGenerationSizeMb + limits.maxYoungGenerationSizeMb) * MB;
-  }
-  const quarterOfRam = Math.floor(require('os').totalmem() / 4 / MB);
-  return (Math.min(4096, Math.max(256, quarterOfRam)) + 48) * MB;
+  let limits = require('worker_threads').resourceLimits;
+  if (limits.maxOldGenerationSizeMb === undefined) limits = require('internal/worker/child_state').effectiveLimits({});
+  return (limits.maxOldGenerationSizeMb + limits.maxYoungGenerationSizeMb) * MB;
 }
 
 function getHeapStatistics() {

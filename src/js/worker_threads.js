@@ -61,21 +61,7 @@ function copyEnv(env) {
   return out;
 }
 
-const { resourceLimitKeys } = child;
-
-// The limits a worker reports (worker.resourceLimits, and resourceLimits inside
-// it): what was asked, else V8's defaults as node reports them (the old
-// generation defaults to a quarter of the RAM, at most 4 GiB).
-let quarterOfRam; // read once: /proc/meminfo on every spawn cost ~50 us
-function effectiveLimits(asked) {
-  if (quarterOfRam === undefined) quarterOfRam = Math.floor(binding('os').totalmem() / 4 / (1024 * 1024));
-  return {
-    maxYoungGenerationSizeMb: asked.maxYoungGenerationSizeMb || 48,
-    maxOldGenerationSizeMb: asked.maxOldGenerationSizeMb || Math.min(4096, Math.max(256, quarterOfRam)),
-    codeRangeSizeMb: asked.codeRangeSizeMb || 0,
-    stackSizeMb: asked.stackSizeMb || 4,
-  };
-}
+const { resourceLimitKeys, effectiveLimits } = child;
 
 // worker.performance.eventLoopUtilization(): the worker's loop, read from this
 // thread (zeros before it started and once it ended, as in node).

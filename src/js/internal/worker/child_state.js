@@ -114,4 +114,18 @@ function deserializeError(data) {
   }
 }
 
+// The limits a worker reports (worker.resourceLimits, and resourceLimits inside
+// it): what was asked, else V8's defaults as node reports them (the old
+// generation defaults to a quarter of the RAM, at most 4 GiB). v8's heap limit too.
+let quarterOfRam; // read once: /proc/meminfo on every spawn cost ~50 us
+state.effectiveLimits = function effectiveLimits(asked) {
+  if (quarterOfRam === undefined) quarterOfRam = Math.floor(binding('os').totalmem() / 4 / (1024 * 1024));
+  return {
+    maxYoungGenerationSizeMb: asked.maxYoungGenerationSizeMb || 48,
+    maxOldGenerationSizeMb: asked.maxOldGenerationSizeMb || Math.min(4096, Math.max(256, quarterOfRam)),
+    codeRangeSizeMb: asked.codeRangeSizeMb || 0,
+    stackSizeMb: asked.stackSizeMb || 4,
+  };
+};
+
 module.exports = state;

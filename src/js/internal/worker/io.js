@@ -468,15 +468,18 @@ function receiveMessageOnPort(port) {
   if (!isMessagePort(port) && port !== null && typeof port === 'object' && isMessagePort(port[kInnerPort])) {
     port = port[kInnerPort];
   }
-  if (!isMessagePort(port)) {
-    throw makeNativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
-  }
+  if (!isMessagePort(port)) throw notAPort();
   const value = native.receive(port, kNoMessage);
   return value === kNoMessage ? undefined : { message: value };
 }
 
+// node's C++ error for a `port` argument that is none
+function notAPort() {
+  return makeNativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance', notAPort);
+}
+
 function moveMessagePortToContext(port) {
-  if (!isMessagePort(port)) throw makeNativeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
+  if (!isMessagePort(port)) throw notAPort();
   throw new codes.ERR_SPINDLE_UNSUPPORTED('moveMessagePortToContext (vm contexts)');
 }
 
