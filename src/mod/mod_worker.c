@@ -185,6 +185,7 @@ struct sp_worker {
   worker_job_t job;
   sp_port_t *parent_port;   /* the worker's end of the public channel */
   sp_port_t *ctrl_port;     /* the worker's end of the control channel */
+  sp_port_t *tm_reader;     /* its postMessageToThread inbox, listed at spawn, or NULL */
   char **env;               /* the parent's environment, copied at spawn, or NULL */
   /* the parent's alone */
   sp_agent_t *parent;
@@ -426,18 +427,27 @@ static void tm_item_run(sp_notify_item_t *it) {
   if (st->tm_reader) call_hook(st->agent, "openThreadInbox", 0, NULL); /* wraps it: deliveries go the port's way */
 }
 
-/* Makes this thread reachable by postMessageToThread(thread_id, ...). */
-static void tm_register(sp_agent_t *a, uint64_t thread_id) {
-  worker_state_t *st = state_of(a);
-  if (st->tm_registered) return;
+/* Lists thread_id in the registry; its inbox's reading end, or NULL when out of memory. */
+static sp_port_t *tm_open(uint64_t thread_id) {
   sp_port_t *reader, *writer;
-  if (sp_channel_new(&reader, &writer) != 0) return;
+  if (sp_channel_new(&reader, &writer) != 0) return NULL;
   int rc = sp_threadmsg_register(thread_id, writer);
   sp_port_unref(writer); /* the registry has its own reference */
-  if (rc != 0) {
-    sp_port_unref(reader);
+  if (rc == 0) return reader;
+  sp_port_unref(reader);
+  return NULL;
+}
+
+/* Makes this thread reachable by postMessageToThread(thread_id, ...): reader is the inbox
+ * the parent listed at spawn (messages sent before the worker ran wait there, as in node),
+ * or NULL to list one now (the main thread). Takes reader's reference. */
+static void tm_register(sp_agent_t *a, uint64_t thread_id, sp_port_t *reader) {
+  worker_state_t *st = state_of(a);
+  if (st->tm_registered) {
+    if (reader) sp_port_unref(reader);
     return;
   }
+  if (!reader && !(reader = tm_open(thread_id))) return;
   st->tm_reader = reader;
   st->tm_thread_id = thread_id;
   st->tm_registered = true;
@@ -765,6 +775,7 @@ static void worker_unref(sp_worker_t *w) {
   job_free(&w->job);
   if (w->parent_port) sp_port_unref(w->parent_port);
   if (w->ctrl_port) sp_port_unref(w->ctrl_port);
+  if (w->tm_reader) sp_port_unref(w->tm_reader);
   sp__env_free(w->env);
   uv_cond_destroy(&w->reuse_cond);
   uv_mutex_destroy(&w->lock);
@@ -1021,8 +1032,9 @@ static void exit_async_cb(uv_async_t *async) {
   worker_state_t *st = state_of(a);
   spares_remove(st, w); /* died before it got a job */
   uv_mutex_lock(&w->lock);
-  bool offered = w->reuse == REUSE_OFFERED;
+  bool offered = w->reuse == REUSE_OFFERED, had_job = w->handed_off;
   uv_mutex_unlock(&w->lock);
+  if (had_job) sp_threadmsg_unregister(w->thread_id); /* in case it ended before it ran (tm_register) */
   if (!offered || !spare_take_thread(a, w)) worker_join(w);
   JSObjectRef owner = w->owner;
   w->owner = NULL;
@@ -1256,6 +1268,7 @@ SP_FN(js_spawn) {
   if (!(job.flags & (JOB_ENV_SHARED | JOB_ENV_GIVEN))) w->env = sp__env_snapshot();
   sp_channel_new(&pub_parent, &w->parent_port);
   sp_channel_new(&ctrl_parent, &w->ctrl_port);
+  w->tm_reader = tm_open(w->thread_id);
   w->handed_off = true;
   if (w->wake_ready) uv_async_send(&w->wake_async); /* a waiting spare wakes up */
   uv_mutex_unlock(&w->lock);
@@ -1360,7 +1373,8 @@ SP_FN(js_worker_init) {
                        parent_obj,
                        ctrl_obj};
   job_free(job);
-  tm_register(a, w->thread_id);
+  tm_register(a, w->thread_id, w->tm_reader);
+  w->tm_reader = NULL;
   return JSObjectMakeArray(ctx, 8, out, exc);
 }
 
@@ -1435,7 +1449,7 @@ void sp_mod_worker_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "jobEnv", js_job_env);
   sp_js_fn(ctx, t, "threadInbox", js_thread_inbox);
   sp_js_fn(ctx, t, "threadPost", js_thread_post);
-  if (!a->worker) tm_register(a, 0); /* the main thread's id; a worker's comes with its job */
+  if (!a->worker) tm_register(a, 0, NULL); /* the main thread's id; a worker's comes with its job */
   sp_js_set(ctx, t, "isMainThread", JSValueMakeBoolean(ctx, a->worker == NULL));
   sp_js_set_num(ctx, t, "threadId", a->worker ? (double)a->worker->thread_id : 0);
 }
