@@ -22,6 +22,8 @@ static const char usage[] =
     "  --trace-warnings      show stack traces on process warnings\n"
     "  --trace-deprecation   show stack traces on deprecations\n"
     "  --throw-deprecation   throw an exception on deprecations\n"
+    "  --abort-on-uncaught-exception\n"
+    "                        abort (SIGABRT) on an uncaught error in the main thread\n"
     "  --expose-gc           expose the gc() function (in every thread)\n"
     "  --experimental-worker accepted and ignored (workers are always on)\n";
 
@@ -30,7 +32,8 @@ static const char usage[] =
  * in C), in the main thread and in workers, which inherit it by default. */
 static const char *const accepted_flags[] = {"--experimental-worker", "--no-warnings", "--no-deprecation",
                                              "--expose-gc", "--expose_gc", "--trace-warnings", "--harmony",
-                                             "--trace-deprecation", "--throw-deprecation", NULL};
+                                             "--trace-deprecation", "--throw-deprecation",
+                                             "--abort-on-uncaught-exception", NULL};
 
 static char *read_all(FILE *f) {
   size_t cap = 1 << 16, len = 0;

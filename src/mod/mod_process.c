@@ -49,6 +49,14 @@ SP_FN(js_really_exit) {
   return SP_UNDEF;
 }
 
+/* abort(): process.abort() and --abort-on-uncaught-exception in the main thread. As node,
+ * the process dies of SIGABRT (a parent sees the signal, not an exit code). Output written
+ * so far is out already: spindle writes stdout and stderr synchronously. */
+SP_FN(js_abort) {
+  fflush(NULL);
+  abort();
+}
+
 SP_FN(js_cwd) {
   char buf[4096];
   size_t n = sizeof buf;
@@ -398,6 +406,7 @@ void sp_mod_process_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   uv_once(&env_once, env_lock_init);
   sp_js_fn(ctx, t, "write", js_write);
   sp_js_fn(ctx, t, "reallyExit", js_really_exit);
+  sp_js_fn(ctx, t, "abort", js_abort);
   sp_js_fn(ctx, t, "cwd", js_cwd);
   sp_js_fn(ctx, t, "chdir", js_chdir);
   sp_js_fn(ctx, t, "hrtimeNs", js_hrtime_ns);

@@ -176,12 +176,28 @@ function handlerFailed(err) {
   native.reallyExit(7, true);
 }
 
+// --abort-on-uncaught-exception: in the main thread only (node: not in workers), an
+// uncaught error kills the process with SIGABRT; a capture callback takes thrown errors,
+// not unhandled rejections (node aborts for those all the same).
+let abortOnUncaught;
+function abortsOnUncaught(fromPromise) {
+  if (workerHandler !== null || (captureFn !== null && !fromPromise)) return false;
+  if (abortOnUncaught === undefined) abortOnUncaught = native.execArgv.includes('--abort-on-uncaught-exception');
+  return abortOnUncaught;
+}
+function abortForError(err) {
+  native.write(2, formatUncaught(err));
+  native.abort();
+}
+
 // The uncaught error's way, as node's: 'uncaughtExceptionMonitor' listeners see it first,
 // then the capture callback or else the 'uncaughtException' listeners take it (origin
 // 'unhandledRejection' when a rejection became it), else it ends the thread.
 function onUncaughtException(err) {
   const fromPromise = rejection !== null && rejection === err;
   rejection = null;
+  // With the flag no listener sees it (V8 aborts at the throw; node at the rejection)
+  if (abortsOnUncaught(fromPromise)) abortForError(err);
   const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   try {
     if (process.listenerCount('uncaughtExceptionMonitor') > 0) process.emit('uncaughtExceptionMonitor', err, origin);

@@ -194,7 +194,7 @@ Object.assign(process, {
     native.kill(pid, num);
     return true;
   },
-  abort() { reallyExit(134); },
+  abort() { native.abort(); },
   umask(mask) {
     if (mask !== undefined && !binding('worker').isMainThread) {
       throw new codes.ERR_WORKER_UNSUPPORTED_OPERATION('Setting process.umask()');
