@@ -4,7 +4,7 @@
 const EventEmitter = require('events');
 const native = binding('worker');
 const io = require('internal/worker/io');
-const { codes, validateString, validateArray } = require('internal/errors');
+const { codes, validateString, validateArray, validateObject, validateBoolean } = require('internal/errors');
 const child = require('internal/worker/child_state');
 
 const processBinding = binding('process');
@@ -253,7 +253,12 @@ class Worker extends EventEmitter {
   ref() { if (this[kHandle]) native.setWorkerRef(this[kHandle], true); }
   unref() { if (this[kHandle]) native.setWorkerRef(this[kHandle], false); }
 
-  getHeapSnapshot() {
+  getHeapSnapshot(options = {}) {
+    // node's checks first: a bad option throws, even when the answer is no snapshot
+    validateObject(options, 'options');
+    const { exposeInternals = false, exposeNumericValues = false } = options;
+    validateBoolean(exposeInternals, 'options.exposeInternals');
+    validateBoolean(exposeNumericValues, 'options.exposeNumericValues');
     if (this[kHandle] === null) return Promise.reject(new codes.ERR_WORKER_NOT_RUNNING());
     return Promise.reject(new codes.ERR_SPINDLE_UNSUPPORTED('worker.getHeapSnapshot()'));
   }

@@ -1,7 +1,7 @@
 // A Worker object before, during and after its thread's life: threadId (-1 from
 // 'exit' on), resourceLimits ({} after exit), stdin, and what the methods do once
 // the worker has exited (postMessage/ref/unref do nothing, terminate() resolves to
-// undefined, getHeapSnapshot() rejects with ERR_WORKER_NOT_RUNNING), as in node.
+// undefined, getHeapSnapshot() rejects with ERR_WORKER_NOT_RUNNING, bad options throw), as in node.
 const { Worker } = require('worker_threads');
 const w = new Worker(`require('worker_threads').parentPort.postMessage('hi')`, { eval: true });
 // 'online' and 'message' come through different ports: node orders them either way, so
@@ -23,5 +23,9 @@ w.on('exit', async (code) => {
   const t = w.terminate();
   console.log('terminate after exit returns', t instanceof Promise, await t);
   try { await w.getHeapSnapshot(); console.log('snapshot ok'); } catch (e) { console.log('getHeapSnapshot', e.code, e.message); }
+  // bad options throw first, running or not (node's test-worker-heapdump-failure)
+  for (const o of [1, true, [], null, NaN, { exposeInternals: 1 }, { exposeNumericValues: 'x' }]) {
+    try { w.getHeapSnapshot(o).catch(() => {}); console.log('getHeapSnapshot no throw', o); } catch (e) { console.log('getHeapSnapshot', e.name, e.code, e.message); }
+  }
   console.log('elu', typeof w.performance.eventLoopUtilization);
 });
