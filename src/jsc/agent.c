@@ -301,6 +301,10 @@ void sp__agent_leave(sp_agent_t *a) {
     run_ticks_locked(a);
     JSUnlock(a->ctx);
   }
+  /* The watchdog stopped a promise job (terminate(), or the heap limit found at its look):
+   * the engine drops the termination in its job queue, so nothing else would end the loop,
+   * which would sleep with the thread marked as terminating. */
+  if (!a->exiting && atomic_load(&a->terminate)) sp__agent_begin_exit(a, 1);
 }
 
 JSValueRef sp__agent_callback(sp_agent_t *a, JSObjectRef fn, JSObjectRef self, size_t argc,
