@@ -34,7 +34,8 @@ function convertLocation(loc) {
 // One JSC frame line as V8 names its parts: name ('' for top-level code), location
 // ('native', or "url:line:col" with the wrapper's columns taken off).
 function parseFrame(line) {
-  const at = line.lastIndexOf('@');
+  // the first '@': paths have them (node_modules/@scope/pkg), function names hardly ever
+  const at = line.indexOf('@');
   let name = at === -1 ? '' : line.slice(0, at);
   let loc = at === -1 ? line : line.slice(at + 1);
   if (loc === '[native code]') loc = 'native';
