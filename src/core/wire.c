@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const uint8_t sp_wire_view_size[SP_WIRE_VIEW_COUNT] = {1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8, 1};
 
@@ -247,6 +248,10 @@ sp_wire_msg_t *sp_wire_msg_from_wbuf(sp_wbuf_t *w, sp_wire_side_t *side, uint32_
   return m;
 }
 
+/* A FileHandle's descriptor that no receiver took (the message was dropped): closed, as the
+ * handle would have been. */
+void sp_wire_fd_close(void *handle) { close(sp_wire_fd_of(handle)); }
+
 void sp_wire_msg_free(sp_wire_msg_t *m) {
   if (!m) return;
   for (uint32_t i = 0; i < m->nside; i++)
@@ -465,8 +470,8 @@ static void check_value(check_t *c, int tag) {
     c->okind[id] = OBJ_PLAIN;
     break;
   }
-  case SP_WIRE_TAG_PORT:
-    side_ref(c, SP_WIRE_SIDE_PORT);
+  case SP_WIRE_TAG_PORT: case SP_WIRE_TAG_FILE_HANDLE:
+    side_ref(c, tag == SP_WIRE_TAG_PORT ? SP_WIRE_SIDE_PORT : SP_WIRE_SIDE_FD);
     if (!r->err && (e = new_obj(c, OBJ_PLAIN, 0))) cfail(c, e);
     break;
   case SP_WIRE_TAG_VIEW: {

@@ -67,7 +67,8 @@
   X(KEY_REF, 0x1e, "varint key id (keys only)")                                            \
   X(KEY_INDEX, 0x1f, "varint array index (keys only)")                                     \
   X(RESIZABLE, 0x20, "varint maxByteLength, ARRAY_BUFFER or TRANSFERRED no longer than that") \
-  X(WASM_MODULE, 0x21, "ARRAY_BUFFER or TRANSFERRED: the module's bytes, compiled by the reader")
+  X(WASM_MODULE, 0x21, "ARRAY_BUFFER or TRANSFERRED: the module's bytes, compiled by the reader") \
+  X(FILE_HANDLE, 0x22, "varint side index of a SP_WIRE_SIDE_FD")
 
 enum {
 #define SP_WIRE_TAG_ENUM(name, value, desc) SP_WIRE_TAG_##name = value,
@@ -211,6 +212,7 @@ typedef enum {
   SP_WIRE_SIDE_BUFFER = 1, /* ArrayBuffer bytes (transferred, or a large copy): a sp_xbuf_t* (one ref) */
   SP_WIRE_SIDE_PORT = 2,   /* MessagePort: handle from sp_clone_port_hooks_t.detach_port */
   SP_WIRE_SIDE_SHARED = 3, /* SharedArrayBuffer block: handle from sp_clone_shared_hooks_t */
+  SP_WIRE_SIDE_FD = 4,     /* a transferred fs FileHandle's descriptor: sp_wire_fd_handle(fd) */
 } sp_wire_side_kind_t;
 
 typedef struct sp_wire_side {
@@ -242,6 +244,10 @@ void sp_wire_msg_free(sp_wire_msg_t *msg);
 /* Takes a side handle of the given kind (NULL if out of range, wrong kind or taken). */
 void *sp_wire_msg_take(sp_wire_msg_t *msg, uint64_t index, int kind);
 
+/* A descriptor as a side handle (never NULL), and back; sp_wire_fd_close closes an untaken one. */
+static inline void *sp_wire_fd_handle(int fd) { return (void *)((intptr_t)fd + 1); }
+static inline int sp_wire_fd_of(void *handle) { return (int)((intptr_t)handle - 1); }
+void sp_wire_fd_close(void *handle);
 /* Validates a whole message: version, every tag, length, key and object
  * reference, side index (in range, right kind, used once), view bounds, and
  * nothing trailing. Returns 0 or an SP_WIRE_E* code. Never reads outside

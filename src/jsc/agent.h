@@ -91,6 +91,7 @@ typedef struct sp_agent {
   bool track_fds;
   uint64_t *open_fds;
   size_t open_fds_words;
+  JSObjectRef file_handle_hooks; /* protected: internal/fs/promises' transfer functions (mod_fs.c) */
   double timeout_period;    /* watchdog period in seconds */
 
   sp_agent_options_t opts;  /* argv etc, owned copies */

@@ -56,8 +56,10 @@
 
 static const sp_clone_port_hooks_t *port_hooks;
 static const sp_clone_shared_hooks_t *shared_hooks;
+static const sp_clone_fd_hooks_t *fd_hooks;
 void sp_clone_set_port_hooks(const sp_clone_port_hooks_t *h) { port_hooks = h; }
 void sp_clone_set_shared_hooks(const sp_clone_shared_hooks_t *h) { shared_hooks = h; }
+void sp_clone_set_fd_hooks(const sp_clone_fd_hooks_t *h) { fd_hooks = h; }
 
 /* ---- per-VM helpers ---------------------------------------------------------- */
 static const char helpers_src[] =
@@ -428,6 +430,7 @@ static const char helpers_src[] =
     "  case 2: idAdd(wids, o); a = N.writeView(wpos, o); wpos = 0; wvalue(a); return;\n"
     "  case 3: idAdd(wids, o); N.writePort(wpos, o); wpos = 0; return;\n"
     "  case 4: idAdd(wids, o); ensure(9); wb[wpos++] = 0x0f; wdouble(apply(dateGetTime, o, [])); return;\n"
+    "  case 5: idAdd(wids, o); N.writeFileHandle(wpos, o); wpos = 0; return;\n"
     "  }\n"
     "  var cls = classOf(o);\n"
     "  if (cls === 10) throw N.uncloneable(o);\n"
@@ -703,7 +706,7 @@ static const char helpers_src[] =
     "    try { o = new ABCtor(n, { maxByteLength: max }); } catch (e) { throw bad(); }\n"
     "    apply(taSet, new U8(o), [new U8(inner)]);\n"
     "    break;\n"
-    "  case 0x1a: case 0x1b: case 0x1d: o = N.take(t, rvarint()); break;\n"
+    "  case 0x1a: case 0x1b: case 0x1d: case 0x22: o = N.take(t, rvarint()); break;\n"
     "  case 0x21:\n"
     "    var mid = robjs.length; robjs[mid] = undefined;\n"
     "    t = rb[rpos++];\n"
@@ -868,6 +871,8 @@ static JSValueRef nat_classify(JSContextRef, JSObjectRef, JSObjectRef, size_t, c
 static JSValueRef nat_write_buffer(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
 static JSValueRef nat_write_view(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
 static JSValueRef nat_write_port(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
+static JSValueRef nat_write_file_handle(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[],
+                                        JSValueRef *);
 static JSValueRef nat_uncloneable(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
 static JSValueRef nat_copy_buffer(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
 static JSValueRef nat_take(JSContextRef, JSObjectRef, JSObjectRef, size_t, const JSValueRef[], JSValueRef *);
@@ -898,6 +903,7 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   sp_js_fn(ctx, natives, "writeBuffer", nat_write_buffer);
   sp_js_fn(ctx, natives, "writeView", nat_write_view);
   sp_js_fn(ctx, natives, "writePort", nat_write_port);
+  sp_js_fn(ctx, natives, "writeFileHandle", nat_write_file_handle);
   sp_js_fn(ctx, natives, "uncloneable", nat_uncloneable);
   sp_js_fn(ctx, natives, "copyBuffer", nat_copy_buffer);
   sp_js_fn(ctx, natives, "take", nat_take);
@@ -1001,7 +1007,7 @@ static JSValueRef uncloneable(JSContextRef ctx, vm_t *vm, JSValueRef v) {
 typedef struct xfer {
   JSObjectRef obj; /* protected until the writer is discarded: user code (a getter, the
                     * list's own) runs meanwhile and may drop every other reference to it */
-  uint8_t kind;   /* SP_WIRE_SIDE_BUFFER or _PORT */
+  uint8_t kind;   /* SP_WIRE_SIDE_BUFFER, _PORT or _FD */
   bool detached;  /* a buffer already detached: arrives as an empty buffer */
 } xfer_t;
 
@@ -1225,6 +1231,11 @@ static JSObjectRef write_view(writer_t *wr, JSObjectRef o) {
   return buf;
 }
 
+static void missing_transferable(writer_t *wr) {
+  wfail(wr, sp_js_error(wr->ctx, "TypeError", "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST",
+                        "Object that needs transfer was found in message but not listed in transferList"));
+}
+
 static void write_port(writer_t *wr, JSObjectRef o) {
   int xi = xfer_find(wr, o);
   if (xi < 0 && port_hooks->is_detached(wr->ctx, o)) { /* node: no longer a port, just uncloneable */
@@ -1232,11 +1243,21 @@ static void write_port(writer_t *wr, JSObjectRef o) {
     return;
   }
   if (xi < 0) {
-    wfail(wr, sp_js_error(wr->ctx, "TypeError", "ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST",
-                          "Object that needs transfer was found in message but not listed in transferList"));
+    missing_transferable(wr);
     return;
   }
   sp_wbuf_u8(&wr->w, SP_WIRE_TAG_PORT);
+  sp_wbuf_varint(&wr->w, (uint64_t)xi);
+}
+
+/* A FileHandle moves only in the transfer list (which read_transfer_list has checked). */
+static void write_file_handle(writer_t *wr, JSObjectRef o) {
+  int xi = xfer_find(wr, o);
+  if (xi < 0) {
+    missing_transferable(wr);
+    return;
+  }
+  sp_wbuf_u8(&wr->w, SP_WIRE_TAG_FILE_HANDLE);
   sp_wbuf_varint(&wr->w, (uint64_t)xi);
 }
 
@@ -1342,7 +1363,8 @@ static JSValueRef nat_write_string(JSContextRef ctx, JSObjectRef f, JSObjectRef 
   return native_done(wr, exc);
 }
 
-/* What the C API tells apart: 1 ArrayBuffer, 2 typed array, 3 MessagePort, 4 Date, else 0. */
+/* What the C API tells apart: 1 ArrayBuffer, 2 typed array, 3 MessagePort, 4 Date, 5 FileHandle,
+ * else 0. */
 static JSValueRef nat_classify(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
                                const JSValueRef argv[], JSValueRef *exc) {
   int c = 0;
@@ -1351,7 +1373,8 @@ static JSValueRef nat_classify(JSContextRef ctx, JSObjectRef f, JSObjectRef self
     c = t == kJSTypedArrayTypeArrayBuffer ? 1
         : t != kJSTypedArrayTypeNone     ? 2
         : port_hooks && port_hooks->is_port(ctx, argv[0]) ? 3
-        : JSValueIsDate(ctx, argv[0]) ? 4 : 0;
+        : JSValueIsDate(ctx, argv[0]) ? 4
+        : fd_hooks && fd_hooks->classify(ctx, (JSObjectRef)argv[0]) != SP_CLONE_FH_NONE ? 5 : 0;
   }
   return JSValueMakeNumber(ctx, c);
 }
@@ -1379,6 +1402,15 @@ static JSValueRef nat_write_port(JSContextRef ctx, JSObjectRef f, JSObjectRef se
   writer_t *wr = native_writer(ctx, argc, argv, exc);
   if (!wr) return JSValueMakeUndefined(ctx);
   if (argc > 1 && JSValueIsObject(ctx, argv[1])) write_port(wr, (JSObjectRef)argv[1]);
+  else wfail(wr, NULL);
+  return native_done(wr, exc);
+}
+
+static JSValueRef nat_write_file_handle(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
+                                        const JSValueRef argv[], JSValueRef *exc) {
+  writer_t *wr = native_writer(ctx, argc, argv, exc);
+  if (!wr) return JSValueMakeUndefined(ctx);
+  if (argc > 1 && JSValueIsObject(ctx, argv[1])) write_file_handle(wr, (JSObjectRef)argv[1]);
   else wfail(wr, NULL);
   return native_done(wr, exc);
 }
@@ -1424,6 +1456,15 @@ static bool read_transfer_list(writer_t *wr, JSValueRef transfer) {
     }
     else if (ok && port_hooks && port_hooks->is_port(ctx, t))
       kind = SP_WIRE_SIDE_PORT;
+    else if (ok && fd_hooks) {
+      int fh = fd_hooks->classify(ctx, (JSObjectRef)t);
+      if (fh == SP_CLONE_FH_IN_USE || fh == SP_CLONE_FH_CLOSED) { /* node's errors */
+        wfail(wr, data_clone_error(ctx, fh == SP_CLONE_FH_IN_USE ? "Cannot transfer FileHandle while in use"
+                                                                : "Cannot transfer object of unsupported type."));
+        return false;
+      }
+      if (fh == SP_CLONE_FH_READY) kind = SP_WIRE_SIDE_FD;
+    }
     if (!kind) {
       wfail(wr, sp_js_error(ctx, "TypeError", "ERR_INVALID_TRANSFER_OBJECT", "Found invalid object in transferList"));
       return false;
@@ -1440,6 +1481,7 @@ static bool read_transfer_list(writer_t *wr, JSValueRef transfer) {
     if (kind == SP_WIRE_SIDE_BUFFER && sp_clone_is_untransferable(ctx, o)) continue; /* copied instead */
     if (xfer_find(wr, o) >= 0) {
       wfail(wr, data_clone_error(ctx, kind == SP_WIRE_SIDE_PORT ? "Transfer list contains duplicate MessagePort"
+                                      : kind == SP_WIRE_SIDE_FD ? "Transfer list contains duplicate FileHandle"
                                                                 : "Transfer list contains duplicate ArrayBuffer"));
       return false;
     }
@@ -1536,6 +1578,13 @@ static bool apply_transfers(writer_t *wr) {
       void *h = port_hooks->detach_port(ctx, x->obj, &e);
       if (!h) { wfail(wr, e); return false; }
       *s = (sp_wire_side_t){SP_WIRE_SIDE_PORT, h, 0, port_hooks->free_port};
+      continue;
+    }
+    if (x->kind == SP_WIRE_SIDE_FD) {
+      JSValueRef e = NULL;
+      int fd = fd_hooks->detach(ctx, x->obj, &e);
+      if (fd < 0) { wfail(wr, e); return false; }
+      *s = (sp_wire_side_t){SP_WIRE_SIDE_FD, sp_wire_fd_handle(fd), 0, sp_wire_fd_close};
       continue;
     }
     sp_xbuf_t *xb = NULL;
@@ -1768,6 +1817,17 @@ static JSValueRef nat_take(JSContextRef ctx, JSObjectRef f, JSObjectRef self, si
       if (!o) rdfail(rd, e);
     } else if (block && shared_hooks && shared_hooks->free_shared) {
       shared_hooks->free_shared(block);
+    }
+  } else if (tag == SP_WIRE_TAG_FILE_HANDLE) {
+    void *h = sp_wire_msg_take(rd->msg, idx, SP_WIRE_SIDE_FD);
+    if (h && fd_hooks) {
+      o = fd_hooks->attach(ctx, sp_wire_fd_of(h), &e);
+      if (!o) {
+        sp_wire_fd_close(h); /* nobody owns it now */
+        rdfail(rd, e);
+      }
+    } else if (h) {
+      sp_wire_fd_close(h);
     }
   } else if (tag == SP_WIRE_TAG_PORT) {
     void *h = sp_wire_msg_take(rd->msg, idx, SP_WIRE_SIDE_PORT);

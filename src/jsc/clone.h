@@ -71,6 +71,21 @@ typedef struct sp_clone_shared_hooks {
 } sp_clone_shared_hooks_t;
 void sp_clone_set_shared_hooks(const sp_clone_shared_hooks_t *hooks);
 
+/* Hooks for fs FileHandles, which move between threads with their descriptor (node:
+ * transferable, never cloned).
+ * classify: SP_CLONE_FH_NONE for anything that is not a FileHandle of ctx's realm, else
+ *           whether it can move now (a read, write or close in progress: it cannot).
+ * detach:   on the sender, in the transfer's second phase: the handle gives up its
+ *           descriptor (reads -1 from now on) and returns it; -1 with *exc on failure.
+ * attach:   on the receiver: a FileHandle of ctx's realm owning fd; NULL with *exc. */
+enum { SP_CLONE_FH_NONE, SP_CLONE_FH_READY, SP_CLONE_FH_IN_USE, SP_CLONE_FH_CLOSED };
+typedef struct sp_clone_fd_hooks {
+  int (*classify)(JSContextRef ctx, JSObjectRef obj);
+  int (*detach)(JSContextRef ctx, JSObjectRef obj, JSValueRef *exc);
+  JSObjectRef (*attach)(JSContextRef ctx, int fd, JSValueRef *exc);
+} sp_clone_fd_hooks_t;
+void sp_clone_set_fd_hooks(const sp_clone_fd_hooks_t *hooks);
+
 /* Serializes value. transfer: undefined/null, or an array(-like) of
  * ArrayBuffers and MessagePorts. Returns a new message, or NULL with *exc set
  * (and nothing detached). */

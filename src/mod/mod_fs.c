@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "jsc/clone.h"
 #include "jsc/jsc_private.h"
 #include "mod/modules.h"
 
@@ -234,13 +235,16 @@ static void fd_warn(JSContextRef ctx, const char *text, int fd) {
   JSObjectCallAsFunction(ctx, (JSObjectRef)emit, (JSObjectRef)process, 1, &arg, &exc);
 }
 
-static void fd_track(JSContextRef ctx, sp_agent_t *a, int fd, bool open) {
+static bool fd_tracked(sp_agent_t *a, int fd) {
+  size_t word = (size_t)fd / 64;
+  return word < a->open_fds_words && (a->open_fds[word] & ((uint64_t)1 << (fd % 64)));
+}
+
+/* Marks fd as open (closed at the worker's end) or closed, with no warning. */
+static void fd_mark(sp_agent_t *a, int fd, bool open) {
   if (!a->track_fds || fd < 0) return;
   size_t word = (size_t)fd / 64;
   uint64_t bit = (uint64_t)1 << (fd % 64);
-  bool tracked = word < a->open_fds_words && (a->open_fds[word] & bit);
-  if (open && tracked) fd_warn(ctx, "File descriptor %d opened in unmanaged mode twice", fd);
-  if (!open && !tracked) fd_warn(ctx, "File descriptor %d closed but not opened in unmanaged mode", fd);
   if (word >= a->open_fds_words) {
     if (!open) return;
     size_t n = word + 1 > a->open_fds_words * 2 ? word + 1 : a->open_fds_words * 2;
@@ -254,7 +258,71 @@ static void fd_track(JSContextRef ctx, sp_agent_t *a, int fd, bool open) {
   else a->open_fds[word] &= ~bit;
 }
 
+static void fd_track(JSContextRef ctx, sp_agent_t *a, int fd, bool open) {
+  if (!a->track_fds || fd < 0) return;
+  bool tracked = fd_tracked(a, fd);
+  if (open && tracked) fd_warn(ctx, "File descriptor %d opened in unmanaged mode twice", fd);
+  if (!open && !tracked) fd_warn(ctx, "File descriptor %d closed but not opened in unmanaged mode", fd);
+  fd_mark(a, fd, open);
+}
+
+/* ---- FileHandles in transfer lists (jsc/clone.h's fd hooks) -------------------
+ * internal/fs/promises hands its functions over as it loads (setFileHandleHooks): a realm
+ * that never loaded it has no FileHandle to send, and loads it to receive one. A moved
+ * descriptor leaves the sender's tracked set (a worker's end must not close it) and joins
+ * the receiver's. */
+SP_FN(js_set_file_handle_hooks) {
+  sp_agent_t *a = sp__agent_current();
+  if (a && !a->file_handle_hooks && JSValueIsObject(ctx, SP_ARG(0))) {
+    a->file_handle_hooks = (JSObjectRef)SP_ARG(0);
+    JSValueProtect(ctx, a->file_handle_hooks);
+  }
+  return SP_UNDEF;
+}
+
+static JSValueRef fh_call(JSContextRef ctx, sp_agent_t *a, const char *name, JSValueRef arg, JSValueRef *exc) {
+  JSValueRef fn = sp_js_get(ctx, a->file_handle_hooks, name);
+  if (!JSValueIsObject(ctx, fn)) return NULL;
+  return JSObjectCallAsFunction(ctx, (JSObjectRef)fn, NULL, 1, &arg, exc);
+}
+
+static int fh_classify(JSContextRef ctx, JSObjectRef obj) {
+  sp_agent_t *a = sp__agent_current();
+  if (!a || !a->file_handle_hooks) return SP_CLONE_FH_NONE;
+  JSValueRef e = NULL;
+  JSValueRef r = fh_call(ctx, a, "classify", obj, &e);
+  return r && !e ? (int)JSValueToNumber(ctx, r, NULL) : SP_CLONE_FH_NONE;
+}
+
+static int fh_detach(JSContextRef ctx, JSObjectRef obj, JSValueRef *exc) {
+  sp_agent_t *a = sp__agent_current();
+  JSValueRef r = a && a->file_handle_hooks ? fh_call(ctx, a, "detach", obj, exc) : NULL;
+  int fd = r && !*exc ? (int)JSValueToNumber(ctx, r, NULL) : -1;
+  if (fd >= 0) fd_mark(a, fd, false);
+  return fd;
+}
+
+static JSObjectRef fh_attach(JSContextRef ctx, int fd, JSValueRef *exc) {
+  sp_agent_t *a = sp__agent_current();
+  if (!a) return NULL;
+  if (!a->file_handle_hooks) {
+    JSObjectRef load = sp__agent_hook(a, "loadBuiltin");
+    JSValueRef id = sp_js_str(ctx, "internal/fs/promises");
+    if (load) JSObjectCallAsFunction(ctx, load, NULL, 1, &id, exc);
+    if (*exc || !a->file_handle_hooks) return NULL;
+  }
+  JSValueRef r = fh_call(ctx, a, "attach", JSValueMakeNumber(ctx, fd), exc);
+  if (!r || *exc || !JSValueIsObject(ctx, r)) return NULL;
+  fd_mark(a, fd, true);
+  return (JSObjectRef)r;
+}
+
+static const sp_clone_fd_hooks_t fd_hooks = {fh_classify, fh_detach, fh_attach};
+static void install_fd_hooks(void) { sp_clone_set_fd_hooks(&fd_hooks); }
+
 void sp__fs_agent_teardown(sp_agent_t *a) {
+  if (a->file_handle_hooks) JSValueUnprotect(a->ctx, a->file_handle_hooks);
+  a->file_handle_hooks = NULL;
   for (size_t w = 0; w < a->open_fds_words; w++)
     for (int b = 0; b < 64 && a->open_fds[w]; b++)
       if (a->open_fds[w] & ((uint64_t)1 << b)) {
@@ -729,6 +797,9 @@ static void set_constants(JSContextRef ctx, JSObjectRef target) {
 }
 
 void sp_mod_fs_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent) {
+  static uv_once_t fd_hooks_once = UV_ONCE_INIT; /* once: threads set up this binding concurrently */
+  uv_once(&fd_hooks_once, install_fd_hooks);
+  sp_js_fn(ctx, target, "setFileHandleHooks", js_set_file_handle_hooks);
   sp_js_fn(ctx, target, "readFileUtf8", js_read_file_utf8);
   sp_js_fn(ctx, target, "internalModuleStat", js_internal_module_stat);
   sp_js_fn(ctx, target, "realpath", js_realpath);

@@ -1,8 +1,11 @@
 /* Wire format core: buffers, the validator against truncated / corrupted /
  * forged input, side-table rules, transferred-buffer blocks. No JS here. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/wire.h"
 
@@ -251,6 +254,16 @@ static void test_forged(void) {
   FORGED(0, side, 2, T_PORT, 1);
   FORGED(SP_WIRE_EBAD_SIDE, side, 2, T_PORT, 0);
   FORGED(SP_WIRE_EBAD_SIDE, side, 2, SP_WIRE_TAG_SHARED, 0);
+  /* a FileHandle names a descriptor entry, of its kind, once; it is an object (refs reach it) */
+  sp_wire_side_t fd_side[2] = {{SP_WIRE_SIDE_FD, sp_wire_fd_handle(0), 0, NULL},
+                               {SP_WIRE_SIDE_PORT, (void *)1, 0, NULL}};
+  FORGED(0, fd_side, 2, SP_WIRE_TAG_FILE_HANDLE, 0);
+  FORGED(0, fd_side, 2, T_ARR, 2, 2, SP_WIRE_TAG_FILE_HANDLE, 0, T_REF, 1, T_END);
+  FORGED(SP_WIRE_EBAD_SIDE, fd_side, 2, SP_WIRE_TAG_FILE_HANDLE, 1);
+  FORGED(SP_WIRE_EBAD_SIDE, fd_side, 2, SP_WIRE_TAG_FILE_HANDLE, 2);
+  FORGED(SP_WIRE_EBAD_SIDE, fd_side, 2, T_PORT, 0);
+  FORGED(SP_WIRE_EBAD_SIDE, fd_side, 2, T_ARR, 2, 2, SP_WIRE_TAG_FILE_HANDLE, 0, SP_WIRE_TAG_FILE_HANDLE, 0, T_END);
+  FORGED(SP_WIRE_ETRUNCATED, fd_side, 2, SP_WIRE_TAG_FILE_HANDLE);
   /* views: in bounds, past the end, misaligned, bad kind, over a non-buffer, self-reference */
   FORGED(0, NULL, 0, T_VIEW, SP_WIRE_VIEW_UINT8, 1, 3, T_AB, 4, 1, 2, 3, 4);
   FORGED(SP_WIRE_EBAD_VIEW, NULL, 0, T_VIEW, SP_WIRE_VIEW_UINT8, 2, 3, T_AB, 4, 1, 2, 3, 4);
@@ -361,6 +374,23 @@ static void test_msg_and_blocks(void) {
   CHECK(freed_count == 1);
   CHECK(sp_xbuf_live() == base);
   sp_wire_msg_free(NULL);
+
+  /* a dropped message closes the FileHandle descriptor it carried; a taken one stays open */
+  int fds[2];
+  CHECK(pipe(fds) == 0);
+  side = calloc(2, sizeof *side);
+  side[0] = (sp_wire_side_t){SP_WIRE_SIDE_FD, sp_wire_fd_handle(fds[0]), 0, sp_wire_fd_close};
+  side[1] = (sp_wire_side_t){SP_WIRE_SIDE_FD, sp_wire_fd_handle(fds[1]), 0, sp_wire_fd_close};
+  data = malloc(2);
+  data[0] = SP_WIRE_VERSION;
+  data[1] = SP_WIRE_TAG_NULL;
+  m = sp_wire_msg_new(data, 2, side, 2);
+  void *taken = sp_wire_msg_take(m, 1, SP_WIRE_SIDE_FD);
+  CHECK(taken && sp_wire_fd_of(taken) == fds[1]);
+  sp_wire_msg_free(m);
+  CHECK(fcntl(fds[0], F_GETFD) == -1 && errno == EBADF);
+  CHECK(fcntl(fds[1], F_GETFD) != -1);
+  close(fds[1]);
 }
 
 /* Narrowing and widening code units: every length around the block size, a wide

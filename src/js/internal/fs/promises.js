@@ -365,15 +365,26 @@ impl.rmdir = function rmdir(path, options) {
 
 // ---- FileHandle (fs/promises open) ----------------------------------------------
 const kFd = Symbol('kFd');
+const kBusy = Symbol('kBusy'); // operations in progress (a close counts): it cannot move then
+const handles = new WeakSet(); // this realm's FileHandles, told apart without running user code
 class FileHandle {
-  constructor(fd) { this[kFd] = fd; }
+  constructor(fd) {
+    this[kFd] = fd;
+    this[kBusy] = 0;
+    handles.add(this);
+  }
   get fd() { return this[kFd]; }
   getAsyncId() { return -1; }
   async close() {
     if (this[kFd] === -1) return;
     const fd = this[kFd];
     this[kFd] = -1;
-    await call(fsb.close, fd);
+    this[kBusy]++;
+    try {
+      await call(fsb.close, fd);
+    } finally {
+      this[kBusy]--;
+    }
   }
   async read(buffer, offset, length, position) {
     if (buffer != null && typeof buffer === 'object' && !isArrayBufferView(buffer)) {
@@ -412,7 +423,44 @@ class FileHandle {
   chown(uid, gid) { return impl.fchown(this[kFd], uid, gid); }
   utimes(atime, mtime) { return impl.futimes(this[kFd], atime, mtime); }
 }
+// An operation keeps its handle busy until it settles (node: a busy handle cannot move).
+for (const name of ['read', 'write', 'readFile', 'writeFile', 'appendFile', 'stat', 'truncate', 'sync',
+  'datasync', 'chmod', 'chown', 'utimes']) {
+  const op = FileHandle.prototype[name];
+  if (typeof op !== 'function') continue;
+  Object.defineProperty(FileHandle.prototype, name, {
+    __proto__: null, writable: true, configurable: true,
+    value: { async [name](...args) {
+      this[kBusy]++;
+      try {
+        return await op.apply(this, args);
+      } finally {
+        this[kBusy]--;
+      }
+    } }[name],
+  });
+}
 if (Symbol.asyncDispose) FileHandle.prototype[Symbol.asyncDispose] = FileHandle.prototype.close;
+
+// A FileHandle in a transfer list moves to the receiver with its descriptor (C: the clone
+// codec through mod_fs; the numbers are SP_CLONE_FH_*).
+const FH_NONE = 0, FH_READY = 1, FH_IN_USE = 2, FH_CLOSED = 3;
+function classifyForTransfer(o) {
+  if (!handles.has(o)) return FH_NONE;
+  if (o[kBusy] > 0) return FH_IN_USE;
+  return o[kFd] === -1 ? FH_CLOSED : FH_READY;
+}
+fsb.setFileHandleHooks({
+  classify: classifyForTransfer,
+  // the sender's handle gives its descriptor up (reads -1, as a closed one) without closing it
+  detach(o) {
+    if (classifyForTransfer(o) !== FH_READY) return -1; // busy since the list was read
+    const fd = o[kFd];
+    o[kFd] = -1;
+    return fd;
+  },
+  attach(fd) { return new FileHandle(fd); },
+});
 
 function openHandle(path, flags, mode) {
   return impl.open(path, flags, mode).then((fd) => new FileHandle(fd));
