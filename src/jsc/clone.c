@@ -1379,13 +1379,19 @@ static JSValueRef nat_classify(JSContextRef ctx, JSObjectRef f, JSObjectRef self
   return JSValueMakeNumber(ctx, c);
 }
 
-static JSValueRef nat_write_buffer(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
-                                   const JSValueRef argv[], JSValueRef *exc) {
+/* A native that writes the one object it is given (argv[1]) with write_object. */
+static JSValueRef write_one(JSContextRef ctx, size_t argc, const JSValueRef argv[], JSValueRef *exc,
+                            void (*write_object)(writer_t *, JSObjectRef)) {
   writer_t *wr = native_writer(ctx, argc, argv, exc);
   if (!wr) return JSValueMakeUndefined(ctx);
-  if (argc > 1 && JSValueIsObject(ctx, argv[1])) write_buffer(wr, (JSObjectRef)argv[1]);
+  if (argc > 1 && JSValueIsObject(ctx, argv[1])) write_object(wr, (JSObjectRef)argv[1]);
   else wfail(wr, NULL);
   return native_done(wr, exc);
+}
+
+static JSValueRef nat_write_buffer(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
+                                   const JSValueRef argv[], JSValueRef *exc) {
+  return write_one(ctx, argc, argv, exc, write_buffer);
 }
 
 static JSValueRef nat_write_view(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
@@ -1399,20 +1405,12 @@ static JSValueRef nat_write_view(JSContextRef ctx, JSObjectRef f, JSObjectRef se
 
 static JSValueRef nat_write_port(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
                                  const JSValueRef argv[], JSValueRef *exc) {
-  writer_t *wr = native_writer(ctx, argc, argv, exc);
-  if (!wr) return JSValueMakeUndefined(ctx);
-  if (argc > 1 && JSValueIsObject(ctx, argv[1])) write_port(wr, (JSObjectRef)argv[1]);
-  else wfail(wr, NULL);
-  return native_done(wr, exc);
+  return write_one(ctx, argc, argv, exc, write_port);
 }
 
 static JSValueRef nat_write_file_handle(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
                                         const JSValueRef argv[], JSValueRef *exc) {
-  writer_t *wr = native_writer(ctx, argc, argv, exc);
-  if (!wr) return JSValueMakeUndefined(ctx);
-  if (argc > 1 && JSValueIsObject(ctx, argv[1])) write_file_handle(wr, (JSObjectRef)argv[1]);
-  else wfail(wr, NULL);
-  return native_done(wr, exc);
+  return write_one(ctx, argc, argv, exc, write_file_handle);
 }
 
 /* Returns (the JS codec throws) the DataCloneError for an uncloneable value. */
