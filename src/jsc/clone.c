@@ -426,7 +426,7 @@ static const char helpers_src[] =
     "  }\n"
     "  if (wdirect && (view ? wsmallView(o) : tag === '[object ArrayBuffer]' && wsmallBuffer(o))) return;\n"
     "  switch (N.classify(o)) {\n"
-    "  case 1: idAdd(wids, o); N.writeBuffer(wpos, o); wpos = 0; return;\n"
+    "  case 1: idAdd(wids, o); N.writeBuffer(wpos, o, tag === '[object SharedArrayBuffer]'); wpos = 0; return;\n"
     "  case 2: idAdd(wids, o); a = N.writeView(wpos, o); wpos = 0; wvalue(a); return;\n"
     "  case 3: idAdd(wids, o); N.writePort(wpos, o); wpos = 0; return;\n"
     "  case 4: idAdd(wids, o); ensure(9); wb[wpos++] = 0x0f; wdouble(apply(dateGetTime, o, [])); return;\n"
@@ -1389,9 +1389,26 @@ static JSValueRef write_one(JSContextRef ctx, size_t argc, const JSValueRef argv
   return native_done(wr, exc);
 }
 
+/* writeBuffer(staged, buffer, tagged shared): a buffer tagged SharedArrayBuffer that is not one
+ * of spindle's is the engine's own, which only a shared WebAssembly.Memory makes: its memory
+ * cannot be shared with another VM through the C API, and a copy would silently stop sharing
+ * (node shares it), so it is refused. */
+static void write_engine_shared(writer_t *wr, JSObjectRef o) {
+  size_t len;
+  void *block = shared_hooks && shared_hooks->get_shared ? shared_hooks->get_shared(wr->ctx, o, &len) : NULL;
+  if (block) {
+    shared_hooks->free_shared(block);
+    write_buffer(wr, o);
+    return;
+  }
+  wfail(wr, data_clone_error(wr->ctx, "The SharedArrayBuffer of a shared WebAssembly.Memory cannot be shared "
+                                      "with another thread in spindle"));
+}
+
 static JSValueRef nat_write_buffer(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
                                    const JSValueRef argv[], JSValueRef *exc) {
-  return write_one(ctx, argc, argv, exc, write_buffer);
+  bool tagged_shared = argc > 2 && JSValueToBoolean(ctx, argv[2]);
+  return write_one(ctx, argc, argv, exc, tagged_shared ? write_engine_shared : write_buffer);
 }
 
 static JSValueRef nat_write_view(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
