@@ -195,6 +195,7 @@ Object.assign(process, {
     return true;
   },
   abort() { native.abort(); },
+  binding(name) { return require('internal/process/legacy_binding').legacyBinding(name); },
   umask(mask) {
     if (mask !== undefined && !binding('worker').isMainThread) {
       throw new codes.ERR_WORKER_UNSUPPORTED_OPERATION('Setting process.umask()');
