@@ -1277,6 +1277,7 @@ SP_FN(js_spawn) {
   JSValueProtect(ctx, handle);
   int rc = fresh ? worker_start(w) : 0;
   if (rc != 0) {
+    sp_threadmsg_unregister(w->thread_id); /* listed above: nobody will read what is sent to it */
     JSValueUnprotect(ctx, handle);
     JSObjectSetPrivate(handle, NULL);
     sp_port_unref(pub_parent);
