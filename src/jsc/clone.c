@@ -417,6 +417,12 @@ static const char helpers_src[] =
     "  if (tag === '[object Object]' && getProto(o) === ObjectProto) { idAdd(wids, o); wplain(o); return; }\n"
     "  wother(o, view, tag);\n"
     "}\n"
+    "/* The engine's own SharedArrayBuffer (a shared WebAssembly.Memory's), told apart from an\n"
+    " * ArrayBuffer by its tag and from spindle's (an ArrayBuffer underneath) by ArrayBuffer's\n"
+    " * byteLength getter, which refuses shared ones. */\n"
+    "function engineShared(o) {\n"
+    "  try { apply(abLength, o, []); return false; } catch (e) { return true; }\n"
+    "}\n"
     "/* Every other kind of object, apart for the optimizing tier (see rother). */\n"
     "function wother(o, view, tag) {\n"
     "  var a, t;\n"
@@ -426,7 +432,7 @@ static const char helpers_src[] =
     "  }\n"
     "  if (wdirect && (view ? wsmallView(o) : tag === '[object ArrayBuffer]' && wsmallBuffer(o))) return;\n"
     "  switch (N.classify(o)) {\n"
-    "  case 1: idAdd(wids, o); N.writeBuffer(wpos, o, tag === '[object SharedArrayBuffer]'); wpos = 0; return;\n"
+    "  case 1: idAdd(wids, o); N.writeBuffer(wpos, o, tag === '[object SharedArrayBuffer]' && engineShared(o)); wpos = 0; return;\n"
     "  case 2: idAdd(wids, o); a = N.writeView(wpos, o); wpos = 0; wvalue(a); return;\n"
     "  case 3: idAdd(wids, o); N.writePort(wpos, o); wpos = 0; return;\n"
     "  case 4: idAdd(wids, o); ensure(9); wb[wpos++] = 0x0f; wdouble(apply(dateGetTime, o, [])); return;\n"
@@ -1389,26 +1395,19 @@ static JSValueRef write_one(JSContextRef ctx, size_t argc, const JSValueRef argv
   return native_done(wr, exc);
 }
 
-/* writeBuffer(staged, buffer, tagged shared): a buffer tagged SharedArrayBuffer that is not one
- * of spindle's is the engine's own, which only a shared WebAssembly.Memory makes: its memory
- * cannot be shared with another VM through the C API, and a copy would silently stop sharing
- * (node shares it), so it is refused. */
-static void write_engine_shared(writer_t *wr, JSObjectRef o) {
-  size_t len;
-  void *block = shared_hooks && shared_hooks->get_shared ? shared_hooks->get_shared(wr->ctx, o, &len) : NULL;
-  if (block) {
-    shared_hooks->free_shared(block);
-    write_buffer(wr, o);
-    return;
-  }
+/* writeBuffer(staged, buffer, engine shared): the engine's own SharedArrayBuffer, which only a
+ * shared WebAssembly.Memory makes (the codec's engineShared), cannot reach another VM through
+ * the C API, and a copy would silently stop sharing (node shares it): it is refused. */
+static void refuse_engine_shared(writer_t *wr, JSObjectRef o) {
+  (void)o;
   wfail(wr, data_clone_error(wr->ctx, "The SharedArrayBuffer of a shared WebAssembly.Memory cannot be shared "
                                       "with another thread in spindle"));
 }
 
 static JSValueRef nat_write_buffer(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
                                    const JSValueRef argv[], JSValueRef *exc) {
-  bool tagged_shared = argc > 2 && JSValueToBoolean(ctx, argv[2]);
-  return write_one(ctx, argc, argv, exc, tagged_shared ? write_engine_shared : write_buffer);
+  bool engine_shared = argc > 2 && JSValueToBoolean(ctx, argv[2]);
+  return write_one(ctx, argc, argv, exc, engine_shared ? refuse_engine_shared : write_buffer);
 }
 
 static JSValueRef nat_write_view(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,

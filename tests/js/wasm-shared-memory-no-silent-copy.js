@@ -23,6 +23,12 @@ const outcome = (label, send) => {
   console.log(label, got === true ? 'ok' : `silently ${got}`);
 };
 
+// an ArrayBuffer that only calls itself shared is an ArrayBuffer, cloned as one
+const dressed = new ArrayBuffer(4);
+Object.defineProperty(dressed, Symbol.toStringTag, { value: 'SharedArrayBuffer' });
+const dressedClone = structuredClone(dressed);
+console.log('ArrayBuffer tagged SharedArrayBuffer:', dressedClone instanceof ArrayBuffer, dressedClone.byteLength);
+
 outcome('structuredClone(buffer):', () => sharedWith(structuredClone(memory.buffer)) || 'copied');
 outcome('structuredClone(view):', () => sharedWith(structuredClone(new Int32Array(memory.buffer)).buffer) || 'copied');
 const { port1, port2 } = new MessageChannel();
