@@ -147,21 +147,18 @@ function prepareStack(err, frames) {
   return prepare(err, frames.map((f) => new CallSite(f)));
 }
 
-// The rest of Error.captureStackTrace (internal/errors): `obj.stack` holds
-// JSC's frames (limit + 20 of them) when `limit` is positive; give it V8's
-// shape with the frames above `fn` cut, or, when the program set
+// The rest of Error.captureStackTrace (internal/errors): `jscStack` is JSC's
+// (limit + 20 frames, those above `fn` cut by JSC) when `limit` is positive; obj gets
+// it in V8's shape, or, when the program set
 // Error.prepareStackTrace, what that returns for the frames as CallSites (V8 calls it
 // when the stack is first read; here at once, which the programs that set it around a
 // capture, as depd does, cannot tell apart).
-function finishCapture(obj, fn, limit) {
+function finishCapture(obj, fn, limit, jscStack) {
   let frames = [];
   if (typeof limit === 'number' && limit > 0) {
-    frames = parseFrames(obj.stack);
-    if (frames[0] && frames[0].name === 'captureStackTrace') frames.shift();
-    if (typeof fn === 'function' && fn.name) {
-      const i = frames.findIndex((f) => f.name === fn.name);
-      if (i !== -1) frames = frames.slice(i + 1);
-    }
+    frames = parseFrames(jscStack);
+    // without fn JSC cuts nothing: its frames begin with the wrapper's own
+    if (typeof fn !== 'function' && frames[0] && frames[0].name === 'captureStackTrace') frames.shift();
     frames = frames.slice(0, limit);
   }
   const stack = prepareStack(obj, frames);

@@ -83,20 +83,26 @@ function installStackTraceApi() {
   const original = Error.captureStackTrace;
   // V8's default; JSC starts at 100. JSC honours the value for new errors.
   Error.stackTraceLimit = 10;
-  // Keep JSC's native captureStackTrace but give the result V8's shape, since
-  // npm code parses it. The frames above constructorOpt are cut by name
-  // (JSC's own cut does not reach past this wrapper).
+  // Keep JSC's native captureStackTrace (it cuts the frames above constructorOpt, found
+  // by identity: anonymous functions too) but give the result V8's shape, since npm code
+  // parses it. JSC captures into a plain object: given an Error it leaves fn's frame in.
   if (typeof original === 'function' && !original.spindle) {
     const capture = function captureStackTrace(obj, fn) {
       if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) {
         throw new TypeError('invalid_argument');
       }
       const limit = Error.stackTraceLimit;
+      const holder = {};
       if (typeof limit === 'number' && limit > 0) {
         Error.stackTraceLimit = limit + 20;
-        try { original(obj); } finally { Error.stackTraceLimit = limit; }
+        try {
+          if (typeof fn === 'function') original(holder, fn);
+          else original(holder);
+        } finally {
+          Error.stackTraceLimit = limit;
+        }
       }
-      stackApi().finishCapture(obj, fn, limit);
+      stackApi().finishCapture(obj, fn, limit, holder.stack);
     };
     capture.spindle = true;
     Object.defineProperty(Error, 'captureStackTrace', { value: capture, writable: true, configurable: true });
