@@ -1492,7 +1492,8 @@ static bool read_transfer_list(writer_t *wr, JSValueRef transfer) {
       wfail(wr, data_clone_error(ctx, "MessagePort in transfer list is already detached"));
       return false;
     }
-    if (kind == SP_WIRE_SIDE_BUFFER && sp_clone_is_untransferable(ctx, o)) continue; /* copied instead */
+    /* marked untransferable: a buffer is copied instead, a FileHandle is "not listed" (node) */
+    if (kind != SP_WIRE_SIDE_PORT && sp_clone_is_untransferable(ctx, o)) continue;
     if (xfer_find(wr, o) >= 0) {
       wfail(wr, data_clone_error(ctx, kind == SP_WIRE_SIDE_PORT ? "Transfer list contains duplicate MessagePort"
                                       : kind == SP_WIRE_SIDE_FD ? "Transfer list contains duplicate FileHandle"

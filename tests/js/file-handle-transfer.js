@@ -21,6 +21,11 @@ const head = (buf) => buf.toString('latin1', 0, 30);
   show('not listed:', () => port1.postMessage(fh));
   show('not listed, nested:', () => port1.postMessage({ a: [new Map([[1, fh]])] }));
   show('listed twice:', () => port1.postMessage(fh, [fh, fh]));
+  const marked = await fsp.open(__filename);
+  require('worker_threads').markAsUntransferable(marked);
+  show('marked untransferable:', () => port1.postMessage(marked, [marked]));
+  show('marked, after:', () => marked.fd > 2);
+  await marked.close();
   console.log('still usable:', head(await fh.readFile()) === expected);
 
   const busy = await fsp.open(__filename);
