@@ -2,10 +2,13 @@
 // v8: what of node's module means something on JavaScriptCore. The heap figures are the
 // engine's (one heap, no spaces: the space list is empty), the heap limit is the thread's
 // (a worker's resourceLimits, else node's default), and flags change nothing. What needs
-// V8 itself (its serializer's bytes, heap snapshots, coverage, promise hooks) throws
-// ERR_SPINDLE_UNSUPPORTED rather than doing something else.
+// V8 itself (heap snapshots, coverage, promise hooks) throws ERR_SPINDLE_UNSUPPORTED rather
+// than doing something else. The serializer is V8's wire format, written in JavaScript
+// (internal/v8/serdes).
 
 const { codes, validateString } = require('internal/errors');
+const { Serializer, Deserializer, DefaultSerializer, DefaultDeserializer, serialize, deserialize } =
+  require('internal/v8/serdes');
 
 const MB = 1024 * 1024;
 
@@ -59,10 +62,6 @@ function unsupported(what) {
   return function() { throw new codes.ERR_SPINDLE_UNSUPPORTED(what); };
 }
 
-class Serializer { constructor() { throw new codes.ERR_SPINDLE_UNSUPPORTED('v8.Serializer (V8\'s wire format)'); } }
-class Deserializer { constructor() { throw new codes.ERR_SPINDLE_UNSUPPORTED('v8.Deserializer (V8\'s wire format)'); } }
-class DefaultSerializer extends Serializer {}
-class DefaultDeserializer extends Deserializer {}
 class GCProfiler { constructor() { throw new codes.ERR_SPINDLE_UNSUPPORTED('v8.GCProfiler'); } }
 
 module.exports = {
@@ -76,10 +75,10 @@ module.exports = {
   Deserializer,
   DefaultSerializer,
   DefaultDeserializer,
-  deserialize: unsupported('v8.deserialize() (V8\'s wire format)'),
+  deserialize,
   takeCoverage() {},
   stopCoverage() {},
-  serialize: unsupported('v8.serialize() (V8\'s wire format)'),
+  serialize,
   writeHeapSnapshot: unsupported('v8.writeHeapSnapshot()'),
   promiseHooks: {
     onInit: unsupported('v8.promiseHooks'),
@@ -98,3 +97,4 @@ module.exports = {
   setHeapSnapshotNearHeapLimit() {},
   GCProfiler,
 };
+

@@ -1,8 +1,9 @@
 // The v8 module's shape and what it can tell on JavaScriptCore (libraries require it for heap
 // figures): the same exports as node's, heap statistics with node's keys and sane numbers, a
 // worker's heap limit from its resourceLimits, flags checked as node checks them (and
-// otherwise ignored), no snapshot being built. (What needs V8 itself, its serializer's bytes
-// or heap snapshots, throws ERR_SPINDLE_UNSUPPORTED in spindle: not printed here.)
+// otherwise ignored), no snapshot being built. (What needs V8 itself, heap snapshots, throws
+// ERR_SPINDLE_UNSUPPORTED in spindle: not printed here; the serializer has its own test,
+// v8-serialize-differential.)
 const v8 = require('v8');
 const { Worker } = require('worker_threads');
 console.log(Object.keys(v8).sort().join(' '));
