@@ -226,6 +226,25 @@ for (const value of Object.values(fixed)) {
   }
 }
 console.log('truncated inputs refused:', truncatedRefused === prefixes, prefixes > 100);
+// Random changes to valid bytes (seeded): what each reads as, or the error (a bad RegExp
+// pattern is the engine's SyntaxError, whose words differ).
+const mutable = Object.values(fixed).filter((v) => { try { v8.serialize(v); return true; } catch { return false; } });
+const boundaryTags = [0x49, 0x6f, 0x41, 0x61, 0x5e, 0x7b, 0x24, 0x40, 0x56, 0x00, 0x22, 0x63, 0x2d, 0x3f];
+for (let i = 0; i < 400; i++) {
+  const bytes = Buffer.from(v8.serialize(mutable[rand(mutable.length)]));
+  for (let j = 1 + rand(3); j > 0; j--) {
+    const at = 2 + rand(bytes.length - 2);
+    switch (rand(4)) {
+      case 0: bytes[at] = rand(256); break;
+      case 1: bytes[at] ^= 1 << rand(8); break;
+      case 2: bytes[at] = boundaryTags[rand(boundaryTags.length)]; break;
+      default: bytes[at] = rand(8);
+    }
+  }
+  let out;
+  try { out = show(v8.deserialize(bytes)); } catch (e) { out = e.name === 'SyntaxError' ? e.name : `${e.name}: ${e.message}`; }
+  console.log('changed', bytes.length > 40 ? `${hex(bytes.subarray(0, 40))}...` : hex(bytes), out.length > 200 ? `${out.slice(0, 200)}...` : out);
+}
 
 // 7. Across threads, as sync-call packages do: a worker serializes into shared memory and
 // wakes the main thread, which deserializes.

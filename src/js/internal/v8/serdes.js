@@ -784,8 +784,7 @@ class Deserializer {
         const length = this.#uint();
         const a = this.#add(new Array(length));
         const read = this.#properties(a, T.endSparse);
-        if (read !== this.#uint()) throw malformed();
-        this.#uint(); // the length again
+        if (read !== this.#uint() || length !== this.#uint()) throw malformed();
         return a;
       }
       case T.date: return this.#add(new Date(this.#double()));
@@ -870,10 +869,10 @@ class Deserializer {
     return bytes.utf8Slice(start, start + length);
   }
 
-  #string() { // a string value and nothing else (a RegExp's source, an error's message)
-    const tag = this.#take();
-    if (tag !== T.utf8 && tag !== T.oneByte && tag !== T.twoByte) throw malformed();
-    return this.#stringBody(tag);
+  #string() { // a value that must be a string (a RegExp's source, an error's message): read whole first, as V8
+    const v = this.#object();
+    if (typeof v !== 'string') throw malformed();
+    return v;
   }
 
   #bigintBody() {
@@ -896,6 +895,7 @@ class Deserializer {
       const key = this.#object();
       if (typeof key !== 'string' && typeof key !== 'number') throw malformed();
       const value = this.#object();
+      if (hasOwn(o, key)) throw malformed(); // a key given twice (or an array's length): refused, as V8
       // a name the prototype chain has (__proto__, or a setter someone added) is defined, as V8
       // does; assigning would call the setter
       if (key in ArrayPrototype) defineData(o, key, value);
@@ -925,8 +925,7 @@ class Deserializer {
     if (bits & ~kRegExpKnownFlags) throw malformed();
     let flags = '';
     for (const [bit, c] of regexpFlagChars) if (bits & bit) flags += c;
-    let r;
-    try { r = new RegExp(source, flags); } catch { throw malformed(); }
+    const r = new RegExp(source, flags); // a bad pattern throws its SyntaxError, as in node
     this.#objects[id] = r;
     return r;
   }
@@ -1025,7 +1024,8 @@ class DefaultDeserializer extends Deserializer {
     const Ctor = hostViewTypes[typeIndex];
     const byteLength = this.readUint32();
     const byteOffset = this._readRawBytes(byteLength);
-    if (Ctor === undefined) throw new TypeError(`Unknown host object type ${typeIndex}`);
+    // node's own words for an unknown type (its code reads a property of the missing constructor)
+    if (Ctor === undefined) throw new TypeError("Cannot read properties of undefined (reading 'BYTES_PER_ELEMENT')");
     const size = Ctor.BYTES_PER_ELEMENT || 1;
     const offset = this.buffer.byteOffset + byteOffset;
     if (offset % size === 0) return new Ctor(this.buffer.buffer, offset, byteLength / size);
