@@ -134,8 +134,8 @@ function describe(v) {
   if (kind === 'arguments' || (kind && kind.endsWith('iterator'))) return '#<Object>';
   let name;
   try {
-    const tag = v[Symbol.toStringTag];
-    name = typeof tag === 'string' ? tag : v.constructor && v.constructor.name;
+    name = v.constructor && v.constructor.name; // V8 names the constructor
+    if (typeof name !== 'string' || name === '') name = v[Symbol.toStringTag];
   } catch { name = undefined; }
   return `#<${typeof name === 'string' && name !== '' ? name : 'Object'}>`;
 }
@@ -360,8 +360,11 @@ class Serializer {
     switch (kind) {
       case 'array': this.#array(o); return;
       case 'object':
-        if (isHostObject(o)) this.#hostObject(o, `${describe(o)} could not be cloned.`);
-        else this.#object(o);
+        switch (special(o)) {
+          case 'host': this.#hostObject(o, `${describe(o)} could not be cloned.`); return;
+          case 'refused': throw this.#cloneError(`${describe(o)} could not be cloned.`);
+          default: this.#object(o);
+        }
         return;
       case 'date': this.#byte(T.date); this.#double(apply(dateGetTime, o, noArgs)); return;
       case 'regexp': this.#regexp(o); return;
@@ -538,18 +541,22 @@ function viewBytes(v) {
   return null;
 }
 
-// spindle's objects made in C that node makes as host objects (a MessagePort): a
-// serializer hands them to _writeHostObject, as node's does.
-let hostClasses = null;
-function isHostObject(o) {
+// What a plain-object walk must not take for one, by class: spindle's objects made in C that
+// node makes as host objects (a MessagePort: handed to _writeHostObject, as node's are), and
+// WebAssembly's (V8 refuses them; node 20 writes nothing for a Module and cannot read that
+// back, spindle refuses it too). Only objects off Object.prototype's direct line are looked at.
+let hostClasses = null, wasmClasses = null;
+function special(o) {
   const proto = Object.getPrototypeOf(o);
-  if (proto === Object.prototype || proto === null) return false;
+  if (proto === Object.prototype || proto === null) return undefined;
   if (hostClasses === null) {
-    const { MessagePort } = require('worker_threads');
-    hostClasses = [MessagePort];
+    hostClasses = [require('worker_threads').MessagePort];
+    const wasm = globalThis.WebAssembly;
+    wasmClasses = wasm ? [wasm.Module, wasm.Instance, wasm.Memory, wasm.Table, wasm.Global].filter((C) => typeof C === 'function') : [];
   }
-  for (const C of hostClasses) if (o instanceof C) return true;
-  return false;
+  for (const C of hostClasses) if (o instanceof C) return 'host';
+  for (const C of wasmClasses) if (o instanceof C) return 'refused';
+  return undefined;
 }
 
 // 1: the view tracks its resizable buffer's length (new Uint8Array(rab, offset)); 0: it has a
