@@ -201,7 +201,8 @@ const { port1 } = new MessageChannel();
 const detached = new ArrayBuffer(1); structuredClone(detached, { transfer: [detached] });
 for (const [name, value] of [['symbol', Symbol('sym')], ['function', function namedFn() {}], ['weakmap', new WeakMap()],
   ['promise', Promise.resolve()], ['sab', new SharedArrayBuffer(2)], ['detached', detached], ['arguments', (function () { return arguments; })()],
-  ['generator', (function* () {})()], ['symbol object', Object(Symbol('b'))], ['nested', { deep: [1, () => 1] }]]) {
+  ['generator', (function* () {})()], ['symbol object', Object(Symbol('b'))], ['nested', { deep: [1, () => 1] }],
+  ['wasm memory', new WebAssembly.Memory({ initial: 1 })], ['class instance with a function', new (class K { constructor() { this.f = function inner() {}; } })()]]) {
   console.log('refused', name, attempt(() => v8.serialize(value)));
 }
 console.log('port', attempt(() => v8.serialize(port1)).slice(0, 34));
