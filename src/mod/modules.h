@@ -22,7 +22,8 @@
   X(tty)             \
   X(child)           \
   X(zlib)            \
-  X(fswatch)
+  X(fswatch)           \
+  X(vm)
 
 #define SP_DECLARE_BINDING(name) void sp_mod_##name##_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent);
 SP_BINDINGS(SP_DECLARE_BINDING)

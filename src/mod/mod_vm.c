@@ -1,0 +1,200 @@
+/* binding('vm'): contexts for the vm module.
+ *
+ * A context is a second global object (a realm) in the thread's VM: the same context group,
+ * so values pass between the realms as they are. Its global object is made from a class whose
+ * callbacks put the sandbox object in front of it, as node's interceptors do: a name the
+ * sandbox has (own or inherited) is read from the sandbox, a global assignment writes to the
+ * sandbox, a delete of a sandbox name deletes it there, and the sandbox's names are listed
+ * as the global's.
+ *
+ * Declarations. For `var x` and `function f` the engine makes a binding on the global object
+ * that it then reads directly, without the callbacks (it still stores through them). So a
+ * name stored while the global itself has it (a declared binding, or a builtin) is stored both
+ * in the sandbox and in the binding, and is remembered: before each run the sandbox's values
+ * of the remembered names go into the bindings (the program may have changed them), after it
+ * the bindings' values come out to the sandbox.
+ *
+ * Lifetimes, without a GC root: makeContext returns an evaluator function made in the new
+ * realm (a function keeps its realm alive; its callback receives that realm's context, in
+ * which it evaluates). The global's private data holds the sandbox unprotected; internal
+ * code (vm.js) keeps the sandbox alive for exactly as long as the realm, in a WeakMap keyed by
+ * the realm's global. The private data is freed with the global. */
+#include <stdlib.h>
+
+#include "mod/modules.h"
+
+typedef struct {
+  JSObjectRef sandbox;
+  /* The global object itself. JSContextGetGlobalObject gives the realm's `globalThis`, a proxy
+   * of it, and a store through the proxy does not reach a declared binding. The callbacks are
+   * handed the object itself: the first one records it (makeContext makes one). */
+  JSObjectRef self;
+  int bypass;           /* >0: the callbacks stand aside, the engine sees the global's own */
+  JSStringRef *declared; /* the remembered names (retained) */
+  size_t ndeclared, cap;
+} vm_context_t;
+
+static JSClassRef context_class;
+static uv_once_t context_class_once = UV_ONCE_INIT;
+
+static vm_context_t *context_of(JSObjectRef global) {
+  vm_context_t *c = JSObjectGetPrivate(global);
+  if (c && !c->self) c->self = global;
+  return c;
+}
+
+/* Whether the global object itself has the name (a builtin, or a declared binding). */
+static bool global_has(JSContextRef ctx, vm_context_t *c, JSStringRef name) {
+  c->bypass++;
+  bool has = JSObjectHasProperty(ctx, c->self, name);
+  c->bypass--;
+  return has;
+}
+
+static void remember(vm_context_t *c, JSStringRef name) {
+  for (size_t i = 0; i < c->ndeclared; i++)
+    if (JSStringIsEqual(c->declared[i], name)) return;
+  if (c->ndeclared == c->cap) {
+    size_t cap = c->cap ? c->cap * 2 : 16;
+    JSStringRef *grown = realloc(c->declared, cap * sizeof *grown);
+    if (!grown) return;
+    c->declared = grown;
+    c->cap = cap;
+  }
+  c->declared[c->ndeclared++] = JSStringRetain(name);
+}
+
+/* NULL: not the sandbox's, the engine goes on to the global's own properties */
+static JSValueRef context_get(JSContextRef ctx, JSObjectRef global, JSStringRef name, JSValueRef *exc) {
+  vm_context_t *c = context_of(global);
+  if (!c || c->bypass || !JSObjectHasProperty(ctx, c->sandbox, name)) return NULL;
+  return JSObjectGetProperty(ctx, c->sandbox, name, exc);
+}
+
+/* true: stored (in the sandbox only); false: the engine stores it on the global as well */
+static bool context_set(JSContextRef ctx, JSObjectRef global, JSStringRef name, JSValueRef value, JSValueRef *exc) {
+  vm_context_t *c = context_of(global);
+  if (!c || c->bypass) return false;
+  JSObjectSetProperty(ctx, c->sandbox, name, value, kJSPropertyAttributeNone, exc);
+  if (*exc || !global_has(ctx, c, name)) return true;
+  remember(c, name);
+  return false;
+}
+
+static bool context_delete(JSContextRef ctx, JSObjectRef global, JSStringRef name, JSValueRef *exc) {
+  vm_context_t *c = context_of(global);
+  if (!c || c->bypass || !JSObjectHasProperty(ctx, c->sandbox, name)) return false;
+  return JSObjectDeleteProperty(ctx, c->sandbox, name, exc);
+}
+
+static void context_names(JSContextRef ctx, JSObjectRef global, JSPropertyNameAccumulatorRef names) {
+  vm_context_t *c = context_of(global);
+  if (!c || c->bypass) return;
+  JSPropertyNameArrayRef list = JSObjectCopyPropertyNames(ctx, c->sandbox);
+  size_t n = JSPropertyNameArrayGetCount(list);
+  for (size_t i = 0; i < n; i++) JSPropertyNameAccumulatorAddName(names, JSPropertyNameArrayGetNameAtIndex(list, i));
+  JSPropertyNameArrayRelease(list);
+}
+
+static void context_finalize(JSObjectRef global) {
+  vm_context_t *c = JSObjectGetPrivate(global);
+  if (!c) return;
+  for (size_t i = 0; i < c->ndeclared; i++) JSStringRelease(c->declared[i]);
+  free(c->declared);
+  free(c);
+}
+
+static void make_context_class(void) {
+  JSClassDefinition def = kJSClassDefinitionEmpty;
+  def.className = "global";
+  def.getProperty = context_get;
+  def.setProperty = context_set;
+  def.deleteProperty = context_delete;
+  def.getPropertyNames = context_names;
+  def.finalize = context_finalize;
+  context_class = JSClassCreate(&def);
+}
+
+/* The remembered names between the sandbox and the bindings: into the bindings (before a run)
+ * or out of them (after it). */
+static void sync_declared(JSContextRef ctx, vm_context_t *c, bool to_sandbox, JSValueRef *exc) {
+  for (size_t i = 0; i < c->ndeclared && !*exc; i++) {
+    JSStringRef name = c->declared[i];
+    if (to_sandbox) {
+      c->bypass++;
+      JSValueRef v = JSObjectGetProperty(ctx, c->self, name, exc);
+      c->bypass--;
+      if (!*exc) JSObjectSetProperty(ctx, c->sandbox, name, v, kJSPropertyAttributeNone, exc);
+    } else if (JSObjectHasProperty(ctx, c->sandbox, name)) {
+      JSValueRef v = JSObjectGetProperty(ctx, c->sandbox, name, exc);
+      c->bypass++;
+      if (!*exc) JSObjectSetProperty(ctx, c->self, name, v, kJSPropertyAttributeNone, exc);
+      c->bypass--;
+    }
+  }
+}
+
+/* evaluate(source, filename, line): runs a script in the realm this function was made in (the
+ * engine hands a native function its own realm's context); returns its completion value */
+SP_FN(js_evaluate) {
+  vm_context_t *c = JSObjectGetPrivate(JSContextGetGlobalObject(ctx));
+  if (c) {
+    sync_declared(ctx, c, false, exc);
+    if (*exc) return SP_UNDEF;
+  }
+  JSStringRef src = JSValueToStringCopy(ctx, SP_ARG(0), exc);
+  if (!src) return SP_UNDEF;
+  JSStringRef url = JSValueToStringCopy(ctx, SP_ARG(1), exc);
+  int line = (int)sp_js_num(ctx, SP_ARG(2));
+  JSValueRef r = url ? JSEvaluateScript(ctx, src, NULL, url, line > 0 ? line : 1, exc) : NULL;
+  JSStringRelease(src);
+  if (url) JSStringRelease(url);
+  if (c) { /* also after a throw: what ran before it is kept */
+    JSValueRef sync_exc = NULL;
+    sync_declared(ctx, c, true, &sync_exc);
+    if (r && sync_exc) {
+      *exc = sync_exc;
+      r = NULL;
+    }
+  }
+  return r ? r : SP_UNDEF;
+}
+
+/* makeContext(sandbox): [evaluate, globalThis] of a new realm whose global puts sandbox in front */
+SP_FN(js_make_context) {
+  if (!JSValueIsObject(ctx, SP_ARG(0))) return SP_UNDEF;
+  uv_once(&context_class_once, make_context_class);
+  vm_context_t *c = calloc(1, sizeof *c);
+  if (!c) return SP_UNDEF;
+  JSGlobalContextRef realm = JSGlobalContextCreateInGroup(JSContextGetGroup(ctx), context_class);
+  JSObjectRef global = JSContextGetGlobalObject(realm);
+  c->sandbox = (JSObjectRef)SP_ARG(0);
+  JSObjectSetPrivate(global, c);
+  JSStringRef probe = JSStringCreateWithUTF8CString("globalThis");
+  JSObjectHasProperty(realm, global, probe); /* a callback: records c->self */
+  JSStringRelease(probe);
+  JSValueRef out[2] = {JSObjectMakeFunctionWithCallback(realm, NULL, js_evaluate), global};
+  JSObjectRef pair = JSObjectMakeArray(ctx, 2, out, exc);
+  /* the evaluator and the global now hold the realm; the API's own hold goes */
+  JSGlobalContextRelease(realm);
+  return pair ? pair : SP_UNDEF;
+}
+
+/* checkSyntax(source, filename, line): undefined, or throws the SyntaxError */
+SP_FN(js_check_syntax) {
+  JSStringRef src = JSValueToStringCopy(ctx, SP_ARG(0), exc);
+  if (!src) return SP_UNDEF;
+  JSStringRef url = JSValueToStringCopy(ctx, SP_ARG(1), exc);
+  int line = (int)sp_js_num(ctx, SP_ARG(2));
+  if (url) JSCheckScriptSyntax(ctx, src, url, line > 0 ? line : 1, exc);
+  JSStringRelease(src);
+  if (url) JSStringRelease(url);
+  return SP_UNDEF;
+}
+
+void sp_mod_vm_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agent) {
+  (void)agent;
+  sp_js_fn(ctx, target, "makeContext", js_make_context);
+  sp_js_fn(ctx, target, "evaluate", js_evaluate);
+  sp_js_fn(ctx, target, "checkSyntax", js_check_syntax);
+}
