@@ -7,8 +7,6 @@
 // (internal/v8/serdes).
 
 const { codes, validateString } = require('internal/errors');
-const { Serializer, Deserializer, DefaultSerializer, DefaultDeserializer, serialize, deserialize } =
-  require('internal/v8/serdes');
 
 const MB = 1024 * 1024;
 
@@ -71,14 +69,14 @@ module.exports = {
   getHeapSpaceStatistics,
   getHeapCodeStatistics,
   setFlagsFromString,
-  Serializer,
-  Deserializer,
-  DefaultSerializer,
-  DefaultDeserializer,
-  deserialize,
+  Serializer: undefined, // these six: see the end
+  Deserializer: undefined,
+  DefaultSerializer: undefined,
+  DefaultDeserializer: undefined,
+  deserialize: undefined,
   takeCoverage() {},
   stopCoverage() {},
-  serialize,
+  serialize: undefined,
   writeHeapSnapshot: unsupported('v8.writeHeapSnapshot()'),
   promiseHooks: {
     onInit: unsupported('v8.promiseHooks'),
@@ -98,3 +96,14 @@ module.exports = {
   GCProfiler,
 };
 
+// The serializer's module (~1,000 lines, ~9 ms to load in a fresh thread) loads when one of its
+// names is first read: a library that requires v8 for its heap figures does not pay for it.
+for (const name of ['Serializer', 'Deserializer', 'DefaultSerializer', 'DefaultDeserializer', 'deserialize', 'serialize']) {
+  const define = (value) => Object.defineProperty(module.exports, name, { value, writable: true, configurable: true, enumerable: true });
+  Object.defineProperty(module.exports, name, {
+    configurable: true,
+    enumerable: true,
+    get() { const value = require('internal/v8/serdes')[name]; define(value); return value; },
+    set: define,
+  });
+}

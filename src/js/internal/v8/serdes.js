@@ -50,9 +50,10 @@ const viewTags = [
   [0x44 /* D */, 'Uint32Array'], [0x68 /* h */, 'Float16Array'], [0x66 /* f */, 'Float32Array'],
   [0x46 /* F */, 'Float64Array'], [0x71 /* q */, 'BigInt64Array'], [0x51 /* Q */, 'BigUint64Array'],
   [0x3F /* ? */, 'DataView'],
-].filter(([, name]) => typeof globalThis[name] === 'function');
+];
+// (constructors are looked up when used: each one's first use in a thread costs the engine)
 const viewTagByName = new Map(viewTags.map(([tag, name]) => [name, tag]));
-const viewCtorByTag = new Map(viewTags.map(([tag, name]) => [tag, globalThis[name]]));
+const viewNameByTag = new Map(viewTags.map(([tag, name]) => [tag, name]));
 const kLengthTracking = 1, kBackedByResizable = 2; // a view's flags (version 14)
 
 // RegExp flags as V8 numbers them; bit 6 is V8's 'linear' engine (refused, as node does).
@@ -941,8 +942,9 @@ class Deserializer {
     const tag = this.#take();
     const offset = this.#uint(), byteLength = this.#uint();
     const flags = this.#version >= 14 ? this.#uint() : 0;
-    const Ctor = viewCtorByTag.get(tag);
-    if (Ctor === undefined) throw malformed();
+    const name = viewNameByTag.get(tag);
+    const Ctor = name === undefined ? undefined : globalThis[name];
+    if (typeof Ctor !== 'function') throw malformed();
     const size = Ctor.BYTES_PER_ELEMENT || 1;
     const tracking = (flags & kLengthTracking) !== 0;
     if ((flags & kBackedByResizable) && !isResizable(buffer)) throw malformed();
@@ -996,11 +998,15 @@ class Deserializer {
 // ---- node's defaults: Buffers and typed arrays as host objects -----------------------------
 // (node writes them itself so that a pooled Buffer's whole pool is not written.)
 
-const hostViewTypes = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array,
-  Uint32Array, Float32Array, Float64Array, DataView, FastBuffer, BigInt64Array, BigUint64Array];
+const hostViewNames = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
+  'Uint32Array', 'Float32Array', 'Float64Array', 'DataView', 'Buffer', 'BigInt64Array', 'BigUint64Array'];
 const kBufferIndex = 10;
 const hostViewIndexByTag = new Map();
-hostViewTypes.forEach((C, i) => { if (i !== kBufferIndex) hostViewIndexByTag.set(`[object ${C.name}]`, i); });
+hostViewNames.forEach((name, i) => { if (i !== kBufferIndex) hostViewIndexByTag.set(`[object ${name}]`, i); });
+function hostViewType(i) {
+  if (i === kBufferIndex) return FastBuffer;
+  return Object.prototype.hasOwnProperty.call(hostViewNames, i) ? globalThis[hostViewNames[i]] : undefined;
+}
 
 class DefaultSerializer extends Serializer {
   constructor() {
@@ -1028,7 +1034,7 @@ class DefaultSerializer extends Serializer {
 class DefaultDeserializer extends Deserializer {
   _readHostObject() {
     const typeIndex = this.readUint32();
-    const Ctor = hostViewTypes[typeIndex];
+    const Ctor = hostViewType(typeIndex);
     const byteLength = this.readUint32();
     const byteOffset = this._readRawBytes(byteLength);
     // node's own words for an unknown type (its code reads a property of the missing constructor)
