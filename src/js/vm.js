@@ -10,7 +10,7 @@
 // `microtaskMode`, `codeGeneration`, the experimental module classes.
 
 const native = binding('vm');
-const { codes, makeNodeError, validateString, validateObject, validateArray, validateBoolean, validateInt32 } =
+const { codes, makeNodeError, validateString, validateObject, validateArray, validateBoolean, validateInt32, validateUint32 } =
   require('internal/errors');
 
 // context object -> the evaluate function of its realm (which keeps the realm alive)
@@ -29,31 +29,47 @@ function isContext(object) {
 }
 
 function evaluatorOf(contextifiedObject) {
-  const evaluate = typeof contextifiedObject === 'object' && contextifiedObject !== null ?
-    evaluators.get(contextifiedObject) : undefined;
+  validateObject(contextifiedObject, 'object', { allowArray: true });
+  const evaluate = evaluators.get(contextifiedObject);
   if (evaluate === undefined) throw new codes.ERR_INVALID_ARG_TYPE('contextifiedObject', 'vm.Context', contextifiedObject);
   return evaluate;
 }
 
-function validateContextOptions(options) {
+// names: what the options are called where they were given (runInNewContext's are contextName ...)
+function validateContextOptions(options, names = contextOptionNames) {
   validateObject(options, 'options');
   const { name, origin, codeGeneration, microtaskMode } = options;
-  if (name !== undefined) validateString(name, 'options.name');
-  if (origin !== undefined) validateString(origin, 'options.origin');
+  if (name !== undefined) validateString(name, names.name);
+  if (origin !== undefined) validateString(origin, names.origin);
   if (codeGeneration !== undefined) {
-    validateObject(codeGeneration, 'options.codeGeneration');
+    validateObject(codeGeneration, names.codeGeneration);
     const { strings, wasm } = codeGeneration;
-    if (strings !== undefined) validateBoolean(strings, 'options.codeGeneration.strings');
-    if (wasm !== undefined) validateBoolean(wasm, 'options.codeGeneration.wasm');
+    if (strings !== undefined) validateBoolean(strings, `${names.codeGeneration}.strings`);
+    if (wasm !== undefined) validateBoolean(wasm, `${names.codeGeneration}.wasm`);
+    // a context that may not make code from strings or compile wasm: the C API cannot forbid
+    // either, and quietly allowing what the caller forbade would be worse than refusing
+    if (strings === false || wasm === false) {
+      throw new codes.ERR_SPINDLE_UNSUPPORTED('vm contexts without code generation (options.codeGeneration)');
+    }
   }
   if (microtaskMode !== undefined && microtaskMode !== 'afterEvaluate') {
     throw new codes.ERR_INVALID_ARG_VALUE('options.microtaskMode', microtaskMode, "must be 'afterEvaluate' or undefined");
   }
 }
 
+const contextOptionNames = { name: 'options.name', origin: 'options.origin', codeGeneration: 'options.codeGeneration' };
+const newContextOptionNames = {
+  name: 'options.contextName', origin: 'options.contextOrigin', codeGeneration: 'options.contextCodeGeneration',
+};
+
 function createContext(contextObject = {}, options = {}) {
+  return contextify(contextObject, options, contextOptionNames);
+}
+
+// createContext, with the names the options had where they were given
+function contextify(contextObject, options, optionNames) {
   if (contextObject !== DONT_CONTEXTIFY) validateObject(contextObject, 'object', { allowArray: true });
-  validateContextOptions(options);
+  validateContextOptions(options, optionNames);
   if (contextObject === DONT_CONTEXTIFY) contextObject = {};
   if (evaluators.has(contextObject)) return contextObject;
   const [evaluate, realmGlobal] = native.makeContext(contextObject);
@@ -62,17 +78,17 @@ function createContext(contextObject = {}, options = {}) {
   return contextObject;
 }
 
+// A Script's run options (an object); the functions that make the Script also take a string,
+// its filename, which is no run option (runOptionsOf).
 function runOptions(options) {
   if (options === undefined) return;
-  if (typeof options === 'string') return;
   validateObject(options, 'options');
   const { displayErrors, timeout, breakOnSigint } = options;
   if (displayErrors !== undefined) validateBoolean(displayErrors, 'options.displayErrors');
   if (breakOnSigint !== undefined) validateBoolean(breakOnSigint, 'options.breakOnSigint');
-  if (timeout !== undefined) {
-    validateInt32(timeout, 'options.timeout', 1);
-  }
+  if (timeout !== undefined) validateUint32(timeout, 'options.timeout', true);
 }
+const runOptionsOf = (options) => (typeof options === 'string' ? undefined : options);
 
 class Script {
   #code;
@@ -95,7 +111,8 @@ class Script {
     }
     validateBoolean(produceCachedData, 'options.produceCachedData');
     native.checkSyntax(code, filename, lineOffset + 1); // a SyntaxError is thrown here, as in node
-    this.#code = code;
+    // the C API takes no column offset: the first line is shifted by as many spaces
+    this.#code = columnOffset > 0 ? ' '.repeat(columnOffset) + code : code;
     this.#filename = filename;
     this.#line = lineOffset + 1;
     this.sourceMapURL = sourceMapURLOf(code);
@@ -115,7 +132,7 @@ class Script {
   }
 
   runInNewContext(contextObject, options) {
-    const context = createContext(contextObject, contextOptionsOf(options));
+    const context = contextify(contextObject === undefined ? {} : contextObject, contextOptionsOf(options), newContextOptionNames);
     return this.runInContext(context, options);
   }
 
@@ -147,17 +164,17 @@ function createScript(code, options) {
 }
 
 function runInThisContext(code, options) {
-  return createScript(code, options).runInThisContext(options);
+  return createScript(code, options).runInThisContext(runOptionsOf(options));
 }
 
 function runInContext(code, contextifiedObject, options) {
   evaluatorOf(contextifiedObject);
-  return createScript(code, options).runInContext(contextifiedObject, options);
+  return createScript(code, options).runInContext(contextifiedObject, runOptionsOf(options));
 }
 
 function runInNewContext(code, contextObject, options) {
-  const context = createContext(contextObject, contextOptionsOf(options));
-  return createScript(code, options).runInContext(context, options);
+  const context = contextify(contextObject === undefined ? {} : contextObject, contextOptionsOf(options), newContextOptionNames);
+  return createScript(code, options).runInContext(context, runOptionsOf(options));
 }
 
 // A function of `params` whose body is `code`, compiled in this realm or in a context's, with
@@ -174,6 +191,10 @@ function compileFunction(code, params = [], options = {}) {
   const evaluate = parsingContext === undefined ? native.evaluate : evaluatorOfOption(parsingContext);
   validateArray(contextExtensions, 'options.contextExtensions');
   contextExtensions.forEach((e, i) => validateObject(e, `options.contextExtensions[${i}]`));
+  // The parameters and the body are parsed on their own first (the Function constructor parses
+  // each as what it must be), so that neither can close the wrapper below and run code of its
+  // own: `compileFunction('}); evil(); (function () {')` is a SyntaxError, as in node.
+  new (evaluate('Function', filename, 1))(...params, code);
   // the body starts on the wrapper's line, so that its line numbers are the source's
   const head = `(function (${params.join(', ')}) {`;
   if (contextExtensions.length === 0) return evaluate(`${head}${code}\n})`, filename, lineOffset + 1);
@@ -189,17 +210,27 @@ function evaluatorOfOption(parsingContext) {
   return evaluate;
 }
 
+let measureMemoryWarned = false;
 function measureMemory(options = {}) {
   validateObject(options, 'options');
   const { mode = 'summary', execution = 'default' } = options;
+  const { inspect } = require('util');
   if (mode !== 'summary' && mode !== 'detailed') {
-    return Promise.reject(makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.mode' must be one of: 'summary', 'detailed'. Received ${require('util').inspect(mode)}`));
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.mode' must be one of: 'summary', 'detailed'. Received ${inspect(mode)}`);
   }
   if (execution !== 'default' && execution !== 'eager') {
-    return Promise.reject(makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.execution' must be one of: 'default', 'eager'. Received ${require('util').inspect(execution)}`));
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE', `The property 'options.execution' must be one of: 'default', 'eager'. Received ${inspect(execution)}`);
   }
+  if (!measureMemoryWarned) {
+    measureMemoryWarned = true;
+    process.emitWarning('vm.measureMemory is an experimental feature and might change at any time', 'ExperimentalWarning');
+  }
+  // the thread's one heap: contexts share it, so all of it is the current context's
   const used = process.memoryUsage().heapUsed;
-  return Promise.resolve({ total: { jsMemoryEstimate: used, jsMemoryRange: [used, used] } });
+  const estimate = () => ({ jsMemoryEstimate: used, jsMemoryRange: [used, used] });
+  const result = { total: estimate() };
+  if (mode === 'detailed') Object.assign(result, { current: estimate(), other: [] });
+  return Promise.resolve(result);
 }
 
 module.exports = {

@@ -29,6 +29,7 @@ typedef struct {
    * of it, and a store through the proxy does not reach a declared binding. The callbacks are
    * handed the object itself: the first one records it (makeContext makes one). */
   JSObjectRef self;
+  JSObjectRef proxy;     /* the realm's globalThis: what the sandbox reads as from inside */
   int bypass;           /* >0: the callbacks stand aside, the engine sees the global's own */
   JSStringRef *declared; /* the remembered names (retained) */
   size_t ndeclared, cap;
@@ -68,7 +69,9 @@ static void remember(vm_context_t *c, JSStringRef name) {
 static JSValueRef context_get(JSContextRef ctx, JSObjectRef global, JSStringRef name, JSValueRef *exc) {
   vm_context_t *c = context_of(global);
   if (!c || c->bypass || !JSObjectHasProperty(ctx, c->sandbox, name)) return NULL;
-  return JSObjectGetProperty(ctx, c->sandbox, name, exc);
+  JSValueRef v = JSObjectGetProperty(ctx, c->sandbox, name, exc);
+  /* the sandbox itself (ctx.window = ctx) reads as the global, as in node */
+  return v && JSValueIsStrictEqual(ctx, v, c->sandbox) ? c->proxy : v;
 }
 
 /* true: stored (in the sandbox only); false: the engine stores it on the global as well */
@@ -169,6 +172,7 @@ SP_FN(js_make_context) {
   JSGlobalContextRef realm = JSGlobalContextCreateInGroup(JSContextGetGroup(ctx), context_class);
   JSObjectRef global = JSContextGetGlobalObject(realm);
   c->sandbox = (JSObjectRef)SP_ARG(0);
+  c->proxy = global;
   JSObjectSetPrivate(global, c);
   JSStringRef probe = JSStringCreateWithUTF8CString("globalThis");
   JSObjectHasProperty(realm, global, probe); /* a callback: records c->self */

@@ -8,6 +8,8 @@ case_ "-p string" -p '"str"'
 case_ "-p undefined" -p 'undefined'
 case_ "-p null" -p 'null'
 case_ "-p -e" -p -e '1+1'
+case_ "-e builtin globals" -e 'console.log(typeof vm.Script, typeof path.join, typeof crypto.randomBytes, typeof _stream_readable); fs = 5; console.log(fs)'
+IN='console.log(typeof fs, typeof vm)' case_ "stdin: no builtin globals"
 case_ "--print" --print '[1, 2].length'
 case_ "--eval=" --eval='console.log("eq")'
 IN='console.log("stdin", __filename, process.argv.length)' case_ "piped stdin"

@@ -67,7 +67,25 @@ const parsing = vm.createContext({ q: 5 });
 const inContext = vm.compileFunction('return q + x', ['x'], { parsingContext: parsing });
 console.log(inContext(1), vm.compileFunction('return this', [])() === globalThis);
 
+// the body and the parameters cannot close the wrapper and run code of their own
+const guarded = vm.createContext({});
+console.log(attempt(() => vm.compileFunction('}); globalThis.pwned = "yes"; (function () {', [], { parsingContext: guarded })), guarded.pwned);
+console.log(attempt(() => vm.compileFunction('});\n(function () { console.log("injected") })();\n(function () {')));
+
+// the context object itself reads as the global (ctx.window = ctx)
+const windowed = vm.createContext();
+windowed.window = windowed;
+console.log(vm.runInContext('this === window && window === globalThis', windowed));
+
+// a column offset moves the first line's columns
+try { vm.runInThisContext('throw new Error("at column")', { filename: 'col.js', columnOffset: 100 }); } catch (e) {
+  console.log('column offset', /col\.js:1:1\d\d/.test(e.stack));
+}
+
 // node's argument errors
+console.log(attempt(() => vm.runInContext('', null)));
+console.log(attempt(() => vm.runInNewContext('', {}, { contextName: null })));
+console.log(attempt(() => vm.measureMemory({ mode: 'random' })));
 console.log(attempt(() => vm.runInContext('1', {})));
 console.log(attempt(() => vm.createContext(5)));
 console.log(attempt(() => vm.isContext(5)));

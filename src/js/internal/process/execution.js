@@ -23,10 +23,29 @@ const evalSources = new Map(); // name -> source, for the source line of an unca
 function evalScript(source, flags) {
   preloadModules();
   const name = flags & 2 ? '[stdin]' : '[eval]';
+  if (!(flags & 2)) addBuiltinGlobals();
   const result = runEvalScript(source, name);
   if (flags & 1) {
     const { inspect } = require('internal/util/inspect');
     process._writeStdio(1, `${typeof result === 'string' ? result : inspect(result)}\n`);
+  }
+}
+
+// -e / -p (not stdin), as node: each builtin module is a global of its name (`fs`, `vm`, ...),
+// loaded on first read; assigning one replaces it.
+function addBuiltinGlobals() {
+  const loader = require('internal/builtin_loader');
+  for (const id of loader.publicIds) {
+    if (id.startsWith('_') || id.includes('/')) continue;
+    const existing = Object.getOwnPropertyDescriptor(globalThis, id);
+    if (existing !== undefined && id !== 'crypto') continue; // process, console, Buffer...: the same
+    const define = (value) => Object.defineProperty(globalThis, id, { value, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(globalThis, id, {
+      configurable: true,
+      enumerable: false,
+      get() { const value = loader.require(id); define(value); return value; },
+      set: define,
+    });
   }
 }
 

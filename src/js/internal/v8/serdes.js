@@ -13,7 +13,7 @@
 // its number. Malformed or truncated input is refused ("Unable to deserialize cloned
 // data."), never trusted: every length is checked against what is left.
 
-const { makeNodeError } = require('internal/errors');
+const { makeNativeError } = require('internal/errors');
 const { kindOf } = require('internal/util/types');
 const { FastBuffer } = require('buffer');
 
@@ -122,7 +122,8 @@ function indexString(i) { return i < 256 ? indexStrings[i] : String(i); }
 
 function isSharedBuffer(b) { return sabPrototype !== null && apply(Object.prototype.isPrototypeOf, sabPrototype, [b]); }
 function isResizable(b) { return abResizable && !isSharedBuffer(b) ? apply(abResizable, b, noArgs) === true : false; }
-function argTypeError(message) { return makeNodeError(TypeError, 'ERR_INVALID_ARG_TYPE', message); }
+// thrown as node's C++ side throws them: a `code`, no "[CODE]" in the name
+function argTypeError(message) { return makeNativeError(TypeError, 'ERR_INVALID_ARG_TYPE', message); }
 
 // How V8 names a value it cannot clone.
 function describe(v) {
