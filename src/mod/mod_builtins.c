@@ -7,8 +7,10 @@
 #include "mod/modules.h"
 
 /* The wrappers. A user module's wrapper is named so that its frames can be shown
- * as V8's "Object.<anonymous>"; JS subtracts the header length from line-1 columns. */
-static const char builtin_head[] = "(function (exports, require, module, binding) {";
+ * as V8's "Object.<anonymous>"; JS subtracts the header length from line-1 columns.
+ * A builtin's `process` is a parameter (internal/bootstrap passes the one process object),
+ * not the global: a program that deletes or replaces the global leaves the runtime working. */
+static const char builtin_head[] = "(function (exports, require, module, binding, process) {";
 static const char user_head[] = "(function __spindle_cjs__(exports, require, module, __filename, __dirname) {";
 
 static JSValueRef compile_wrapped(JSContextRef ctx, const char *head, const char *src, size_t len,

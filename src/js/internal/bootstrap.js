@@ -17,7 +17,7 @@ function builtinRequire(id) {
   }
   const mod = { id, exports: {}, loaded: false };
   cache.set(id, mod);
-  fn.call(mod.exports, mod.exports, builtinRequire, mod, binding);
+  fn.call(mod.exports, mod.exports, builtinRequire, mod, binding, process);
   mod.loaded = true;
   const hooks = loadHooks.get(id);
   if (hooks !== undefined) {
@@ -60,8 +60,11 @@ cache.set('internal/builtin_loader', {
   loaded: true,
 });
 
-// process first: everything else may use it.
-const process = builtinRequire('internal/process/object');
+// process first: everything else may use it. Every builtin gets this object as a parameter
+// of its wrapper (not the global: sandboxes delete that); internal/process/object makes it
+// the process, so the modules it loads itself hold the same object.
+process = {}; // this module's own wrapper parameter (C passes none)
+builtinRequire('internal/process/object');
 Object.defineProperty(globalThis, 'process', {
   value: process, writable: true, configurable: true, enumerable: false,
 });

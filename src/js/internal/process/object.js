@@ -5,7 +5,9 @@ const EventEmitter = require('events');
 const native = binding('process');
 const { codes, validateFunction } = require('internal/errors');
 
-const process = Object.create(EventEmitter.prototype, {
+// `process`: the object internal/bootstrap made and passes to every builtin; made the process here
+Object.setPrototypeOf(process, EventEmitter.prototype);
+Object.defineProperties(process, {
   [Symbol.toStringTag]: { value: 'process', writable: false, enumerable: false, configurable: true },
 });
 EventEmitter.call(process);
