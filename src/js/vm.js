@@ -13,6 +13,8 @@ const native = binding('vm');
 const { codes, makeNodeError, validateString, validateObject, validateArray, validateBoolean, validateInt32, validateUint32 } =
   require('internal/errors');
 
+// what C asks of the realm's global (held here, so alive as long as any context)
+const getOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
 // context object -> the evaluate function of its realm (which keeps the realm alive)
 const evaluators = new WeakMap();
 // the realm's globalThis -> its context object: C holds the object unprotected, so it lives
@@ -72,7 +74,7 @@ function contextify(contextObject, options, optionNames) {
   validateContextOptions(options, optionNames);
   if (contextObject === DONT_CONTEXTIFY) contextObject = {};
   if (evaluators.has(contextObject)) return contextObject;
-  const [evaluate, realmGlobal] = native.makeContext(contextObject);
+  const [evaluate, realmGlobal] = native.makeContext(contextObject, getOwnPropertyDescriptor);
   evaluators.set(contextObject, evaluate);
   contextObjects.set(realmGlobal, contextObject);
   return contextObject;

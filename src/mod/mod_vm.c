@@ -30,6 +30,7 @@ typedef struct {
    * handed the object itself: the first one records it (makeContext makes one). */
   JSObjectRef self;
   JSObjectRef proxy;     /* the realm's globalThis: what the sandbox reads as from inside */
+  JSObjectRef describe;  /* Reflect.getOwnPropertyDescriptor, held by vm.js (alive as long) */
   int bypass;           /* >0: the callbacks stand aside, the engine sees the global's own */
   JSStringRef *declared; /* the remembered names (retained) */
   size_t ndeclared, cap;
@@ -50,6 +51,30 @@ static bool global_has(JSContextRef ctx, vm_context_t *c, JSStringRef name) {
   bool has = JSObjectHasProperty(ctx, c->self, name);
   c->bypass--;
   return has;
+}
+
+/* What the global itself has under a name (the sandbox aside): nothing, an accessor (defined on
+ * the global: the C API has no hook that would send a definition to the sandbox), a binding
+ * the engine made for a declaration (an enumerable, non-configurable data property), or
+ * anything else (a builtin). */
+enum global_kind { GLOBAL_NONE, GLOBAL_ACCESSOR, GLOBAL_DECLARED, GLOBAL_OTHER };
+
+static enum global_kind global_kind(JSContextRef ctx, vm_context_t *c, JSStringRef name) {
+  JSValueRef e = NULL;
+  JSValueRef args[2] = {c->self, JSValueMakeString(ctx, name)};
+  c->bypass++;
+  JSValueRef d = JSObjectCallAsFunction(ctx, c->describe, NULL, 2, args, &e);
+  c->bypass--;
+  if (e || !d || !JSValueIsObject(ctx, d)) return global_has(ctx, c, name) ? GLOBAL_OTHER : GLOBAL_NONE;
+  JSObjectRef desc = (JSObjectRef)d;
+  JSStringRef key = JSStringCreateWithUTF8CString("value");
+  bool data = JSObjectHasProperty(ctx, desc, key);
+  JSStringRelease(key);
+  if (!data) return GLOBAL_ACCESSOR;
+  if (JSValueToBoolean(ctx, sp_js_get(ctx, desc, "enumerable")) &&
+      !JSValueToBoolean(ctx, sp_js_get(ctx, desc, "configurable")))
+    return GLOBAL_DECLARED;
+  return GLOBAL_OTHER;
 }
 
 static void remember(vm_context_t *c, JSStringRef name) {
@@ -74,12 +99,21 @@ static JSValueRef context_get(JSContextRef ctx, JSObjectRef global, JSStringRef 
   return v && JSValueIsStrictEqual(ctx, v, c->sandbox) ? c->proxy : v;
 }
 
-/* true: stored (in the sandbox only); false: the engine stores it on the global as well */
+/* true: stored (in the sandbox only); false: the engine stores it on the global (too). A global
+ * assignment goes to the sandbox, as in node; a declared binding is kept in both (and
+ * remembered); an accessor defined on the global itself is called and nothing else. */
 static bool context_set(JSContextRef ctx, JSObjectRef global, JSStringRef name, JSValueRef value, JSValueRef *exc) {
   vm_context_t *c = context_of(global);
   if (!c || c->bypass) return false;
+  enum global_kind kind = GLOBAL_NONE;
+  if (!JSObjectHasProperty(ctx, c->sandbox, name)) {
+    kind = global_kind(ctx, c, name);
+    if (kind == GLOBAL_ACCESSOR) return false;
+  } else if (global_has(ctx, c, name)) {
+    kind = global_kind(ctx, c, name);
+  }
   JSObjectSetProperty(ctx, c->sandbox, name, value, kJSPropertyAttributeNone, exc);
-  if (*exc || !global_has(ctx, c, name)) return true;
+  if (*exc || kind != GLOBAL_DECLARED) return true;
   remember(c, name);
   return false;
 }
@@ -163,9 +197,10 @@ SP_FN(js_evaluate) {
   return r ? r : SP_UNDEF;
 }
 
-/* makeContext(sandbox): [evaluate, globalThis] of a new realm whose global puts sandbox in front */
+/* makeContext(sandbox, getOwnPropertyDescriptor): [evaluate, globalThis] of a new realm whose
+ * global puts sandbox in front */
 SP_FN(js_make_context) {
-  if (!JSValueIsObject(ctx, SP_ARG(0))) return SP_UNDEF;
+  if (!JSValueIsObject(ctx, SP_ARG(0)) || !JSObjectIsFunction(ctx, (JSObjectRef)SP_ARG(1))) return SP_UNDEF;
   uv_once(&context_class_once, make_context_class);
   vm_context_t *c = calloc(1, sizeof *c);
   if (!c) return SP_UNDEF;
@@ -173,6 +208,7 @@ SP_FN(js_make_context) {
   JSObjectRef global = JSContextGetGlobalObject(realm);
   c->sandbox = (JSObjectRef)SP_ARG(0);
   c->proxy = global;
+  c->describe = (JSObjectRef)SP_ARG(1);
   JSObjectSetPrivate(global, c);
   JSStringRef probe = JSStringCreateWithUTF8CString("globalThis");
   JSObjectHasProperty(realm, global, probe); /* a callback: records c->self */

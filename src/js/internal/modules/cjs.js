@@ -226,8 +226,13 @@ class Module {
   }
 
   _compile(content, filename) {
-    registerWrappedFile(filename);
-    const fn = builtins.compileFunction(content, filename);
+    let fn;
+    if (patched) {
+      fn = builtins.runScript(Module.wrap(content), filename);
+    } else {
+      registerWrappedFile(filename);
+      fn = builtins.compileFunction(content, filename);
+    }
     const require = makeRequire(this);
     const dirname = path.dirname(filename);
     return fn.call(this.exports, this.exports, require, this, filename, dirname);
@@ -239,12 +244,18 @@ Module._pathCache = { __proto__: null };
 Module.builtinModules = loader.publicIds.slice();
 Module.isBuiltin = isBuiltin;
 Module.Module = Module;
-// Accessors, not enumerable, as node's (setting them does not change how spindle compiles)
-let wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
-let wrap = (script) => `${wrapper[0]}${script}${wrapper[1]}`;
+// Module.wrapper and Module.wrap, accessors as node's. Once either is changed (replaced, or an
+// element of the wrapper array set: rewire and other injectors do), modules are compiled from
+// Module.wrap(source) as a script, as node does; until then by the native wrapper.
+let patched = false;
+let wrapper = new Proxy(['(function (exports, require, module, __filename, __dirname) { ', '\n});'], {
+  set(target, key, value, receiver) { patched = true; return Reflect.set(target, key, value, receiver); },
+  defineProperty(target, key, descriptor) { patched = true; return Reflect.defineProperty(target, key, descriptor); },
+});
+let wrap = function (script) { return Module.wrapper[0] + script + Module.wrapper[1]; };
 Object.defineProperties(Module, {
-  wrapper: { get() { return wrapper; }, set(value) { wrapper = value; }, enumerable: false, configurable: false },
-  wrap: { get() { return wrap; }, set(value) { wrap = value; }, enumerable: false, configurable: false },
+  wrapper: { get() { return wrapper; }, set(value) { patched = true; wrapper = value; }, enumerable: false, configurable: false },
+  wrap: { get() { return wrap; }, set(value) { patched = true; wrap = value; }, enumerable: false, configurable: false },
 });
 Module._nodeModulePaths = nodeModulePaths;
 Module.globalPaths = [];
