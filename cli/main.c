@@ -1,4 +1,5 @@
 /* spindle CLI: node-like argument parsing, then one main agent. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,10 @@ static char *read_all(FILE *f) {
 }
 
 int main(int argc, char **argv) {
+  /* As node: a write to a pipe whose reader has gone fails with EPIPE (a stream error, or
+   * output dropped) instead of killing the process (a child that exits before its stdin is
+   * written, `spindle app.js | head -1`). Children get SIGPIPE back (libuv resets it). */
+  signal(SIGPIPE, SIG_IGN);
   const char *eval_src = NULL;
   int print = 0, i = 1, from_stdin = 0;
   for (; i < argc; i++) {

@@ -19,3 +19,11 @@ case_ "exit code 0 after uncaught handler" -e 'process.on("uncaughtException", (
 "$RT" -e 'for (let i = 0; i < 5000; i++) process.stdout.write("line " + i + " " + "x".repeat(200) + "\n"); process.exit(3)' \
   >"$TMP/big"; echo "## big write then exit: rc=$? $(wc -lc <"$TMP/big")"
 "$RT" -e 'console.log("a"); process.stderr.write("b\n"); console.log("c")' 2>&1; echo "## interleaved: rc=$?"
+# a reader that goes away (SIGPIPE is ignored, as in node: the process is not killed by it)
+"$RT" -e 'for (let i = 0; i < 100000; i++) console.log(i)' | head -1; echo "## stdout reader gone: rc=${PIPESTATUS[0]}"
+"$RT" -e '
+const { spawn } = require("child_process");
+const child = spawn("sh", ["-c", "exit 0"]);
+child.stdin.on("error", (e) => console.log("stdin error", e.code));
+child.on("exit", () => setTimeout(() => { child.stdin.write("x".repeat(1 << 20)); setTimeout(() => console.log("still alive"), 50); }, 20));
+'; echo "## child stdin after its exit: rc=$?"
