@@ -9,10 +9,11 @@
  *
  * Declarations. For `var x` and `function f` the engine makes a binding on the global object
  * that it then reads directly, without the callbacks (it still stores through them). So a
- * name stored while the global itself has it (a declared binding, or a builtin) is stored both
- * in the sandbox and in the binding, and is remembered: before each run the sandbox's values
- * of the remembered names go into the bindings (the program may have changed them), after it
- * the bindings' values come out to the sandbox.
+ * name stored while the global itself has it as such a binding is stored both in the sandbox
+ * and in the binding, and is remembered: before each run the sandbox's values of the
+ * remembered names go into the bindings (the program may have changed them), after it the
+ * bindings' values come out to the sandbox. An accessor someone defined on the global itself
+ * (definitions do not reach the callbacks) stays the global's: a store calls it.
  *
  * Lifetimes, without a GC root: makeContext returns an evaluator function made in the new
  * realm (a function keeps its realm alive; its callback receives that realm's context, in
