@@ -485,7 +485,7 @@ class Serializer {
     const isDataView = kind === 'dataview';
     const buffer = isDataView ? apply(dvBuffer, v, noArgs) : apply(taBuffer, v, noArgs);
     let flags = 0;
-    if (!isSharedBuffer(buffer) && isResizable(buffer)) {
+    if (isResizable(buffer)) {
       flags = kBackedByResizable;
       const tracking = tracksLength(v, buffer, isDataView);
       if (tracking < 0) throw this.#cloneError(`${describe(v)} could not be cloned.`);
@@ -600,12 +600,17 @@ function cachedOneByte(bytes, start, length) {
     while (i < length && cached.charCodeAt(i) === bytes[start + i]) i++;
     if (i === length) return cached;
   }
+  const s = latin1Units(bytes, start, length);
+  stringCache[slot] = s;
+  return s;
+}
+
+// A short one-byte string made in JavaScript: a call into C per string costs more than the copy.
+function latin1Units(bytes, start, length) {
   const units = shortUnits;
   units.length = length;
   for (let i = 0; i < length; i++) units[i] = bytes[start + i];
-  const s = apply(fromCharCode, null, units);
-  stringCache[slot] = s;
-  return s;
+  return apply(fromCharCode, null, units);
 }
 
 function malformed() { return new Error('Unable to deserialize cloned data.'); }
@@ -753,6 +758,13 @@ class Deserializer {
     return o;
   }
 
+  // A number for an object read whole before it is usable (as V8 numbers it); set it with
+  // this.#objects[id] = o once made.
+  #numberNow() {
+    this.#objects.push(undefined);
+    return this.#objects.length - 1;
+  }
+
   // -- values --
 
   #object() {
@@ -823,23 +835,13 @@ class Deserializer {
         if (read !== this.#uint()) throw malformed();
         return s;
       }
-      case T.arrayBuffer: {
-        const length = this.#length();
-        const b = new ArrayBuffer(length);
-        new Uint8Array(b).set(this.#bytes.subarray(this.#position, this.#position + length));
-        this.#position += length;
-        this.#buffers.add(b);
-        return this.#add(b);
-      }
+      case T.arrayBuffer: return this.#bufferOf(new ArrayBuffer(this.#length()));
       case T.resizable: {
         const length = this.#uint(), max = this.#uint();
         if (length > max || length > this.#end - this.#position) throw malformed();
         let b;
         try { b = new ArrayBuffer(length, { maxByteLength: max }); } catch { throw malformed(); }
-        new Uint8Array(b).set(this.#bytes.subarray(this.#position, this.#position + length));
-        this.#position += length;
-        this.#buffers.add(b);
-        return this.#add(b);
+        return this.#bufferOf(b);
       }
       case T.transfer: {
         const b = this.#transferred.get(this.#uint());
@@ -853,6 +855,15 @@ class Deserializer {
     }
   }
 
+  // b, a new buffer as long as its bytes (next in the input), filled with them
+  #bufferOf(b) {
+    const length = apply(abByteLength, b, noArgs);
+    new Uint8Array(b).set(this.#bytes.subarray(this.#position, this.#position + length));
+    this.#position += length;
+    this.#buffers.add(b);
+    return this.#add(b);
+  }
+
   #stringBody(tag) {
     const length = this.#length();
     const start = this.#position;
@@ -861,11 +872,7 @@ class Deserializer {
     if (tag === T.oneByte) {
       if (length <= kCachedString) return cachedOneByte(bytes, start, length);
       if (length > kShortString) return bytes.latin1Slice(start, start + length);
-      // in JavaScript: a call into C per string costs more than the copy
-      const units = shortUnits;
-      units.length = length;
-      for (let i = 0; i < length; i++) units[i] = bytes[start + i];
-      return apply(fromCharCode, null, units);
+      return latin1Units(bytes, start, length);
     }
     if (tag === T.twoByte) {
       if (length & 1) throw malformed();
@@ -927,8 +934,7 @@ class Deserializer {
   }
 
   #regexp() {
-    const id = this.#objects.length;
-    this.#objects.push(undefined);
+    const id = this.#numberNow();
     const source = this.#string();
     const bits = this.#uint();
     if (bits & ~kRegExpKnownFlags) throw malformed();
@@ -960,8 +966,7 @@ class Deserializer {
   }
 
   #error() {
-    const id = this.#objects.length;
-    this.#objects.push(undefined); // numbered now, usable once whole (as V8)
+    const id = this.#numberNow();
     let Ctor = Error, message, stack, cause, hasCause = false;
     for (;;) {
       const tag = this.#uint();
@@ -983,8 +988,7 @@ class Deserializer {
   }
 
   #hostObject() {
-    const id = this.#objects.length;
-    this.#objects.push(undefined);
+    const id = this.#numberNow();
     const read = this._readHostObject;
     if (typeof read !== 'function') throw malformed();
     const o = apply(read, this, noArgs);
@@ -1006,7 +1010,7 @@ const hostViewIndexByTag = new Map();
 hostViewNames.forEach((name, i) => { if (i !== kBufferIndex) hostViewIndexByTag.set(`[object ${name}]`, i); });
 function hostViewType(i) {
   if (i === kBufferIndex) return FastBuffer;
-  return Object.prototype.hasOwnProperty.call(hostViewNames, i) ? globalThis[hostViewNames[i]] : undefined;
+  return hasOwn(hostViewNames, i) ? globalThis[hostViewNames[i]] : undefined;
 }
 
 class DefaultSerializer extends Serializer {
