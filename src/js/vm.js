@@ -7,7 +7,7 @@
 //
 // Not here (JavaScriptCore has no such hooks): `timeout` and `breakOnSigint` (a run is not
 // stopped), code caches (`cachedData` is always rejected, `createCachedData()` is empty),
-// `microtaskMode`, `codeGeneration`, the experimental module classes.
+// `microtaskMode`, contexts without code generation (refused), the experimental module classes.
 
 const native = binding('vm');
 const { codes, makeNodeError, validateString, validateObject, validateArray, validateBoolean, validateInt32, validateUint32 } =
@@ -38,7 +38,7 @@ function evaluatorOf(contextifiedObject) {
 }
 
 // names: what the options are called where they were given (runInNewContext's are contextName ...)
-function validateContextOptions(options, names = contextOptionNames) {
+function validateContextOptions(options, names) {
   validateObject(options, 'options');
   const { name, origin, codeGeneration, microtaskMode } = options;
   if (name !== undefined) validateString(name, names.name);
@@ -134,8 +134,7 @@ class Script {
   }
 
   runInNewContext(contextObject, options) {
-    const context = contextify(contextObject === undefined ? {} : contextObject, contextOptionsOf(options), newContextOptionNames);
-    return this.runInContext(context, options);
+    return this.runInContext(newContext(contextObject, options), options);
   }
 
   createCachedData() {
@@ -147,6 +146,11 @@ class Script {
 function sourceMapURLOf(code) {
   const m = /\/\/[#@] ?sourceMappingURL=([^\s'"]*)\s*$/.exec(code);
   return m ? m[1] : undefined;
+}
+
+// runInNewContext's context: from its context object and the options that are createContext's
+function newContext(contextObject = {}, options) {
+  return contextify(contextObject, contextOptionsOf(options), newContextOptionNames);
 }
 
 // runInNewContext's options that are createContext's (node's contextName ...)
@@ -175,8 +179,7 @@ function runInContext(code, contextifiedObject, options) {
 }
 
 function runInNewContext(code, contextObject, options) {
-  const context = contextify(contextObject === undefined ? {} : contextObject, contextOptionsOf(options), newContextOptionNames);
-  return createScript(code, options).runInContext(context, runOptionsOf(options));
+  return createScript(code, options).runInContext(newContext(contextObject, options), runOptionsOf(options));
 }
 
 // A function of `params` whose body is `code`, compiled in this realm or in a context's, with
