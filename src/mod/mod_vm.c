@@ -54,10 +54,10 @@ static bool global_has(JSContextRef ctx, vm_context_t *c, JSStringRef name) {
   return has;
 }
 
-/* What the global itself has under a name (the sandbox aside): nothing, an accessor (defined on
- * the global: the C API has no hook that would send a definition to the sandbox), a binding
- * the engine made for a declaration (an enumerable, non-configurable data property), or
- * anything else (a builtin). */
+/* What the global itself has as its own under a name (the sandbox aside): nothing, an accessor
+ * (defined on the global: the C API has no hook that would send a definition to the sandbox),
+ * a binding the engine made for a declaration (an enumerable, non-configurable data
+ * property), or anything else (a builtin). Callers ask only for names global_has finds. */
 enum global_kind { GLOBAL_NONE, GLOBAL_ACCESSOR, GLOBAL_DECLARED, GLOBAL_OTHER };
 
 static enum global_kind global_kind(JSContextRef ctx, vm_context_t *c, JSStringRef name) {
@@ -66,7 +66,7 @@ static enum global_kind global_kind(JSContextRef ctx, vm_context_t *c, JSStringR
   c->bypass++;
   JSValueRef d = JSObjectCallAsFunction(ctx, c->describe, NULL, 2, args, &e);
   c->bypass--;
-  if (e || !d || !JSValueIsObject(ctx, d)) return global_has(ctx, c, name) ? GLOBAL_OTHER : GLOBAL_NONE;
+  if (e || !d || !JSValueIsObject(ctx, d)) return GLOBAL_NONE; /* inherited: as good as none here */
   JSObjectRef desc = (JSObjectRef)d;
   JSStringRef key = JSStringCreateWithUTF8CString("value");
   bool data = JSObjectHasProperty(ctx, desc, key);
@@ -106,13 +106,8 @@ static JSValueRef context_get(JSContextRef ctx, JSObjectRef global, JSStringRef 
 static bool context_set(JSContextRef ctx, JSObjectRef global, JSStringRef name, JSValueRef value, JSValueRef *exc) {
   vm_context_t *c = context_of(global);
   if (!c || c->bypass) return false;
-  enum global_kind kind = GLOBAL_NONE;
-  if (!JSObjectHasProperty(ctx, c->sandbox, name)) {
-    kind = global_kind(ctx, c, name);
-    if (kind == GLOBAL_ACCESSOR) return false;
-  } else if (global_has(ctx, c, name)) {
-    kind = global_kind(ctx, c, name);
-  }
+  enum global_kind kind = global_has(ctx, c, name) ? global_kind(ctx, c, name) : GLOBAL_NONE;
+  if (kind == GLOBAL_ACCESSOR && !JSObjectHasProperty(ctx, c->sandbox, name)) return false;
   JSObjectSetProperty(ctx, c->sandbox, name, value, kJSPropertyAttributeNone, exc);
   if (*exc || kind != GLOBAL_DECLARED) return true;
   remember(c, name);
@@ -172,6 +167,30 @@ static void sync_declared(JSContextRef ctx, vm_context_t *c, bool to_sandbox, JS
   }
 }
 
+/* (source, filename, line) as the engine takes them; false when a conversion threw */
+typedef struct {
+  JSStringRef src, url;
+  int line;
+} script_args_t;
+
+static bool script_args(JSContextRef ctx, size_t argc, const JSValueRef argv[], JSValueRef *exc, script_args_t *s) {
+  s->src = JSValueToStringCopy(ctx, SP_ARG(0), exc);
+  if (!s->src) return false;
+  s->url = JSValueToStringCopy(ctx, SP_ARG(1), exc);
+  if (!s->url) {
+    JSStringRelease(s->src);
+    return false;
+  }
+  int line = (int)sp_js_num(ctx, SP_ARG(2));
+  s->line = line > 0 ? line : 1;
+  return true;
+}
+
+static void script_args_free(script_args_t *s) {
+  JSStringRelease(s->src);
+  JSStringRelease(s->url);
+}
+
 /* evaluate(source, filename, line): runs a script in the realm this function was made in (the
  * engine hands a native function its own realm's context); returns its completion value */
 SP_FN(js_evaluate) {
@@ -180,13 +199,10 @@ SP_FN(js_evaluate) {
     sync_declared(ctx, c, false, exc);
     if (*exc) return SP_UNDEF;
   }
-  JSStringRef src = JSValueToStringCopy(ctx, SP_ARG(0), exc);
-  if (!src) return SP_UNDEF;
-  JSStringRef url = JSValueToStringCopy(ctx, SP_ARG(1), exc);
-  int line = (int)sp_js_num(ctx, SP_ARG(2));
-  JSValueRef r = url ? JSEvaluateScript(ctx, src, NULL, url, line > 0 ? line : 1, exc) : NULL;
-  JSStringRelease(src);
-  if (url) JSStringRelease(url);
+  script_args_t s;
+  if (!script_args(ctx, argc, argv, exc, &s)) return SP_UNDEF;
+  JSValueRef r = JSEvaluateScript(ctx, s.src, NULL, s.url, s.line, exc);
+  script_args_free(&s);
   if (c) { /* also after a throw: what ran before it is kept */
     JSValueRef sync_exc = NULL;
     sync_declared(ctx, c, true, &sync_exc);
@@ -223,13 +239,10 @@ SP_FN(js_make_context) {
 
 /* checkSyntax(source, filename, line): undefined, or throws the SyntaxError */
 SP_FN(js_check_syntax) {
-  JSStringRef src = JSValueToStringCopy(ctx, SP_ARG(0), exc);
-  if (!src) return SP_UNDEF;
-  JSStringRef url = JSValueToStringCopy(ctx, SP_ARG(1), exc);
-  int line = (int)sp_js_num(ctx, SP_ARG(2));
-  if (url) JSCheckScriptSyntax(ctx, src, url, line > 0 ? line : 1, exc);
-  JSStringRelease(src);
-  if (url) JSStringRelease(url);
+  script_args_t s;
+  if (!script_args(ctx, argc, argv, exc, &s)) return SP_UNDEF;
+  JSCheckScriptSyntax(ctx, s.src, s.url, s.line, exc);
+  script_args_free(&s);
   return SP_UNDEF;
 }
 
