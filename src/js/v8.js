@@ -98,12 +98,7 @@ module.exports = {
 
 // The serializer's module (~1,000 lines, ~9 ms to load in a fresh thread) loads when one of its
 // names is first read: a library that requires v8 for its heap figures does not pay for it.
+const { defineOnFirstUse } = require('internal/builtin_loader');
 for (const name of ['Serializer', 'Deserializer', 'DefaultSerializer', 'DefaultDeserializer', 'deserialize', 'serialize']) {
-  const define = (value) => Object.defineProperty(module.exports, name, { value, writable: true, configurable: true, enumerable: true });
-  Object.defineProperty(module.exports, name, {
-    configurable: true,
-    enumerable: true,
-    get() { const value = require('internal/v8/serdes')[name]; define(value); return value; },
-    set: define,
-  });
+  defineOnFirstUse(module.exports, name, true, () => require('internal/v8/serdes')[name]);
 }

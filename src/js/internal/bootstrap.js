@@ -55,6 +55,7 @@ cache.set('internal/builtin_loader', {
     canBeRequiredByUsers: (id) => typeof id === 'string' && !id.startsWith('internal/') && allIds.includes(id),
     isLoaded: (id) => cache.has(id),
     whenLoaded,
+    defineOnFirstUse,
     get publicIds() { return getPublicIds(); },
   },
   loaded: true,
@@ -139,11 +140,11 @@ const lazyGlobals = {
 // Enumerable as in node (the web-compat functions are, the classes are not).
 const enumerableGlobals = new Set(['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate',
   'clearImmediate', 'structuredClone', 'atob', 'btoa', 'performance', 'crypto']);
-// A global computed on its first read, then a plain data property (which a write also
-// makes, after onWrite if given).
-function defineOnFirstUse(name, enumerable, compute, onWrite) {
-  const define = (value) => Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable });
-  Object.defineProperty(globalThis, name, {
+// A property (of globalThis, or of a module's exports) computed on its first read, then a
+// plain data property (which a write also makes, after onWrite if given).
+function defineOnFirstUse(target, name, enumerable, compute, onWrite) {
+  const define = (value) => Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable });
+  Object.defineProperty(target, name, {
     configurable: true,
     enumerable,
     get() { const value = compute(); define(value); return value; },
@@ -153,7 +154,7 @@ function defineOnFirstUse(name, enumerable, compute, onWrite) {
 for (const name of Object.keys(lazyGlobals)) {
   const [id, key] = lazyGlobals[name];
   if (!allIds.includes(id)) continue; // not written yet
-  defineOnFirstUse(name, enumerableGlobals.has(name), () => builtinRequire(id)[key]);
+  defineOnFirstUse(globalThis, name, enumerableGlobals.has(name), () => builtinRequire(id)[key]);
 }
 
 // Atomics' waiting functions are spindle's (they work across VMs); loaded on first use.
@@ -175,14 +176,14 @@ for (const name of ['wait', 'waitAsync', 'notify']) {
 if (typeof FinalizationRegistry === 'function') {
   const FR = globalThis.FinalizationRegistry;
   const touched = () => binding('process').engineDeferredWork();
-  defineOnFirstUse('FinalizationRegistry', false, () => { touched(); return FR; }, touched);
+  defineOnFirstUse(globalThis, 'FinalizationRegistry', false, () => { touched(); return FR; }, touched);
 }
 
 // WebAssembly gets spindle's wrappers (internal/wasm) when a program first reads the
 // global: most realms never do, and the wrappers' code costs each one memory.
 if (typeof WebAssembly === 'object') {
   const real = globalThis.WebAssembly;
-  defineOnFirstUse('WebAssembly', false, () => { builtinRequire('internal/wasm').install(real); return real; });
+  defineOnFirstUse(globalThis, 'WebAssembly', false, () => { builtinRequire('internal/wasm').install(real); return real; });
 }
 
 const { queueMicrotask } = builtinRequire('internal/process/task_queues');

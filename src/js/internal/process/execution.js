@@ -39,13 +39,7 @@ function addBuiltinGlobals() {
     if (id.startsWith('_') || id.includes('/')) continue;
     const existing = Object.getOwnPropertyDescriptor(globalThis, id);
     if (existing !== undefined && id !== 'crypto') continue; // process, console, Buffer...: the same
-    const define = (value) => Object.defineProperty(globalThis, id, { value, writable: true, configurable: true, enumerable: false });
-    Object.defineProperty(globalThis, id, {
-      configurable: true,
-      enumerable: false,
-      get() { const value = loader.require(id); define(value); return value; },
-      set: define,
-    });
+    loader.defineOnFirstUse(globalThis, id, false, () => loader.require(id));
   }
 }
 
