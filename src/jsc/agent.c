@@ -16,6 +16,7 @@
 
 #include "jsc/clone.h"
 #include "jsc/js.h"
+#include "jsc/intrinsics.h"
 #include "jsc/jsc_private.h"
 #include "jsc/watchdog_clock.h"
 
@@ -506,6 +507,8 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   JSContextRef ctx = a->ctx;
   a->bindings = JSObjectMake(ctx, NULL, NULL);
   JSValueProtect(ctx, a->bindings);
+  a->intrinsics = sp_intrinsics_capture(ctx);
+  JSValueProtect(ctx, a->intrinsics);
   if (inbox_rc != 0) {
     fprintf(stderr, "spindle: cannot start a thread: %s\n", uv_strerror(inbox_rc));
     *out = a;
@@ -530,8 +533,11 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   JSObjectRef module = JSObjectMake(ctx, NULL, NULL);
   JSObjectRef exports = JSObjectMake(ctx, NULL, NULL);
   sp_js_set(ctx, module, "exports", exports);
-  JSValueRef args[4] = {exports, JSValueMakeUndefined(ctx), module, binding};
-  JSObjectCallAsFunction(ctx, (JSObjectRef)bfn, NULL, 4, args, &exc);
+  /* the builtin wrapper's parameters (mod_builtins): require and process are bootstrap's own */
+  JSValueRef args[5 + SP_INTRINSIC_COUNT] = {exports, JSValueMakeUndefined(ctx), module, binding,
+                                             JSValueMakeUndefined(ctx)};
+  sp_intrinsics_values(ctx, a->intrinsics, args + 5);
+  JSObjectCallAsFunction(ctx, (JSObjectRef)bfn, NULL, sizeof args / sizeof *args, args, &exc);
   if (exc) goto fail;
   a->hooks = (JSObjectRef)sp_js_get(ctx, module, "exports");
   JSValueProtect(ctx, a->hooks);
@@ -655,7 +661,7 @@ static bool agent_free(sp_agent_t *a, sp__engine_t *keep) {
   uv_walk(&a->loop, close_walk_cb, NULL);
   uv_run(&a->loop, UV_RUN_DEFAULT);
   JSObjectRef fns[] = {a->fn_process_ticks, a->fn_process_timers, a->fn_process_immediates, a->fn_uncaught,
-                       a->hooks, a->bindings};
+                       a->hooks, a->bindings, a->intrinsics};
   for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
     if (fns[i]) JSValueUnprotect(a->ctx, fns[i]);
   JSContextGroupClearExecutionTimeLimit(a->group);

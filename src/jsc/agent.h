@@ -38,6 +38,7 @@ typedef struct sp_agent {
   JSGlobalContextRef ctx;
   JSObjectRef hooks;        /* protected: functions the bootstrap hands to C */
   JSObjectRef bindings;     /* protected: cache of native bindings by name */
+  JSObjectRef intrinsics;   /* protected: the realm's intrinsics before any program ran (intrinsics.h) */
   JSObjectRef fn_process_ticks, fn_process_timers, fn_process_immediates, fn_uncaught;
   /* Shared with JS as Int32Arrays so hot checks cost no call. */
   int32_t tick_info[SP_TICK_INFO_LEN];

@@ -51,6 +51,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsc/agent.h"
+#include "jsc/intrinsics.h"
 #include "jsc/js.h"
 #include "jsc/jsc_private.h"
 
@@ -63,7 +65,7 @@ void sp_clone_set_fd_hooks(const sp_clone_fd_hooks_t *h) { fd_hooks = h; }
 
 /* ---- per-VM helpers ---------------------------------------------------------- */
 static const char helpers_src[] =
-    "(function (N) {\n"
+    "(function (N" SP_INTRINSIC_PARAMS ") {\n"
     "'use strict';\n"
     "var apply = Reflect.apply, gopd = Object.getOwnPropertyDescriptor, define = Object.defineProperty;\n"
     "var mapForEach = Map.prototype.forEach, setForEach = Set.prototype.forEach;\n"
@@ -915,8 +917,15 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   sp_js_fn(ctx, natives, "take", nat_take);
   sp_js_fn(ctx, natives, "writeString", nat_write_string);
   sp_js_fn(ctx, natives, "readString", nat_read_string);
-  JSValueRef arg = natives;
-  JSValueRef h = f && JSValueIsObject(ctx, f) ? JSObjectCallAsFunction(ctx, (JSObjectRef)f, NULL, 1, &arg, &e) : NULL;
+  /* The codec's intrinsics: the agent's, taken before any program ran (intrinsics.h); a
+   * realm of its own (vm) gives its globals as they are now. */
+  JSValueRef args[1 + SP_INTRINSIC_COUNT] = {natives};
+  sp_agent_t *a = sp__agent_current();
+  bool agent_realm = a && a->intrinsics && JSContextGetGlobalObject(a->ctx) == global;
+  sp_intrinsics_values(ctx, agent_realm ? a->intrinsics : sp_intrinsics_capture(ctx), args + 1);
+  JSValueRef h = f && JSValueIsObject(ctx, f)
+                     ? JSObjectCallAsFunction(ctx, (JSObjectRef)f, NULL, sizeof args / sizeof *args, args, &e)
+                     : NULL;
   vm_t *vm = h && JSValueIsObject(ctx, h) ? calloc(1, sizeof *vm) : NULL;
   JSObjectRef holder = (JSObjectRef)h;
   JSValueRef wstage = vm ? sp_js_get(ctx, holder, "wstage") : NULL;

@@ -4,13 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsc/intrinsics.h"
 #include "mod/modules.h"
 
 /* The wrappers. A user module's wrapper is named so that its frames can be shown
  * as V8's "Object.<anonymous>"; JS subtracts the header length from line-1 columns.
- * A builtin's `process` is a parameter (internal/bootstrap passes the one process object),
- * not the global: a program that deletes or replaces the global leaves the runtime working. */
-static const char builtin_head[] = "(function (exports, require, module, binding, process) {";
+ * A builtin's `process` and the engine's intrinsics (Object, Map, Promise, ...:
+ * jsc/intrinsics.h) are parameters (internal/bootstrap passes the one process object and
+ * the realm's intrinsics as they were before any program ran), not globals: a program that
+ * deletes or replaces those globals leaves the runtime working. */
+static const char builtin_head[] = "(function (exports, require, module, binding, process" SP_INTRINSIC_PARAMS ") {";
 static const char user_head[] = "(function __spindle_cjs__(exports, require, module, __filename, __dirname) {";
 
 static JSValueRef compile_wrapped(JSContextRef ctx, const char *head, const char *src, size_t len,
@@ -122,4 +125,5 @@ void sp_mod_builtins_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agen
   sp_js_fn(ctx, target, "ids", js_ids);
   sp_js_set_num(ctx, target, "builtinHeaderLength", (double)(sizeof builtin_head - 1));
   sp_js_set_num(ctx, target, "userHeaderLength", (double)(sizeof user_head - 1));
+  sp_js_set(ctx, target, "intrinsics", agent->intrinsics);
 }

@@ -5,6 +5,10 @@
 
 const builtins = binding('builtins');
 const cache = new Map();
+// The realm's intrinsics as they were before any program ran: every builtin's wrapper takes
+// them after `process` (mod_builtins, jsc/intrinsics.h), as bootstrap's own did.
+const intrinsics = builtins.intrinsics;
+const apply = Reflect.apply;
 
 function builtinRequire(id) {
   const cached = cache.get(id);
@@ -17,7 +21,9 @@ function builtinRequire(id) {
   }
   const mod = { id, exports: {}, loaded: false };
   cache.set(id, mod);
-  fn.call(mod.exports, mod.exports, builtinRequire, mod, binding, process);
+  const args = [mod.exports, builtinRequire, mod, binding, process];
+  for (let i = 0; i < intrinsics.length; i++) args[5 + i] = intrinsics[i];
+  apply(fn, mod.exports, args);
   mod.loaded = true;
   const hooks = loadHooks.get(id);
   if (hooks !== undefined) {

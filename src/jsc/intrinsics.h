@@ -1,0 +1,38 @@
+/* The engine's intrinsics that the runtime's own JavaScript uses, taken from a realm's
+ * global before any program runs there (node's builtins have the same in their
+ * primordials). The builtin modules (mod_builtins' wrapper) and the clone codec get them as
+ * parameters, so a program that replaces or deletes a global (global.Promise = Bluebird,
+ * a fake Date, a sandbox's wipe of the globals) leaves the runtime working, and its
+ * promises, dates and errors stay the engine's.
+ * Not here, so read as globals: Error (while a program's Error.prepareStackTrace is set,
+ * internal/error_stack puts a proxy of it in the global, which the builtins' errors must go
+ * through, as V8 applies that hook to every error), FinalizationRegistry and WebAssembly
+ * (bootstrap wraps them to see their first use), globalThis, and the globals spindle makes
+ * itself. */
+#ifndef SP_INTRINSICS_H
+#define SP_INTRINSICS_H
+#include <JavaScriptCore/JavaScript.h>
+
+#define SP_INTRINSICS(X)                                                                            \
+  X(Object) X(Function) X(Array) X(Number) X(Boolean) X(String) X(Symbol) X(BigInt) X(Date)       \
+  X(RegExp) X(AggregateError) X(EvalError) X(RangeError) X(ReferenceError)               \
+  X(SyntaxError) X(TypeError) X(URIError) X(Promise) X(Proxy) X(Reflect) X(JSON) X(Math) X(Map)   \
+  X(Set) X(WeakMap) X(WeakSet) X(WeakRef) X(ArrayBuffer) X(DataView) X(Int8Array) X(Uint8Array)   \
+  X(Uint8ClampedArray) X(Int16Array) X(Uint16Array) X(Int32Array) X(Uint32Array) X(Float32Array)  \
+  X(Float64Array) X(BigInt64Array) X(BigUint64Array) X(Atomics) X(Intl) X(parseInt) X(parseFloat) \
+  X(isNaN) X(isFinite) X(encodeURIComponent) X(decodeURIComponent) X(encodeURI) X(decodeURI)      \
+  X(escape) X(unescape)
+
+/* ", Object, Function, ...": the names as a wrapper's further parameters */
+#define SP_INTRINSIC_PARAM(name) ", " #name
+#define SP_INTRINSIC_PARAMS SP_INTRINSICS(SP_INTRINSIC_PARAM)
+#define SP__INTRINSIC_ONE(name) +1
+enum { SP_INTRINSIC_COUNT = 0 SP_INTRINSICS(SP__INTRINSIC_ONE) };
+
+/* The global's intrinsics as they are now, in SP_INTRINSICS order, as an array (a missing
+ * one is undefined). The agent takes them once per realm, before bootstrap. */
+JSObjectRef sp_intrinsics_capture(JSContextRef ctx);
+/* Fills out[0..SP_INTRINSIC_COUNT) from such an array. */
+void sp_intrinsics_values(JSContextRef ctx, JSObjectRef captured, JSValueRef *out);
+
+#endif
