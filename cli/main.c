@@ -26,7 +26,14 @@ static const char usage[] =
     "  --abort-on-uncaught-exception\n"
     "                        abort (SIGABRT) on an uncaught error in the main thread\n"
     "  --expose-gc           expose the gc() function (in every thread)\n"
-    "  --experimental-worker accepted and ignored (workers are always on)\n";
+    "  --stack-trace-limit=N Error.stackTraceLimit in every thread\n"
+    "  --enable-source-maps, --max-old-space-size=N, --max-semi-space-size=N, --stack-size=N\n"
+    "                        accepted without effect\n"
+    "  --experimental-worker accepted and ignored (workers are always on)\n"
+    "\n"
+    "Environment variables:\n"
+    "  NODE_OPTIONS          options applied before the command line's, in every thread\n"
+    "                        (-r/--require and the options above that take no script)\n";
 
 /* Node flags that are accepted. They take effect, if they have any here, through
  * process.execArgv, which the agent reads (internal/process/exec_options.js; --expose-gc
@@ -34,7 +41,98 @@ static const char usage[] =
 static const char *const accepted_flags[] = {"--experimental-worker", "--no-warnings", "--no-deprecation",
                                              "--expose-gc", "--expose_gc", "--trace-warnings", "--harmony",
                                              "--trace-deprecation", "--throw-deprecation",
-                                             "--abort-on-uncaught-exception", NULL};
+                                             "--abort-on-uncaught-exception",
+                                             /* accepted without effect: stacks are not source-mapped */
+                                             "--enable-source-maps", NULL};
+/* V8 flags taking a number after '=' (as V8: never as the next argument). The heap and
+ * stack sizes are accepted without effect (the engine sizes its own; npm scripts set them
+ * often); --stack-trace-limit sets Error.stackTraceLimit in every thread. */
+static const char *const number_flags[] = {"--max-old-space-size=", "--max_old_space_size=",
+                                           "--max-semi-space-size=", "--max_semi_space_size=",
+                                           "--stack-size=", "--stack_size=", "--stack-trace-limit=",
+                                           "--stack_trace_limit=", NULL};
+
+static int is_number(const char *s) {
+  if (!*s) return 0;
+  for (; *s; s++)
+    if (*s < '0' || *s > '9') return 0;
+  return 1;
+}
+
+/* 1: an option taking no argument that spindle accepts; -1: one of number_flags with a bad
+ * number; 0: unknown. */
+static int flag_kind(const char *a) {
+  for (const char *const *f = accepted_flags; *f; f++)
+    if (!strcmp(a, *f)) return 1;
+  for (const char *const *f = number_flags; *f; f++)
+    if (!strncmp(a, *f, strlen(*f))) return is_number(a + strlen(*f)) ? 1 : -1;
+  return 0;
+}
+
+static void free_args(int argc, char **argv) {
+  for (int i = 0; i < argc; i++) free(argv[i]);
+  free(argv);
+}
+
+/* NODE_OPTIONS split as node splits it: at spaces, except within double quotes, where a
+ * backslash takes the next character as it is. NULL for an unterminated string. */
+static char **split_node_options(const char *s, int *argc) {
+  size_t n = strlen(s);
+  char **v = calloc(n / 2 + 2, sizeof *v); /* at most one argument per two characters */
+  char *cur = NULL;
+  size_t len = 0;
+  int in_string = 0;
+  *argc = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c == ' ' && !in_string) {
+      cur = NULL;
+      continue;
+    }
+    if (!cur) {
+      cur = v[(*argc)++] = calloc(n + 1, 1);
+      len = 0;
+    }
+    if (c == '"') {
+      in_string = !in_string;
+    } else if (c == '\\' && in_string && i + 1 < n) {
+      cur[len++] = s[++i];
+    } else {
+      cur[len++] = c;
+    }
+  }
+  if (in_string) {
+    free_args(*argc, v);
+    return NULL;
+  }
+  return v;
+}
+
+/* Checks NODE_OPTIONS's arguments as node does: only options that configure the process,
+ * -r/--require with its module among them; they end at the first argument that is no
+ * option (the rest is ignored: *argc shrinks). Returns 0, or prints why and returns 9. */
+static int check_node_options(int *argc, char **argv) {
+  for (int i = 0; i < *argc; i++) {
+    const char *a = argv[i];
+    if (a[0] != '-' || !strcmp(a, "-")) {
+      for (int k = i; k < *argc; k++) free(argv[k]);
+      *argc = i;
+      break;
+    }
+    if (!strcmp(a, "-r") || !strcmp(a, "--require")) {
+      if (i + 1 >= *argc) { fprintf(stderr, "spindle: %s requires an argument\n", a); return 9; }
+      i++;
+      continue;
+    }
+    if (!strncmp(a, "--require=", 10)) continue;
+    int kind = flag_kind(a);
+    if (kind == 1) continue;
+    if (kind == -1) { fprintf(stderr, "spindle: illegal value for flag %s\n", a); return 9; }
+    fprintf(stderr, "spindle: %s is not allowed in NODE_OPTIONS\n", a);
+    return 9;
+  }
+  return 0;
+}
 
 static char *read_all(FILE *f) {
   size_t cap = 1 << 16, len = 0;
@@ -87,9 +185,22 @@ int main(int argc, char **argv) {
       eval_src = strchr(a, '=') + 1;
       continue;
     }
-    int known = 0;
-    for (const char *const *f = accepted_flags; *f; f++) known |= !strcmp(a, *f);
-    if (!known) { fprintf(stderr, "spindle: bad option: %s\n", a); return 9; }
+    int kind = flag_kind(a);
+    if (kind == -1) { fprintf(stderr, "spindle: illegal value for flag %s\n", a); return 9; }
+    if (kind == 0) { fprintf(stderr, "spindle: bad option: %s\n", a); return 9; }
+  }
+  /* As node: NODE_OPTIONS's options apply before the command line's, in every thread */
+  int node_argc = 0;
+  char **node_argv = NULL;
+  const char *node_options = getenv("NODE_OPTIONS");
+  if (node_options && *node_options) {
+    node_argv = split_node_options(node_options, &node_argc);
+    if (!node_argv) { fputs("spindle: invalid value for NODE_OPTIONS (unterminated string)\n", stderr); return 9; }
+    int rc = check_node_options(&node_argc, node_argv);
+    if (rc) {
+      free_args(node_argc, node_argv);
+      return rc;
+    }
   }
   /* process.execArgv: the options before the script, without a final "--" */
   int exec_argc = i - 1;
@@ -109,7 +220,8 @@ int main(int argc, char **argv) {
   while (i < argc) pargv[pargc++] = argv[i++];
 
   sp_runtime_init(argc, argv);
-  sp_agent_options_t opts = {.argc = pargc, .argv = pargv, .exec_argc = exec_argc, .exec_argv = exec_argv};
+  sp_agent_options_t opts = {.argc = pargc, .argv = pargv, .exec_argc = exec_argc, .exec_argv = exec_argv,
+                             .node_argc = node_argc, .node_argv = node_argv};
   sp_agent_t *agent;
   if (sp_agent_new(&agent, &opts) != 0) return 70;
   if (eval_src) {
@@ -125,5 +237,6 @@ int main(int argc, char **argv) {
   int code = sp_agent_exit_code(agent);
   sp_agent_free(agent);
   free(pargv);
+  free_args(node_argc, node_argv);
   return code;
 }

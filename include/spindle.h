@@ -17,6 +17,8 @@ typedef struct sp_agent_options {
   char **argv;
   int exec_argc;      /* process.execArgv */
   char **exec_argv;
+  int node_argc;      /* options from NODE_OPTIONS, read by the first agent without a parent: */
+  char **node_argv;   /* in effect in every thread, before execArgv's, not in process.execArgv */
 } sp_agent_options_t;
 
 /* Once per process, on the main thread, before any agent. */

@@ -393,17 +393,40 @@ static JSValueRef js_nop(JSContextRef ctx, JSObjectRef fn, JSObjectRef self, siz
   return JSValueMakeUndefined(ctx);
 }
 
-/* Engine flags node applies to the whole process (V8's), read from the main thread's
- * execArgv: every thread's realm follows them, whatever its own execArgv says. */
+/* The process's options from NODE_OPTIONS (the CLI's; set by the main agent before any
+ * worker starts, then only read), and the engine flags node applies to the whole process
+ * (V8's), read from them and the main thread's execArgv: every thread's realm follows
+ * them, whatever its own execArgv says. */
+static int node_argc;
+static char **node_argv;
 static atomic_bool expose_gc;
+static atomic_int stack_trace_limit = -1;
 
-static void note_process_flags(const sp_agent_options_t *opts) {
-  for (int i = 0; i < opts->exec_argc; i++) {
-    if (!strcmp(opts->exec_argv[i], "--")) break;
-    if (!strcmp(opts->exec_argv[i], "--expose-gc") || !strcmp(opts->exec_argv[i], "--expose_gc"))
-      atomic_store(&expose_gc, true);
+static void note_flags(int argc, char **argv) {
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--")) break;
+    if (!strcmp(a, "--expose-gc") || !strcmp(a, "--expose_gc")) atomic_store(&expose_gc, true);
+    if (!strncmp(a, "--stack-trace-limit=", 20) || !strncmp(a, "--stack_trace_limit=", 20))
+      atomic_store(&stack_trace_limit, atoi(a + 20));
   }
 }
+
+static void note_process_flags(const sp_agent_options_t *opts) {
+  if (!node_argv) {
+    node_argc = opts->node_argc;
+    node_argv = dup_argv(opts->node_argc, opts->node_argv);
+  }
+  note_flags(node_argc, node_argv);
+  note_flags(opts->exec_argc, opts->exec_argv);
+}
+
+char **sp__node_options(int *argc) {
+  *argc = node_argc;
+  return node_argv;
+}
+
+int sp__stack_trace_limit(void) { return atomic_load(&stack_trace_limit); }
 
 bool sp__expose_gc(void) { return atomic_load(&expose_gc); }
 
@@ -460,7 +483,7 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   a->loop.data = a;
   current_agent = a;
   if (!main_agent) main_agent = a;
-  if (!worker) note_process_flags(&a->opts);
+  if (!worker) note_process_flags(opts);
 
   if (reuse) {
     a->gmain = reuse->gmain; /* still pushed and acquired on this thread */

@@ -128,6 +128,10 @@ uint64_t sp__process_start_ns(void);
 double sp__process_time_origin_ms(void);
 /* --expose-gc (or --expose_gc) in the main thread's execArgv: `gc()` in every realm, as node. */
 bool sp__expose_gc(void);
+/* --stack-trace-limit=N of NODE_OPTIONS or the main thread's execArgv; -1 if none */
+int sp__stack_trace_limit(void);
+/* NODE_OPTIONS's arguments (the main agent's node_argv), the same for every thread */
+char **sp__node_options(int *argc);
 /* The loop starts serving JS now: the main thread's after its script, a
  * worker's right before its script (node's LOOP_START milestone). */
 void sp__agent_mark_loop_start(sp_agent_t *a);

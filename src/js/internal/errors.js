@@ -81,8 +81,10 @@ function v8Stack(err) { return stackApi().v8Stack(err); }
 
 function installStackTraceApi() {
   const original = Error.captureStackTrace;
-  // V8's default; JSC starts at 100. JSC honours the value for new errors.
-  Error.stackTraceLimit = 10;
+  // V8's default (or --stack-trace-limit's); JSC starts at 100. JSC honours the value for
+  // new errors.
+  const limit = binding('process').stackTraceLimit;
+  Error.stackTraceLimit = limit === undefined ? 10 : limit;
   // Keep JSC's native captureStackTrace (it cuts the frames above constructorOpt, found
   // by identity: anonymous functions too) but give the result V8's shape, since npm code
   // parses it. JSC captures into a plain object: given an Error it leaves fn's frame in.

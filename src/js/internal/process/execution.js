@@ -3,10 +3,12 @@
 
 const native = binding('process');
 
-// The main thread's -r/--require modules, before its script (a worker's: internal/worker/child)
+// The main thread's -r/--require modules (NODE_OPTIONS's first), before its script (a
+// worker's: internal/worker/child)
 function preloadModules() {
-  if (native.execArgv.length === 0) return;
-  const requires = require('internal/process/exec_options').parseExecArgv(native.execArgv).requires;
+  const options = native.nodeOptions.length > 0 ? native.nodeOptions.concat(native.execArgv) : native.execArgv;
+  if (options.length === 0) return;
+  const requires = require('internal/process/exec_options').parseExecArgv(options).requires;
   if (requires.length > 0) require('internal/modules/cjs')._preloadModules(requires);
 }
 
@@ -195,7 +197,10 @@ function handlerFailed(err) {
 let abortOnUncaught;
 function abortsOnUncaught(fromPromise) {
   if (workerHandler !== null || (captureFn !== null && !fromPromise)) return false;
-  if (abortOnUncaught === undefined) abortOnUncaught = native.execArgv.includes('--abort-on-uncaught-exception');
+  if (abortOnUncaught === undefined) {
+    abortOnUncaught = native.execArgv.includes('--abort-on-uncaught-exception') ||
+      native.nodeOptions.includes('--abort-on-uncaught-exception');
+  }
   return abortOnUncaught;
 }
 function abortForError(err) {

@@ -19,8 +19,11 @@ const versions = {
   uv: native.uvVersion,
 };
 
-// the main thread's options (a worker's come with its job: internal/worker/child)
-if (native.execArgv.length > 0) require('internal/process/exec_options').applyExecArgv(process, native.execArgv);
+// NODE_OPTIONS's (every thread's) and the main thread's options (a worker's come with its
+// job: internal/worker/child)
+if (native.nodeOptions.length > 0 || native.execArgv.length > 0) {
+  require('internal/process/exec_options').applyExecArgv(process, native.nodeOptions.concat(native.execArgv));
+}
 
 // argv0 keeps what was typed; argv[0] is the absolute executable, as in node
 if (native.execPath !== undefined) native.argv[0] = native.execPath;
@@ -435,7 +438,8 @@ if (binding('worker').isMainThread) {
   });
 }
 
-if (!native.execArgv.includes('--no-warnings') && native.envGet('NODE_NO_WARNINGS') !== '1') {
+if (!native.execArgv.includes('--no-warnings') && !native.nodeOptions.includes('--no-warnings') &&
+    native.envGet('NODE_NO_WARNINGS') !== '1') {
   process.on('warning', onWarning);
 }
 

@@ -61,7 +61,9 @@ function run() {
   }
   process.execArgv = execArgv;
   state.execArgv = execArgv;
-  const preloads = execArgv.length > 0 ? require('internal/process/exec_options').applyExecArgv(process, execArgv) : [];
+  // NODE_OPTIONS's preloads run in every worker, whatever its execArgv (as node's)
+  const options = binding('process').nodeOptions.concat(execArgv);
+  const preloads = options.length > 0 ? require('internal/process/exec_options').applyExecArgv(process, options) : [];
   if (execArgv.includes('--no-warnings')) { // the default 'warning' printer goes (process/object)
     for (const listener of process.listeners('warning')) {
       if (listener.name === 'onWarning') process.removeListener('warning', listener);
