@@ -62,7 +62,7 @@ tsan:
 gcstress: all
 	JSC_slowPathAllocsBetweenGCs=50 tests/run.sh $(BUILD)
 
-$(BUILD)/js2c: tools/js2c.c | deps
+$(BUILD)/js2c: tools/js2c.c src/jsc/intrinsic_names.h | deps
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -o $@ $<
 

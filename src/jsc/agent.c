@@ -559,8 +559,9 @@ int sp__agent_new_worker(sp_agent_t **out, const sp_agent_options_t *opts, struc
   /* the builtin wrapper's parameters (mod_builtins): require and process are bootstrap's own */
   JSValueRef args[5 + SP_INTRINSIC_COUNT] = {exports, JSValueMakeUndefined(ctx), module, binding,
                                              JSValueMakeUndefined(ctx)};
-  sp_intrinsics_values(ctx, a->intrinsics, args + 5);
-  JSObjectCallAsFunction(ctx, (JSObjectRef)bfn, NULL, sizeof args / sizeof *args, args, &exc);
+  size_t nargs = 5 + sp_intrinsics_select(ctx, a->intrinsics, sp__builtin_find("internal/bootstrap")->intrinsics,
+                                          args + 5);
+  JSObjectCallAsFunction(ctx, (JSObjectRef)bfn, NULL, nargs, args, &exc);
   if (exc) goto fail;
   a->hooks = (JSObjectRef)sp_js_get(ctx, module, "exports");
   JSValueProtect(ctx, a->hooks);

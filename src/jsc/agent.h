@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <uv.h>
 
 #include "core/notify.h"
@@ -252,6 +253,7 @@ struct sp__builtin_src {
   const char *id;
   const char *src;
   size_t len;
+  uint64_t intrinsics; /* the intrinsics (intrinsic_names.h) the source names: bit i, the i-th */
 };
 extern const struct sp__builtin_src sp__builtin_srcs[];
 const struct sp__builtin_src *sp__builtin_find(const char *id);

@@ -25,3 +25,10 @@ JSObjectRef sp_intrinsics_capture(JSContextRef ctx) {
 void sp_intrinsics_values(JSContextRef ctx, JSObjectRef captured, JSValueRef *out) {
   for (int i = 0; i < SP_INTRINSIC_COUNT; i++) out[i] = JSObjectGetPropertyAtIndex(ctx, captured, (unsigned)i, NULL);
 }
+
+size_t sp_intrinsics_select(JSContextRef ctx, JSObjectRef captured, uint64_t mask, JSValueRef *out) {
+  size_t n = 0;
+  for (int i = 0; i < SP_INTRINSIC_COUNT; i++)
+    if (mask & (UINT64_C(1) << i)) out[n++] = JSObjectGetPropertyAtIndex(ctx, captured, (unsigned)i, NULL);
+  return n;
+}

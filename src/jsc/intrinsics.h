@@ -12,27 +12,21 @@
 #ifndef SP_INTRINSICS_H
 #define SP_INTRINSICS_H
 #include <JavaScriptCore/JavaScript.h>
+#include <stdint.h>
 
-#define SP_INTRINSICS(X)                                                                            \
-  X(Object) X(Function) X(Array) X(Number) X(Boolean) X(String) X(Symbol) X(BigInt) X(Date)       \
-  X(RegExp) X(AggregateError) X(EvalError) X(RangeError) X(ReferenceError)               \
-  X(SyntaxError) X(TypeError) X(URIError) X(Promise) X(Proxy) X(Reflect) X(JSON) X(Math) X(Map)   \
-  X(Set) X(WeakMap) X(WeakSet) X(WeakRef) X(ArrayBuffer) X(DataView) X(Int8Array) X(Uint8Array)   \
-  X(Uint8ClampedArray) X(Int16Array) X(Uint16Array) X(Int32Array) X(Uint32Array) X(Float32Array)  \
-  X(Float64Array) X(BigInt64Array) X(BigUint64Array) X(Atomics) X(Intl) X(parseInt) X(parseFloat) \
-  X(isNaN) X(isFinite) X(encodeURIComponent) X(decodeURIComponent) X(encodeURI) X(decodeURI)      \
-  X(escape) X(unescape)
+#include "jsc/intrinsic_names.h"
 
 /* ", Object, Function, ...": the names as a wrapper's further parameters */
 #define SP_INTRINSIC_PARAM(name) ", " #name
 #define SP_INTRINSIC_PARAMS SP_INTRINSICS(SP_INTRINSIC_PARAM)
-#define SP__INTRINSIC_ONE(name) +1
-enum { SP_INTRINSIC_COUNT = 0 SP_INTRINSICS(SP__INTRINSIC_ONE) };
 
 /* The global's intrinsics as they are now, in SP_INTRINSICS order, as an array (a missing
  * one is undefined). The agent takes them once per realm, before bootstrap. */
 JSObjectRef sp_intrinsics_capture(JSContextRef ctx);
 /* Fills out[0..SP_INTRINSIC_COUNT) from such an array. */
 void sp_intrinsics_values(JSContextRef ctx, JSObjectRef captured, JSValueRef *out);
+/* Fills out[] with the ones whose bit is set in mask (bit i: the i-th of SP_INTRINSICS, as
+ * js2c marks what a builtin uses); returns how many. */
+size_t sp_intrinsics_select(JSContextRef ctx, JSObjectRef captured, uint64_t mask, JSValueRef *out);
 
 #endif

@@ -9,11 +9,20 @@
 
 /* The wrappers. A user module's wrapper is named so that its frames can be shown
  * as V8's "Object.<anonymous>"; JS subtracts the header length from line-1 columns.
- * A builtin's `process` and the engine's intrinsics (Object, Map, Promise, ...:
- * jsc/intrinsics.h) are parameters (internal/bootstrap passes the one process object and
- * the realm's intrinsics as they were before any program ran), not globals: a program that
- * deletes or replaces those globals leaves the runtime working. */
-static const char builtin_head[] = "(function (exports, require, module, binding, process" SP_INTRINSIC_PARAMS ") {";
+ * A builtin's `process` and the engine's intrinsics it names (Object, Map, Promise, ...:
+ * jsc/intrinsics.h; js2c marks which) are parameters, not globals (internal/bootstrap passes
+ * the one process object and, through wrapperArgs, the realm's as they were before any
+ * program ran), so a program that deletes or replaces those globals leaves the runtime working.
+ * Only the named ones: each parameter costs every realm memory (all of them in every
+ * wrapper: ~45 KB of heap per worker). A builtin's header is padded to one length, the
+ * longest's (builtin_head_max), so that columns on its first line stay one subtraction. */
+static const char builtin_head[] = "(function (exports, require, module, binding, process";
+static const char builtin_head_max[] = "(function (exports, require, module, binding, process" SP_INTRINSIC_PARAMS ") {";
+static const char *const intrinsic_params[] = {
+#define SP__INTRINSIC_PARAM_ITEM(name) ", " #name,
+    SP_INTRINSICS(SP__INTRINSIC_PARAM_ITEM)
+#undef SP__INTRINSIC_PARAM_ITEM
+};
 static const char user_head[] = "(function __spindle_cjs__(exports, require, module, __filename, __dirname) {";
 
 static JSValueRef compile_wrapped(JSContextRef ctx, const char *head, const char *src, size_t len,
@@ -57,9 +66,17 @@ static struct builtin_strings builtin_strings(const struct sp__builtin_src *b) {
   struct builtin_strings *c = &builtin_cache[b - sp__builtin_srcs];
   uv_mutex_lock(&builtin_cache_lock);
   if (!c->src) {
-    size_t hl = strlen(builtin_head);
+    size_t hl = sizeof builtin_head_max - 1;
     char *buf = malloc(hl + b->len + 4);
-    memcpy(buf, builtin_head, hl);
+    size_t at = sizeof builtin_head - 1;
+    memcpy(buf, builtin_head, at);
+    for (int i = 0; i < SP_INTRINSIC_COUNT; i++) {
+      if (!(b->intrinsics & (UINT64_C(1) << i))) continue;
+      memcpy(buf + at, intrinsic_params[i], strlen(intrinsic_params[i]));
+      at += strlen(intrinsic_params[i]);
+    }
+    memcpy(buf + at, ") {", 3);
+    memset(buf + at + 3, ' ', hl - at - 3);
     memcpy(buf + hl, b->src, b->len);
     memcpy(buf + hl + b->len, "\n})", 4);
     c->src = JSStringCreateWithUTF8CString(buf);
@@ -83,6 +100,21 @@ SP_FN(js_compile) {
   struct builtin_strings s = builtin_strings(b);
   JSValueRef r = JSEvaluateScript(ctx, s.src, NULL, s.url, 1, exc);
   return r ? r : JSValueMakeUndefined(ctx);
+}
+
+/* wrapperArgs(id, exports, require, module, binding, process): the arguments of builtin
+ * `id`'s wrapper: those five, then the intrinsics it names, in order (built here: a loop in
+ * bootstrap's require gets JIT-compiled in every realm) */
+SP_FN(js_wrapper_args) {
+  char *id = sp_js_cstr(ctx, SP_ARG(0), NULL, exc);
+  if (!id) return SP_UNDEF;
+  const struct sp__builtin_src *b = sp__builtin_find(id);
+  free(id);
+  sp_agent_t *a = sp__agent_current();
+  JSValueRef args[5 + SP_INTRINSIC_COUNT];
+  for (size_t i = 0; i < 5; i++) args[i] = SP_ARG(i + 1);
+  size_t n = b && a ? sp_intrinsics_select(ctx, a->intrinsics, b->intrinsics, args + 5) : 0;
+  return JSObjectMakeArray(ctx, 5 + n, args, exc);
 }
 
 /* compileFunction(source, filename): a user module's wrapper function */
@@ -123,7 +155,7 @@ void sp_mod_builtins_init(JSContextRef ctx, JSObjectRef target, sp_agent_t *agen
   sp_js_fn(ctx, target, "compileFunction", js_compile_function);
   sp_js_fn(ctx, target, "runScript", js_run_script);
   sp_js_fn(ctx, target, "ids", js_ids);
-  sp_js_set_num(ctx, target, "builtinHeaderLength", (double)(sizeof builtin_head - 1));
+  sp_js_fn(ctx, target, "wrapperArgs", js_wrapper_args);
+  sp_js_set_num(ctx, target, "builtinHeaderLength", (double)(sizeof builtin_head_max - 1));
   sp_js_set_num(ctx, target, "userHeaderLength", (double)(sizeof user_head - 1));
-  sp_js_set(ctx, target, "intrinsics", agent->intrinsics);
 }

@@ -5,9 +5,8 @@
 
 const builtins = binding('builtins');
 const cache = new Map();
-// The realm's intrinsics as they were before any program ran: every builtin's wrapper takes
-// them after `process` (mod_builtins, jsc/intrinsics.h), as bootstrap's own did.
-const intrinsics = builtins.intrinsics;
+// A builtin's wrapper takes, after `process`, the realm's intrinsics it names, as they were
+// before any program ran (mod_builtins' wrapperArgs, jsc/intrinsics.h), as bootstrap's own did.
 const apply = Reflect.apply;
 
 function builtinRequire(id) {
@@ -21,9 +20,7 @@ function builtinRequire(id) {
   }
   const mod = { id, exports: {}, loaded: false };
   cache.set(id, mod);
-  const args = [mod.exports, builtinRequire, mod, binding, process];
-  for (let i = 0; i < intrinsics.length; i++) args[5 + i] = intrinsics[i];
-  apply(fn, mod.exports, args);
+  apply(fn, mod.exports, builtins.wrapperArgs(id, mod.exports, builtinRequire, mod, binding, process));
   mod.loaded = true;
   const hooks = loadHooks.get(id);
   if (hooks !== undefined) {
