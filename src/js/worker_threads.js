@@ -130,13 +130,25 @@ class Worker extends EventEmitter {
     const flags = (isEval ? JOB_EVAL : 0) | (options.stdin ? JOB_STDIN : 0) | (env === null ? JOB_ENV_SHARED : 0) |
       (env !== null && env !== undefined ? JOB_ENV_GIVEN : 0) | ((options.trackUnmanagedFds ?? true) ? 0 : JOB_KEEP_FDS);
     const limits = effectiveLimits(resourceLimits);
+    // As node: a worker given an `env` takes its preloads and flags (not process.execArgv)
+    // from that env's NODE_OPTIONS, refused here if unterminated; any other, from the
+    // process's NODE_OPTIONS as it was at start-up.
+    let nodeOptions = processBinding.nodeOptions.length > 0 ? processBinding.nodeOptions : undefined;
+    if ((flags & JOB_ENV_GIVEN) !== 0) {
+      nodeOptions = env.NODE_OPTIONS ? require('internal/process/exec_options').splitNodeOptions(env.NODE_OPTIONS) : undefined;
+      if (nodeOptions === null) {
+        throw new codes.ERR_WORKER_INVALID_EXEC_ARGV(['invalid value for NODE_OPTIONS (unterminated string)\n'],
+          'invalid NODE_OPTIONS env variable');
+      }
+    }
     let data;
     if (options.workerData !== undefined || environmentData.size > 0 || (flags & JOB_ENV_GIVEN) ||
-        transferList !== undefined) {
+        transferList !== undefined || nodeOptions !== undefined) {
       data = {
         workerData: options.workerData,
         environmentData: environmentData.size > 0 ? environmentData : undefined,
         env: flags & JOB_ENV_GIVEN ? env : undefined,
+        nodeOptions,
       };
     }
     // JavaScriptCore has one heap: the old and young limits together bound it.

@@ -418,6 +418,7 @@ void sp_mod_process_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "gc", js_gc);
   sp_js_set(ctx, t, "exposeGc", JSValueMakeBoolean(ctx, sp__expose_gc()));
   if (sp__stack_trace_limit() >= 0) sp_js_set_num(ctx, t, "stackTraceLimit", sp__stack_trace_limit());
+  /* the process's NODE_OPTIONS (the CLI's), in every thread */
   int node_argc;
   char **node_argv = sp__node_options(&node_argc);
   sp_js_set(ctx, t, "nodeOptions", str_array(ctx, node_argc, node_argv));

@@ -62,4 +62,34 @@ function applyExecArgv(proc, execArgv) {
   return requires;
 }
 
-module.exports = { parseExecArgv, applyExecArgv };
+// NODE_OPTIONS split as node splits it (cli/main.c does the same for the process's): at
+// spaces, except within double quotes, where a backslash takes the next character as it is;
+// the options end at the first argument that is no option. null: an unterminated string.
+function splitNodeOptions(text) {
+  const args = [];
+  let current = null;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' && !inString) {
+      current = null;
+      continue;
+    }
+    if (current === null) {
+      current = args.length;
+      args.push('');
+    }
+    if (c === '"') inString = !inString;
+    else if (c === '\\' && inString && i + 1 < text.length) args[current] += text[++i];
+    else args[current] += c;
+  }
+  if (inString) return null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('-') || arg === '-') return args.slice(0, i);
+    if (optionsWithValue.has(arg)) i++; // its value
+  }
+  return args;
+}
+
+module.exports = { parseExecArgv, applyExecArgv, splitNodeOptions };

@@ -19,10 +19,11 @@ const versions = {
   uv: native.uvVersion,
 };
 
-// NODE_OPTIONS's (every thread's) and the main thread's options (a worker's come with its
+// The main thread's NODE_OPTIONS (read by the CLI) and options (a worker's come with its
 // job: internal/worker/child)
-if (native.nodeOptions.length > 0 || native.execArgv.length > 0) {
-  require('internal/process/exec_options').applyExecArgv(process, native.nodeOptions.concat(native.execArgv));
+const nodeOptions = binding('worker').isMainThread ? native.nodeOptions : [];
+if (nodeOptions.length > 0 || native.execArgv.length > 0) {
+  require('internal/process/exec_options').applyExecArgv(process, nodeOptions.concat(native.execArgv));
 }
 
 // argv0 keeps what was typed; argv[0] is the absolute executable, as in node
@@ -438,7 +439,7 @@ if (binding('worker').isMainThread) {
   });
 }
 
-if (!native.execArgv.includes('--no-warnings') && !native.nodeOptions.includes('--no-warnings') &&
+if (!native.execArgv.includes('--no-warnings') && !nodeOptions.includes('--no-warnings') &&
     native.envGet('NODE_NO_WARNINGS') !== '1') {
   process.on('warning', onWarning);
 }

@@ -61,10 +61,11 @@ function run() {
   }
   process.execArgv = execArgv;
   state.execArgv = execArgv;
-  // NODE_OPTIONS's preloads run in every worker, whatever its execArgv (as node's)
-  const options = binding('process').nodeOptions.concat(execArgv);
+  // the NODE_OPTIONS of the worker's environment (its parent split them: worker_threads) come
+  // first, whatever its execArgv, as node's
+  const options = data !== undefined && data.nodeOptions !== undefined ? data.nodeOptions.concat(execArgv) : execArgv;
   const preloads = options.length > 0 ? require('internal/process/exec_options').applyExecArgv(process, options) : [];
-  if (execArgv.includes('--no-warnings')) { // the default 'warning' printer goes (process/object)
+  if (options.includes('--no-warnings')) { // the default 'warning' printer goes (process/object)
     for (const listener of process.listeners('warning')) {
       if (listener.name === 'onWarning') process.removeListener('warning', listener);
     }
