@@ -1,9 +1,9 @@
 /* The engine's intrinsics that the runtime's own JavaScript uses, taken from a realm's
  * global before any program runs there (node's builtins have the same in their
- * primordials). The builtin modules (mod_builtins' wrapper) and the clone codec get them as
- * parameters, so a program that replaces or deletes a global (global.Promise = Bluebird,
- * a fake Date, a sandbox's wipe of the globals) leaves the runtime working, and its
- * promises, dates and errors stay the engine's.
+ * primordials). The builtin modules (mod_builtins' wrapper: those each names) and the clone
+ * codec (all) get them as parameters, so a program that replaces or deletes a global
+ * (global.Promise = Bluebird, a fake Date, a sandbox's wipe of the globals) leaves the
+ * runtime working, and the promises, maps and dates it hands out stay the engine's.
  * Not here, so read as globals: Error (while a program's Error.prepareStackTrace is set,
  * internal/error_stack puts a proxy of it in the global, which the builtins' errors must go
  * through, as V8 applies that hook to every error), FinalizationRegistry and WebAssembly

@@ -14,7 +14,7 @@
  * the one process object and, through wrapperArgs, the realm's as they were before any
  * program ran), so a program that deletes or replaces those globals leaves the runtime working.
  * Only the named ones: each parameter costs every realm memory (all of them in every
- * wrapper: ~45 KB of heap per worker). A builtin's header is padded to one length, the
+ * wrapper: ~0.1 MB more per idle worker). A builtin's header is padded to one length, the
  * longest's (builtin_head_max), so that columns on its first line stay one subtraction. */
 static const char builtin_head[] = "(function (exports, require, module, binding, process";
 static const char builtin_head_max[] = "(function (exports, require, module, binding, process" SP_INTRINSIC_PARAMS ") {";
@@ -103,8 +103,7 @@ SP_FN(js_compile) {
 }
 
 /* wrapperArgs(id, exports, require, module, binding, process): the arguments of builtin
- * `id`'s wrapper: those five, then the intrinsics it names, in order (built here: a loop in
- * bootstrap's require gets JIT-compiled in every realm) */
+ * `id`'s wrapper: those five, then the intrinsics it names, in order */
 SP_FN(js_wrapper_args) {
   char *id = sp_js_cstr(ctx, SP_ARG(0), NULL, exc);
   if (!id) return SP_UNDEF;
