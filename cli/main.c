@@ -26,6 +26,8 @@ static const char usage[] =
     "  --abort-on-uncaught-exception\n"
     "                        abort (SIGABRT) on an uncaught error in the main thread\n"
     "  --expose-gc           expose the gc() function (in every thread)\n"
+    "  --unhandled-rejections=MODE\n"
+    "                        throw (default), strict, warn, none or warn-with-error-code\n"
     "  --stack-trace-limit=N Error.stackTraceLimit in every thread\n"
     "  --enable-source-maps, --max-old-space-size=N, --max-semi-space-size=N, --stack-size=N\n"
     "                        accepted without effect\n"
@@ -59,6 +61,32 @@ static int is_number(const char *s) {
   return 1;
 }
 
+/* --unhandled-rejections MODE (or =MODE): node's modes (internal/process/task_queues) */
+static const char rejections_flag[] = "--unhandled-rejections";
+static int rejections_mode_ok(const char *mode) {
+  static const char *const modes[] = {"throw", "strict", "warn", "none", "warn-with-error-code", NULL};
+  for (const char *const *m = modes; *m; m++)
+    if (!strcmp(mode, *m)) return 1;
+  fprintf(stderr, "spindle: invalid value for %s\n", rejections_flag);
+  return 0;
+}
+
+/* An option given its value as the next argument (-r, --unhandled-rejections) at argv[*i]:
+ * 1 and *i on the value, 0 if it is not one, -1 (printed) if its value is missing or bad. */
+static int value_option(int argc, char **argv, int *i) {
+  const char *a = argv[*i];
+  int rejections = !strcmp(a, rejections_flag);
+  if (strcmp(a, "-r") && strcmp(a, "--require") && !rejections) return 0;
+  /* as node's parser: an option that follows is no value */
+  if (*i + 1 >= argc || (argv[*i + 1][0] == '-' && argv[*i + 1][1])) {
+    fprintf(stderr, "spindle: %s requires an argument\n", a);
+    return -1;
+  }
+  if (rejections && !rejections_mode_ok(argv[*i + 1])) return -1;
+  ++*i;
+  return 1;
+}
+
 /* 1: an option taking no argument that spindle accepts; -1: one of number_flags with a bad
  * number; 0: unknown. */
 static int flag_kind(const char *a) {
@@ -66,6 +94,8 @@ static int flag_kind(const char *a) {
     if (!strcmp(a, *f)) return 1;
   for (const char *const *f = number_flags; *f; f++)
     if (!strncmp(a, *f, strlen(*f))) return is_number(a + strlen(*f)) ? 1 : -1;
+  size_t rl = sizeof rejections_flag - 1;
+  if (!strncmp(a, rejections_flag, rl) && a[rl] == '=') return rejections_mode_ok(a + rl + 1) ? 1 : -2;
   return 0;
 }
 
@@ -119,15 +149,14 @@ static int check_node_options(int *argc, char **argv) {
       *argc = i;
       break;
     }
-    if (!strcmp(a, "-r") || !strcmp(a, "--require")) {
-      if (i + 1 >= *argc) { fprintf(stderr, "spindle: %s requires an argument\n", a); return 9; }
-      i++;
-      continue;
-    }
+    int value = value_option(*argc, argv, &i);
+    if (value == 1) continue;
+    if (value == -1) return 9;
     if (!strncmp(a, "--require=", 10)) continue;
     int kind = flag_kind(a);
     if (kind == 1) continue;
     if (kind == -1) { fprintf(stderr, "spindle: illegal value for flag %s\n", a); return 9; }
+    if (kind == -2) return 9; /* printed */
     fprintf(stderr, "spindle: %s is not allowed in NODE_OPTIONS\n", a);
     return 9;
   }
@@ -174,11 +203,10 @@ int main(int argc, char **argv) {
       eval_src = argv[++i];
       continue;
     }
-    if (!strcmp(a, "-r") || !strcmp(a, "--require")) { /* the module is read from execArgv */
-      if (i + 1 >= argc) { fprintf(stderr, "spindle: %s requires an argument\n", a); return 9; }
-      i++;
-      continue;
-    }
+    /* -r's module and the rejections mode are read from execArgv */
+    int value = value_option(argc, argv, &i);
+    if (value == 1) continue;
+    if (value == -1) return 9;
     if (!strncmp(a, "--require=", 10)) continue;
     if (!strncmp(a, "--eval=", 7) || !strncmp(a, "--print=", 8)) {
       if (a[2] == 'p') print = 1;
@@ -187,6 +215,7 @@ int main(int argc, char **argv) {
     }
     int kind = flag_kind(a);
     if (kind == -1) { fprintf(stderr, "spindle: illegal value for flag %s\n", a); return 9; }
+    if (kind == -2) return 9; /* printed */
     if (kind == 0) { fprintf(stderr, "spindle: bad option: %s\n", a); return 9; }
   }
   /* As node: NODE_OPTIONS's options apply before the command line's, in every thread */

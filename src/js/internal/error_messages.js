@@ -237,4 +237,4 @@ const messages = {
   ERR_SPINDLE_UNSUPPORTED: [Error, (what) => `${what} is not supported by spindle yet`],
 };
 
-module.exports = { messages, determineSpecificType };
+module.exports = { messages, determineSpecificType, noSideEffectsToString };

@@ -26,11 +26,12 @@ const flagProperties = {
   '--trace-warnings': 'traceProcessWarnings',
 };
 
-// { requires, flags, missing }: the preloads in order, the other options' names, and the
-// options given no value (node: "-r requires an argument"; as node's parser, an option
-// that follows is no value). Options end at '--'; an argument that is no option is skipped.
+// { requires, flags, values, missing }: the preloads in order, the other options' names,
+// their values (the last given), and the options given no value (node: "-r requires an
+// argument"; as node's parser, an option that follows is no value). Options end at '--';
+// an argument that is no option is skipped.
 function parseExecArgv(execArgv) {
-  const parsed = { requires: [], flags: new Set(), missing: [] };
+  const parsed = { requires: [], flags: new Set(), values: new Map(), missing: [] };
   for (let i = 0; i < execArgv.length; i++) {
     const arg = execArgv[i];
     if (arg === '--') break;
@@ -47,18 +48,25 @@ function parseExecArgv(execArgv) {
       }
       value = execArgv[++i];
     }
-    if (name === '-r' || name === '--require') parsed.requires.push(value);
-    else parsed.flags.add(name);
+    if (name === '-r' || name === '--require') {
+      parsed.requires.push(value);
+    } else {
+      parsed.flags.add(name);
+      if (value !== undefined) parsed.values.set(name, value);
+    }
   }
   return parsed;
 }
 
-// Sets the flags' properties on the process object; returns the modules to preload.
+// Sets the flags' properties on the process object and the thread's unhandled-rejections
+// mode; returns the modules to preload.
 function applyExecArgv(proc, execArgv) {
-  const { requires, flags } = parseExecArgv(execArgv);
+  const { requires, flags, values } = parseExecArgv(execArgv);
   for (const flag of flags) {
     if (flagProperties[flag] !== undefined) proc[flagProperties[flag]] = true;
   }
+  const mode = values.get('--unhandled-rejections');
+  if (mode !== undefined) require('internal/process/task_queues').setUnhandledRejectionsMode(mode);
   return requires;
 }
 

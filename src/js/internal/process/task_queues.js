@@ -32,36 +32,89 @@ function runTicks() {
 }
 
 const pendingRejections = [];
+let lastRejectionId = 0;
 
 function onUnhandledRejection(promise, reason) {
-  pendingRejections.push(promise, reason);
+  pendingRejections.push(promise, reason, ++lastRejectionId);
   tickInfo[kHasRejection] = 1;
+}
+
+// --unhandled-rejections=MODE (internal/process/exec_options sets it from the thread's
+// options), as node: 'throw' (the default), 'strict', 'warn', 'none', 'warn-with-error-code'.
+let rejectionsMode = 'throw';
+function setUnhandledRejectionsMode(mode) { rejectionsMode = mode; }
+
+// As node: a reason that looks like an error (an object with its own stack) is thrown as it
+// is; anything else inside an UnhandledPromiseRejection naming it as V8 would without
+// running its code (internal/error_messages). code and name are its own enumerable
+// properties, as node's.
+function rejectionError(reason) {
+  if (reason !== null && typeof reason === 'object' && Object.prototype.hasOwnProperty.call(reason, 'stack')) {
+    return reason;
+  }
+  const { codes } = require('internal/errors');
+  const err = new Error(new codes.ERR_UNHANDLED_REJECTION(reason).message);
+  err.code = 'ERR_UNHANDLED_REJECTION';
+  err.name = 'UnhandledPromiseRejection';
+  Error.captureStackTrace(err, processRejections); // header from name + message
+  return err;
+}
+
+// node's two warnings: the reason (its stack, or its string form), then what happened
+function warnUnhandledRejection(reason, id) {
+  const name = 'UnhandledPromiseRejectionWarning';
+  try {
+    const isError = reason !== null && typeof reason === 'object' && Object.prototype.hasOwnProperty.call(reason, 'stack');
+    process.emitWarning(isError ? require('internal/errors').v8Stack(reason) : require('internal/error_messages').noSideEffectsToString(reason), name);
+  } catch { /* a reason whose stack throws: the note still goes */ }
+  const note = new Error('Unhandled promise rejection. This error originated either by throwing inside of an ' +
+    'async function without a catch block, or by rejecting a promise which was not handled with .catch(). ' +
+    'To terminate the node process on unhandled promise rejection, use the CLI flag ' +
+    '`--unhandled-rejections=strict` (see https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). ' +
+    `(rejection id: ${id})`);
+  note.name = name;
+  note.stack = `${name}: ${note.message}`;
+  process.emitWarning(note);
 }
 
 function processRejections() {
   while (pendingRejections.length > 0) {
     const promise = pendingRejections.shift();
     const reason = pendingRejections.shift();
+    const id = pendingRejections.shift();
     if (pendingRejections.length === 0) tickInfo[kHasRejection] = 0;
-    if (process.listenerCount('unhandledRejection') > 0) {
-      process.emit('unhandledRejection', reason, promise);
-      continue;
+    switch (rejectionsMode) {
+      case 'strict': { // an uncaught exception first; if a handler took it, the event
+        const execution = require('internal/process/execution');
+        const err = rejectionError(reason);
+        execution.noteRejection(err);
+        execution.onUncaughtException(err);
+        if (!process.emit('unhandledRejection', reason, promise)) warnUnhandledRejection(reason, id);
+        break;
+      }
+      case 'warn':
+        process.emit('unhandledRejection', reason, promise);
+        warnUnhandledRejection(reason, id);
+        break;
+      case 'none':
+        process.emit('unhandledRejection', reason, promise);
+        break;
+      case 'warn-with-error-code':
+        if (!process.emit('unhandledRejection', reason, promise)) {
+          warnUnhandledRejection(reason, id);
+          process.exitCode = 1;
+        }
+        break;
+      default: { // 'throw'
+        if (process.listenerCount('unhandledRejection') > 0) {
+          process.emit('unhandledRejection', reason, promise);
+          continue;
+        }
+        const err = rejectionError(reason);
+        require('internal/process/execution').noteRejection(err);
+        throw err; // becomes an uncaught exception
+      }
     }
-    // As node: a reason that looks like an error (an object with its own stack) is thrown
-    // as it is; anything else inside an UnhandledPromiseRejection naming it as V8 would
-    // without running its code (internal/error_messages). code and name are its own
-    // enumerable properties, as node's.
-    let err = reason;
-    if (reason === null || typeof reason !== 'object' || !Object.prototype.hasOwnProperty.call(reason, 'stack')) {
-      const { codes } = require('internal/errors');
-      const message = new codes.ERR_UNHANDLED_REJECTION(reason).message;
-      err = new Error(message);
-      err.code = 'ERR_UNHANDLED_REJECTION';
-      err.name = 'UnhandledPromiseRejection';
-      Error.captureStackTrace(err, processRejections); // header from name + message
-    }
-    require('internal/process/execution').noteRejection(err);
-    throw err; // becomes an uncaught exception, as node's default --unhandled-rejections=throw
   }
   tickInfo[kHasRejection] = 0;
 }
@@ -78,4 +131,4 @@ function queueMicrotask(callback) {
   });
 }
 
-module.exports = { nextTick, processTicksAndRejections, onUnhandledRejection, queueMicrotask };
+module.exports = { nextTick, processTicksAndRejections, onUnhandledRejection, queueMicrotask, setUnhandledRejectionsMode };
