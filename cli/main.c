@@ -87,8 +87,8 @@ static int value_option(int argc, char **argv, int *i) {
   return 1;
 }
 
-/* 1: an option taking no argument that spindle accepts; -1: one of number_flags with a bad
- * number; 0: unknown. */
+/* 1: an option taking no argument (or its value after '=') that spindle accepts; -1: one of
+ * number_flags with a bad number; -2: a bad --unhandled-rejections mode (printed); 0: unknown. */
 static int flag_kind(const char *a) {
   for (const char *const *f = accepted_flags; *f; f++)
     if (!strcmp(a, *f)) return 1;
