@@ -131,11 +131,11 @@ class Worker extends EventEmitter {
       (env !== null && env !== undefined ? JOB_ENV_GIVEN : 0) | ((options.trackUnmanagedFds ?? true) ? 0 : JOB_KEEP_FDS);
     const limits = effectiveLimits(resourceLimits);
     // As node: a worker given an `env` takes its preloads and flags (not process.execArgv)
-    // from that env's NODE_OPTIONS, refused here if unterminated; any other, from the
-    // process's NODE_OPTIONS as it was at start-up.
-    let nodeOptions = processBinding.nodeOptions.length > 0 ? processBinding.nodeOptions : undefined;
-    if ((flags & JOB_ENV_GIVEN) !== 0) {
-      nodeOptions = env.NODE_OPTIONS ? require('internal/process/exec_options').splitNodeOptions(env.NODE_OPTIONS) : undefined;
+    // from that env's NODE_OPTIONS, split here (refused if unterminated) and sent with the
+    // env; any other follows the process's NODE_OPTIONS (internal/worker/child).
+    let nodeOptions;
+    if ((flags & JOB_ENV_GIVEN) !== 0 && env.NODE_OPTIONS) {
+      nodeOptions = require('internal/process/exec_options').splitNodeOptions(env.NODE_OPTIONS);
       if (nodeOptions === null) {
         throw new codes.ERR_WORKER_INVALID_EXEC_ARGV(['invalid value for NODE_OPTIONS (unterminated string)\n'],
           'invalid NODE_OPTIONS env variable');
@@ -143,7 +143,7 @@ class Worker extends EventEmitter {
     }
     let data;
     if (options.workerData !== undefined || environmentData.size > 0 || (flags & JOB_ENV_GIVEN) ||
-        transferList !== undefined || nodeOptions !== undefined) {
+        transferList !== undefined) {
       data = {
         workerData: options.workerData,
         environmentData: environmentData.size > 0 ? environmentData : undefined,

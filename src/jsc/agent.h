@@ -127,7 +127,8 @@ typedef struct sp_agent {
  * in ms (performance.timeOrigin). Fixed by the first agent. */
 uint64_t sp__process_start_ns(void);
 double sp__process_time_origin_ms(void);
-/* --expose-gc (or --expose_gc) in the main thread's execArgv: `gc()` in every realm, as node. */
+/* --expose-gc (or --expose_gc) in NODE_OPTIONS or the main thread's execArgv: `gc()` in every
+ * realm, as node. */
 bool sp__expose_gc(void);
 /* --stack-trace-limit=N of NODE_OPTIONS or the main thread's execArgv; -1 if none */
 int sp__stack_trace_limit(void);

@@ -922,7 +922,7 @@ static vm_t *vm_get(JSContextRef ctx, JSValueRef *exc) {
   JSValueRef args[1 + SP_INTRINSIC_COUNT] = {natives};
   sp_agent_t *a = sp__agent_current();
   bool agent_realm = a && a->intrinsics && JSContextGetGlobalObject(a->ctx) == global;
-  sp_intrinsics_values(ctx, agent_realm ? a->intrinsics : sp_intrinsics_capture(ctx), args + 1);
+  sp_intrinsics_select(ctx, agent_realm ? a->intrinsics : sp_intrinsics_capture(ctx), SP_INTRINSICS_ALL, args + 1);
   JSValueRef h = f && JSValueIsObject(ctx, f)
                      ? JSObjectCallAsFunction(ctx, (JSObjectRef)f, NULL, sizeof args / sizeof *args, args, &e)
                      : NULL;

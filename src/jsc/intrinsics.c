@@ -22,10 +22,6 @@ JSObjectRef sp_intrinsics_capture(JSContextRef ctx) {
   return JSObjectMakeArray(ctx, SP_INTRINSIC_COUNT, values, NULL);
 }
 
-void sp_intrinsics_values(JSContextRef ctx, JSObjectRef captured, JSValueRef *out) {
-  for (int i = 0; i < SP_INTRINSIC_COUNT; i++) out[i] = JSObjectGetPropertyAtIndex(ctx, captured, (unsigned)i, NULL);
-}
-
 size_t sp_intrinsics_select(JSContextRef ctx, JSObjectRef captured, uint64_t mask, JSValueRef *out) {
   size_t n = 0;
   for (int i = 0; i < SP_INTRINSIC_COUNT; i++)

@@ -19,14 +19,13 @@
 /* ", Object, Function, ...": the names as a wrapper's further parameters */
 #define SP_INTRINSIC_PARAM(name) ", " #name
 #define SP_INTRINSIC_PARAMS SP_INTRINSICS(SP_INTRINSIC_PARAM)
+#define SP_INTRINSICS_ALL ((UINT64_C(1) << SP_INTRINSIC_COUNT) - 1)
 
 /* The global's intrinsics as they are now, in SP_INTRINSICS order, as an array (a missing
  * one is undefined). The agent takes them once per realm, before bootstrap. */
 JSObjectRef sp_intrinsics_capture(JSContextRef ctx);
-/* Fills out[0..SP_INTRINSIC_COUNT) from such an array. */
-void sp_intrinsics_values(JSContextRef ctx, JSObjectRef captured, JSValueRef *out);
 /* Fills out[] with the ones whose bit is set in mask (bit i: the i-th of SP_INTRINSICS, as
- * js2c marks what a builtin uses); returns how many. */
+ * js2c marks what a builtin uses; SP_INTRINSICS_ALL: every one); returns how many. */
 size_t sp_intrinsics_select(JSContextRef ctx, JSObjectRef captured, uint64_t mask, JSValueRef *out);
 
 #endif

@@ -418,10 +418,16 @@ void sp_mod_process_init(JSContextRef ctx, JSObjectRef t, sp_agent_t *a) {
   sp_js_fn(ctx, t, "gc", js_gc);
   sp_js_set(ctx, t, "exposeGc", JSValueMakeBoolean(ctx, sp__expose_gc()));
   if (sp__stack_trace_limit() >= 0) sp_js_set_num(ctx, t, "stackTraceLimit", sp__stack_trace_limit());
-  /* the process's NODE_OPTIONS (the CLI's), in every thread */
+  /* the process's NODE_OPTIONS (the CLI's), in every thread (a Worker given no env follows
+   * them); and this thread's options: in the main thread NODE_OPTIONS's, then execArgv's
+   * (a worker's come with its job: internal/worker/child) */
   int node_argc;
   char **node_argv = sp__node_options(&node_argc);
   sp_js_set(ctx, t, "nodeOptions", str_array(ctx, node_argc, node_argv));
+  sp_js_list_t options = {ctx};
+  for (int i = 0; !a->worker && i < node_argc; i++) sp_js_list_add(&options, sp_js_str(ctx, node_argv[i]));
+  for (int i = 0; i < a->opts.exec_argc; i++) sp_js_list_add(&options, sp_js_str(ctx, a->opts.exec_argv[i]));
+  sp_js_set(ctx, t, "options", sp_js_list_array(&options, NULL));
   sp_js_fn(ctx, t, "holdLoop", js_hold_loop);
   sp_js_fn(ctx, t, "engineDeferredWork", js_engine_deferred_work);
   sp_js_fn(ctx, t, "kill", js_kill);

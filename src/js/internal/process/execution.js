@@ -6,9 +6,8 @@ const native = binding('process');
 // The main thread's -r/--require modules (NODE_OPTIONS's first), before its script (a
 // worker's: internal/worker/child)
 function preloadModules() {
-  const options = native.nodeOptions.length > 0 ? native.nodeOptions.concat(native.execArgv) : native.execArgv;
-  if (options.length === 0) return;
-  const requires = require('internal/process/exec_options').parseExecArgv(options).requires;
+  if (native.options.length === 0) return;
+  const requires = require('internal/process/exec_options').parseExecArgv(native.options).requires;
   if (requires.length > 0) require('internal/modules/cjs')._preloadModules(requires);
 }
 
@@ -197,10 +196,7 @@ function handlerFailed(err) {
 let abortOnUncaught;
 function abortsOnUncaught(fromPromise) {
   if (workerHandler !== null || (captureFn !== null && !fromPromise)) return false;
-  if (abortOnUncaught === undefined) {
-    abortOnUncaught = native.execArgv.includes('--abort-on-uncaught-exception') ||
-      native.nodeOptions.includes('--abort-on-uncaught-exception');
-  }
+  if (abortOnUncaught === undefined) abortOnUncaught = native.options.includes('--abort-on-uncaught-exception');
   return abortOnUncaught;
 }
 function abortForError(err) {

@@ -19,12 +19,9 @@ const versions = {
   uv: native.uvVersion,
 };
 
-// The main thread's NODE_OPTIONS (read by the CLI) and options (a worker's come with its
-// job: internal/worker/child)
-const nodeOptions = binding('worker').isMainThread ? native.nodeOptions : [];
-if (nodeOptions.length > 0 || native.execArgv.length > 0) {
-  require('internal/process/exec_options').applyExecArgv(process, nodeOptions.concat(native.execArgv));
-}
+// The main thread's options: NODE_OPTIONS's, then the command line's (a worker's come with
+// its job: internal/worker/child)
+if (native.options.length > 0) require('internal/process/exec_options').applyExecArgv(process, native.options);
 
 // argv0 keeps what was typed; argv[0] is the absolute executable, as in node
 if (native.execPath !== undefined) native.argv[0] = native.execPath;
@@ -439,8 +436,7 @@ if (binding('worker').isMainThread) {
   });
 }
 
-if (!native.execArgv.includes('--no-warnings') && !nodeOptions.includes('--no-warnings') &&
-    native.envGet('NODE_NO_WARNINGS') !== '1') {
+if (!native.options.includes('--no-warnings') && native.envGet('NODE_NO_WARNINGS') !== '1') {
   process.on('warning', onWarning);
 }
 

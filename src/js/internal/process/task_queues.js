@@ -44,14 +44,16 @@ function onUnhandledRejection(promise, reason) {
 let rejectionsMode = 'throw';
 function setUnhandledRejectionsMode(mode) { rejectionsMode = mode; }
 
-// As node: a reason that looks like an error (an object with its own stack) is thrown as it
-// is; anything else inside an UnhandledPromiseRejection naming it as V8 would without
-// running its code (internal/error_messages). code and name are its own enumerable
-// properties, as node's.
+// As node, a reason looks like an error when it is an object with its own stack
+function looksLikeError(reason) {
+  return reason !== null && typeof reason === 'object' && Object.prototype.hasOwnProperty.call(reason, 'stack');
+}
+
+// As node: a reason that looks like an error is thrown as it is; anything else inside an
+// UnhandledPromiseRejection naming it as V8 would without running its code
+// (internal/error_messages). code and name are its own enumerable properties, as node's.
 function rejectionError(reason) {
-  if (reason !== null && typeof reason === 'object' && Object.prototype.hasOwnProperty.call(reason, 'stack')) {
-    return reason;
-  }
+  if (looksLikeError(reason)) return reason;
   const { codes } = require('internal/errors');
   const err = new Error(new codes.ERR_UNHANDLED_REJECTION(reason).message);
   err.code = 'ERR_UNHANDLED_REJECTION';
@@ -64,8 +66,8 @@ function rejectionError(reason) {
 function warnUnhandledRejection(reason, id) {
   const name = 'UnhandledPromiseRejectionWarning';
   try {
-    const isError = reason !== null && typeof reason === 'object' && Object.prototype.hasOwnProperty.call(reason, 'stack');
-    process.emitWarning(isError ? require('internal/errors').v8Stack(reason) : require('internal/error_messages').noSideEffectsToString(reason), name);
+    process.emitWarning(looksLikeError(reason) ? require('internal/errors').v8Stack(reason)
+      : require('internal/error_messages').noSideEffectsToString(reason), name);
   } catch { /* a reason whose stack throws: the note still goes */ }
   const note = new Error('Unhandled promise rejection. This error originated either by throwing inside of an ' +
     'async function without a catch block, or by rejecting a promise which was not handled with .catch(). ' +

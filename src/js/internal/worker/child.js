@@ -61,9 +61,10 @@ function run() {
   }
   process.execArgv = execArgv;
   state.execArgv = execArgv;
-  // the NODE_OPTIONS of the worker's environment (its parent split them: worker_threads) come
-  // first, whatever its execArgv, as node's
-  const options = data !== undefined && data.nodeOptions !== undefined ? data.nodeOptions.concat(execArgv) : execArgv;
+  // NODE_OPTIONS's come first, whatever its execArgv, as node's: those of a given env (its
+  // parent split them: worker_threads), else the process's
+  const nodeOptions = flags & JOB_ENV_GIVEN ? data.nodeOptions || [] : binding('process').nodeOptions;
+  const options = nodeOptions.length > 0 ? nodeOptions.concat(execArgv) : execArgv;
   const preloads = options.length > 0 ? require('internal/process/exec_options').applyExecArgv(process, options) : [];
   if (options.includes('--no-warnings')) { // the default 'warning' printer goes (process/object)
     for (const listener of process.listeners('warning')) {
